@@ -1,0 +1,49 @@
+//! # ipv6kit — the IPv6 toolkit
+//!
+//! The computations people who run IPv6 networks do by hand or in shell scripts, done
+//! correctly and checked against real implementations (the Linux kernel, radvd, ndisc6,
+//! tshark, ipv6calc):
+//!
+//! - [`multicast`]: which solicited-node group an address joins, and which Ethernet
+//!   multicast MAC carries a group; well-known groups; multicast scope and flags.
+//! - [`iid`]: interface identifiers — modified EUI-64 from a MAC and back, link-local
+//!   and SLAAC addresses, IPv4-embedded addresses (RFC 6052), playful identifiers
+//!   (8 bytes of text, a 24-bit colour), reserved IIDs, and a classification of any IID.
+//! - [`dns`]: `ip6.arpa` names of addresses and reverse zones of prefixes.
+//! - [`mac`]: MAC and EUI-64 parsing in every notation people type.
+//!
+//! ```
+//! use core::net::Ipv6Addr;
+//! use ipv6kit::multicast::{solicited_node, multicast_mac};
+//!
+//! let addr: Ipv6Addr = "2001:db8:ebbd:0:5066:64f6:547e:4872".parse().unwrap();
+//! let group = solicited_node(addr);
+//! assert_eq!(group, "ff02::1:ff7e:4872".parse::<Ipv6Addr>().unwrap());
+//! assert_eq!(multicast_mac(group).unwrap().to_string(), "33:33:FF:7E:48:72");
+//! ```
+//!
+//! ## Features
+//! - `std` (default): implements `std::error::Error` through `core::error::Error`, OS helpers.
+//! - `alloc`: owned representations and strings without the rest of `std`.
+//! - `serde`: `Serialize`/`Deserialize` for public data types.
+//!
+//! With `--no-default-features` the crate is `no_std` and needs no allocator.
+#![cfg_attr(not(test), no_std)]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(all(feature = "std", not(test)))]
+extern crate std;
+
+pub use ipnet::Ipv6Net;
+pub use macaddr::{MacAddr6, MacAddr8};
+
+mod bits;
+pub mod dns;
+pub mod iid;
+pub mod mac;
+pub mod multicast;
+pub mod registry;

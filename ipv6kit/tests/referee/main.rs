@@ -1,0 +1,8 @@
+//! Referee tests: ipv6kit checked against real implementations.
+//!
+//! Each submodule names the implementation it consults and how it starts it. Tests that
+//! need root or a tool skip loudly when it is missing; with `IPV6KIT_REQUIRE_REFEREES=1`
+//! (set by `.ci/run`) a skip is a failure.
+
+mod netlab;
+
