@@ -11,6 +11,8 @@
 //!   (8 bytes of text, a 24-bit colour), reserved IIDs, and a classification of any IID.
 //! - [`dns`]: `ip6.arpa` names of addresses and reverse zones of prefixes.
 //! - [`mac`]: MAC and EUI-64 parsing in every notation people type.
+//! - [`ndp`]: Neighbor Discovery — every message and option parsed and built byte-exact
+//!   (zero-copy views, lossless re-emission, RFC 4861 validation, builders, whole frames).
 //!
 //! ```
 //! use core::net::Ipv6Addr;
@@ -46,4 +48,5 @@ pub mod dns;
 pub mod iid;
 pub mod mac;
 pub mod multicast;
+pub mod ndp;
 pub mod registry;
