@@ -599,6 +599,15 @@ fn builders_cap_rdnss_at_127_servers() {
         127
     );
     assert!(RecursiveDnsServer::new(1, &servers).is_err());
+    let ragged = NdpOption::RecursiveDnsServer(RecursiveDnsServer {
+        reserved: 0,
+        lifetime: 1,
+        addresses: &[0u8; 20][..],
+    });
+    assert!(matches!(
+        ragged.emit(&mut [0u8; 64]),
+        Err(NdpError::FieldOutOfRange { .. })
+    ));
     let dns = [DnsServers {
         lifetime: 1,
         servers: &servers,

@@ -269,9 +269,14 @@ impl<B: AsRef<[u8]>> NdpOption<B> {
             });
         }
         if let NdpOption::RecursiveDnsServer(r) = self {
-            let n = r.addresses().count();
-            if n == 0 {
-                return Err(NdpError::RdnssServerCount { count: n });
+            let bytes = r.addresses.as_ref().len();
+            if bytes == 0 {
+                return Err(NdpError::RdnssServerCount { count: 0 });
+            }
+            if bytes % 16 != 0 {
+                return Err(NdpError::FieldOutOfRange {
+                    field: "RDNSS addresses (not a multiple of 16 bytes)",
+                });
             }
         }
         let available = buf.len();
