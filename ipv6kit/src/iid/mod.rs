@@ -5,6 +5,9 @@
 //! - [`link_local`] and [`slaac`]: addresses formed from a prefix and an identifier; the
 //!   prefix's host bits are masked off, never added arithmetically.
 //! - [`reserved`]: the IANA registry of reserved IIDs (RFC 5453).
+//! - [`stable`]: stable-privacy identifiers (RFC 7217) exactly as Linux, NetworkManager and
+//!   systemd-networkd compute them, and a generic RFC 7217 generator.
+//! - [`temporary`]: temporary addresses (RFC 8981): random identifiers and their lifetimes.
 //!
 //! ```
 //! use ipv6kit::iid::{link_local, Iid};
@@ -17,6 +20,8 @@
 
 mod eui64;
 pub mod reserved;
+pub mod stable;
+pub mod temporary;
 
 pub use eui64::{link_local, slaac, IidError};
 
