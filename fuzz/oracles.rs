@@ -95,9 +95,12 @@ pub fn stable_inputs(data: &[u8]) {
     }
     let cfg = temporary::TempAddrConfig {
         temp_preferred_lifetime: u32::from_le_bytes([byte(36), byte(37), byte(38), 0]),
-        retrans_timer_ms: u32::from(byte(39)) * 100,
-        ..Default::default()
+        retrans_timer_ms: u32::from_le_bytes([byte(39), byte(43), byte(44), byte(45)]),
+        temp_idgen_retries: u32::from_le_bytes([byte(46), byte(47), byte(48), byte(49)]),
+        dup_addr_detect_transmits: u32::from(byte(50)),
+        temp_valid_lifetime: u32::from_le_bytes([byte(51), byte(52), byte(53), byte(54)]),
     };
+    let _ = cfg.desync_factor(|b| b.fill(byte(55)));
     if let Ok(Some(s)) = cfg.schedule(
         u64::from(byte(40)),
         u32::MAX,
