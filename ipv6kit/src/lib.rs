@@ -11,6 +11,10 @@
 //!   (8 bytes of text, a 24-bit colour), reserved IIDs, and a classification of any IID.
 //! - [`dns`]: `ip6.arpa` names of addresses and reverse zones of prefixes.
 //! - [`mac`]: MAC and EUI-64 parsing in every notation people type.
+//! - [`registry`]: the IANA special-purpose registries (IPv6, and IPv4 for embedded addresses):
+//!   which entries an address or prefix falls in, `is_global` and friends by the registry.
+//! - [`scoped`]: addresses with a zone (`fe80::1%wlan0`, `[fe80::1%25wlan0]:22`), to and from
+//!   `SocketAddrV6`.
 //!
 //! ```
 //! use core::net::Ipv6Addr;
@@ -47,3 +51,4 @@ pub mod iid;
 pub mod mac;
 pub mod multicast;
 pub mod registry;
+pub mod scoped;
