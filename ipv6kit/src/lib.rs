@@ -13,6 +13,8 @@
 //! - [`mac`]: MAC and EUI-64 parsing in every notation people type.
 //! - [`registry`]: the IANA special-purpose registries (IPv6, and IPv4 for embedded addresses):
 //!   which entries an address or prefix falls in, `is_global` and friends by the registry.
+//! - [`describe`]: everything about one address in one call (kind, scope, registry entries,
+//!   IID class, embedded IPv4 or MAC, solicited-node group), printable and serializable.
 //! - [`scoped`]: addresses with a zone (`fe80::1%wlan0`, `[fe80::1%25wlan0]:22`), to and from
 //!   `SocketAddrV6`.
 //!
@@ -46,6 +48,7 @@ pub use ipnet::Ipv6Net;
 pub use macaddr::{MacAddr6, MacAddr8};
 
 mod bits;
+pub mod describe;
 pub mod dns;
 pub mod iid;
 pub mod mac;
