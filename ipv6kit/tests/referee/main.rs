@@ -7,3 +7,4 @@
 mod netlab;
 
 mod ipv6calc_registry;
+mod kernel_zone;
