@@ -286,7 +286,8 @@ pub struct Description {
     pub globally_reachable: bool,
     /// The special-purpose registry entries it falls in.
     pub registry: RegistryEntries,
-    /// The interface identifier's class (unicast only).
+    /// The interface identifier's class (unicast other than `::`, `::1`, IPv4-mapped and
+    /// IPv4-compatible).
     pub iid: Option<IidClass>,
     /// The MAC in a modified EUI-64 identifier (unicast only).
     pub mac: Option<MacAddr6>,
@@ -302,7 +303,13 @@ pub struct Description {
 pub fn describe(addr: Ipv6Addr) -> Description {
     let kind = Kind::of(addr);
     let unicast = kind != Kind::Multicast;
-    let iid = if unicast { Some(classify(addr)) } else { None };
+    // `::`, `::1` and the IPv4-mapped and -compatible forms have no interface identifier to speak
+    // of (their low bits are zeros or an IPv4 address); multicast has a group ID instead.
+    let has_iid = !matches!(
+        kind,
+        Kind::Multicast | Kind::Unspecified | Kind::Loopback | Kind::Ipv4Mapped | Kind::Ipv4Compatible
+    );
+    let iid = if has_iid { Some(classify(addr)) } else { None };
     let mac = match iid {
         Some(IidClass::IeeeDerived { mac, .. }) => Some(mac),
         _ => None,
@@ -557,6 +564,8 @@ mod tests {
         assert_eq!(m.multicast.unwrap().name, Some("solicited-node"));
         assert!(m.solicited_node.is_none() && m.iid.is_none() && m.zone_allowed);
         assert!(d("::").solicited_node.is_none());
+        assert!(d("::ffff:1.2.3.4").iid.is_none() && d("::1").iid.is_none());
+        assert!(d("64:ff9b::a00:1").iid.is_some());
     }
 
     #[test]
