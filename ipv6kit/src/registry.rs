@@ -280,15 +280,18 @@ pub fn entries_for_prefix(net: Ipv6Net) -> impl Iterator<Item = &'static Entry> 
 /// 3. **No entry**: true inside `2000::/3` (global unicast), false elsewhere (the rest of
 ///    `::/8`, the deprecated site-local `fec0::/10`, and the unassigned space IANA reserves).
 ///
-/// Compared with Rust's unstable `Ipv6Addr::is_global` (nightly, 2025): the same answer for
-/// every registry entry except `3fff::/20`, `5f00::/16`, `100:0:0:1::/64` (std says global, the
-/// registry says not) and `2001:1::3` (std says not global, the registry says global); std
-/// also calls every multicast address and all space outside `2000::/3` (`fec0::1`, `4000::1`)
-/// global. Compared with Python's `ipaddress` `is_global` (3.13): Python misses `5f00::/16` and
-/// `100:0:0:1::/64` and `2001:1::3`, and answers for an IPv4-mapped address with the embedded
-/// IPv4 address's flag, where the registry says `::ffff:0:0/96` is not globally reachable (use
-/// [`ipv4::is_global`] on the embedded address for that question). Python 3.11 also calls
-/// `3fff::/20` global.
+/// Compared with Rust's unstable `Ipv6Addr::is_global` (read in rust-lang/rust
+/// `library/core/src/net/ip_addr.rs`, 2025): the same answer on every registry entry except
+/// `3fff::/20`, `5f00::/16` and `100:0:0:1::/64` (std says global, the registry says not) and
+/// `2001:1::3` (std says not global, the registry says global); std also calls every multicast
+/// address and all space outside `2000::/3` (`fec0::1`, `4000::1`) global.
+///
+/// Compared with Python's `ipaddress` `is_global` (read in CPython's main branch; Python 3.11
+/// also calls `3fff::/20` global): Python misses `5f00::/16`, `100:0:0:1::/64` and the
+/// `2001:1::3` exception, calls every multicast address global, and answers for an
+/// IPv4-mapped address with the embedded IPv4 address's flag, where the registry says
+/// `::ffff:0:0/96` is not globally reachable (ask [`ipv4::is_global`] about the embedded
+/// address for that question, as [`crate::describe`] does).
 ///
 /// ```
 /// use ipv6kit::registry::is_global;
