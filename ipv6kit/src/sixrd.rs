@@ -238,6 +238,8 @@ pub struct Subnets {
     count: u128,
 }
 
+impl core::iter::FusedIterator for Subnets {}
+
 impl Iterator for Subnets {
     type Item = Subnet;
 
