@@ -7,4 +7,5 @@
 mod netlab;
 
 mod ipv6calc_iid;
+mod ipv6calc_sixrd;
 mod kernel_iid;
