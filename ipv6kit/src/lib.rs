@@ -17,6 +17,8 @@
 //!   IID class, embedded IPv4 or MAC, solicited-node group), printable and serializable.
 //! - [`scoped`]: addresses with a zone (`fe80::1%wlan0`, `[fe80::1%25wlan0]:22`), to and from
 //!   `SocketAddrV6`.
+//! - [`sixrd`]: 6rd (RFC 5969) delegated prefixes, tunnel and border relay addresses, DHCPv4
+//!   option 212 (wire, busybox and dhclient text), and 6to4 (RFC 3056).
 //!
 //! ```
 //! use core::net::Ipv6Addr;
@@ -44,7 +46,7 @@ extern crate alloc;
 #[cfg(all(feature = "std", not(test)))]
 extern crate std;
 
-pub use ipnet::Ipv6Net;
+pub use ipnet::{Ipv4Net, Ipv6Net};
 pub use macaddr::{MacAddr6, MacAddr8};
 
 mod bits;
@@ -55,3 +57,4 @@ pub mod mac;
 pub mod multicast;
 pub mod registry;
 pub mod scoped;
+pub mod sixrd;
