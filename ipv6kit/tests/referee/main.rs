@@ -7,3 +7,8 @@
 mod kernel_stable;
 mod netlab;
 
+mod ipv6calc_iid;
+mod ipv6calc_registry;
+mod ipv6calc_sixrd;
+mod kernel_iid;
+mod kernel_zone;

@@ -13,7 +13,9 @@ pub const REQUIRE: &str = "IPV6KIT_REQUIRE_REFEREES";
 
 /// Skips the calling test loudly, or fails it when `IPV6KIT_REQUIRE_REFEREES` is set.
 pub fn skip(test: &str, why: &str) {
-    let required = std::env::var(REQUIRE).map(|v| !v.is_empty() && v != "0").unwrap_or(false);
+    let required = std::env::var(REQUIRE)
+        .map(|v| !v.is_empty() && v != "0")
+        .unwrap_or(false);
     if required {
         panic!("referee test {test} cannot run: {why} ({REQUIRE} is set, so this is a failure)");
     }
@@ -92,7 +94,10 @@ impl Netns {
         let n = NEXT.fetch_add(1, Ordering::SeqCst);
         let name = format!("ipk-{}-{}", std::process::id(), n);
         run(&["ip", "netns", "add", &name]);
-        let ns = Netns { name, children: Vec::new() };
+        let ns = Netns {
+            name,
+            children: Vec::new(),
+        };
         ns.exec(&["ip", "link", "set", "lo", "up"]);
         ns
     }
@@ -179,7 +184,10 @@ impl Link {
         let a = Netns::new();
         let b = Netns::new();
         let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let (ta, tb) = (format!("ipka{}x{n}", std::process::id() % 100000), format!("ipkb{}x{n}", std::process::id() % 100000));
+        let (ta, tb) = (
+            format!("ipka{}x{n}", std::process::id() % 100000),
+            format!("ipkb{}x{n}", std::process::id() % 100000),
+        );
         run(&["ip", "link", "add", &ta, "type", "veth", "peer", "name", &tb]);
         run(&["ip", "link", "set", &ta, "netns", &a.name]);
         run(&["ip", "link", "set", &tb, "netns", &b.name]);
@@ -191,7 +199,12 @@ impl Link {
         if let Some(m) = mac_b {
             b.exec(&["ip", "link", "set", "dev", "vb", "address", m]);
         }
-        let link = Link { a, b, dev_a: "va".into(), dev_b: "vb".into() };
+        let link = Link {
+            a,
+            b,
+            dev_a: "va".into(),
+            dev_b: "vb".into(),
+        };
         if up {
             link.up();
         }
@@ -262,4 +275,33 @@ impl Rng {
     pub fn below(&mut self, n: u64) -> u64 {
         self.next_u64() % n
     }
+}
+
+/// Runs a command with `input` on its standard input and returns its standard output;
+/// panics with its stderr when it fails. For tools that read a batch of inputs (one per line).
+pub fn run_with_stdin(argv: &[&str], input: &str) -> String {
+    use std::io::Write;
+    let mut child = Command::new(argv[0])
+        .args(&argv[1..])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {argv:?}: {e}"));
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let data = input.to_owned();
+    // Write from a thread so a tool that answers line by line cannot dead-lock on a full pipe.
+    let writer = std::thread::spawn(move || stdin.write_all(data.as_bytes()));
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{argv:?}: {e}"));
+    writer
+        .join()
+        .expect("writer thread")
+        .unwrap_or_else(|e| panic!("writing to {argv:?}: {e}"));
+    assert!(
+        out.status.success(),
+        "command failed: {argv:?}\nstatus: {}\nstderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
