@@ -140,6 +140,9 @@ fn sixrd_exercise(o: &ipv6kit::sixrd::SixrdOption, data: &[u8]) {
         if let Ok(a) = d.border_relay_address(*r) {
             assert_eq!(d.extract_ipv4(a), Ok(*r));
         }
+    }
+}
+
 /// Every stable and temporary IID generator on arbitrary inputs: typed errors, never a
 /// panic; a generated address lies in its prefix and is never reserved.
 pub fn stable_inputs(data: &[u8]) {
