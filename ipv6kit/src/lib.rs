@@ -11,6 +11,8 @@
 //!   (8 bytes of text, a 24-bit colour), reserved IIDs, and a classification of any IID.
 //! - [`dns`]: `ip6.arpa` names of addresses and reverse zones of prefixes.
 //! - [`mac`]: MAC and EUI-64 parsing in every notation people type.
+//! - `oui` (feature `oui`): the IEEE MA-L/MA-M/MA-S registries from Debian's `ieee-data`,
+//!   to name the vendor of a MAC.
 //!
 //! ```
 //! use core::net::Ipv6Addr;
@@ -26,6 +28,7 @@
 //! - `std` (default): implements `std::error::Error` through `core::error::Error`, OS helpers.
 //! - `alloc`: owned representations and strings without the rest of `std`.
 //! - `serde`: `Serialize`/`Deserialize` for public data types.
+//! - `oui`: the IEEE registry file parser (`oui` module); implies `std`.
 //!
 //! With `--no-default-features` the crate is `no_std` and needs no allocator.
 #![cfg_attr(not(test), no_std)]
@@ -46,4 +49,7 @@ pub mod dns;
 pub mod iid;
 pub mod mac;
 pub mod multicast;
+#[cfg(feature = "oui")]
+#[cfg_attr(docsrs, doc(cfg(feature = "oui")))]
+pub mod oui;
 pub mod registry;
