@@ -423,7 +423,7 @@ impl Records<'_> {
                         self.line += 1;
                         field.push('\n');
                     }
-                    '\r' if chars.peek().map(|&(_, n)| n) == Some('\n') => {}
+                    // Inside quotes a line end is part of the value (RFC 4180), kept as written.
                     _ => field.push(c),
                 }
                 continue;
