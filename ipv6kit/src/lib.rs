@@ -11,6 +11,8 @@
 //!   (8 bytes of text, a 24-bit colour), reserved IIDs, and a classification of any IID.
 //! - [`dns`]: `ip6.arpa` names of addresses and reverse zones of prefixes.
 //! - [`mac`]: MAC and EUI-64 parsing in every notation people type.
+//! - [`ndp`]: Neighbor Discovery — every message and option parsed and built byte-exact
+//!   (zero-copy views, lossless re-emission, RFC 4861 validation, builders, whole frames).
 //! - `oui` (feature `oui`): the IEEE MA-L/MA-M/MA-S registries from Debian's `ieee-data`,
 //!   to name the vendor of a MAC.
 //!
@@ -49,6 +51,7 @@ pub mod dns;
 pub mod iid;
 pub mod mac;
 pub mod multicast;
+pub mod ndp;
 #[cfg(feature = "oui")]
 #[cfg_attr(docsrs, doc(cfg(feature = "oui")))]
 pub mod oui;
