@@ -1,4 +1,4 @@
-//! The live tools (v6disc, board, tree, rsprobe) on real links: network namespaces joined by
+//! The live tools (v6disc, rsprobe, board, tree) on real links: network namespaces joined by
 //! veth pairs and a bridge, with the kernel, radvd and tshark as referees. All traffic stays
 //! inside the namespaces these tests create, on 2001:db8::/32 prefixes.
 //!
@@ -113,7 +113,36 @@ fn tools_say_why_they_cannot_run() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("needs root or the CAP_NET_RAW capability"), "{err}");
 
+    let rsprobe = example("rsprobe");
+    let out = ns.output(&[s(&rsprobe), "-i", "nosuchif0"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no network interface named"));
+    let out = ns.output(&[
+        "setpriv",
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        s(&rsprobe),
+        "-i",
+        "lo",
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs root or the CAP_NET_RAW capability"), "{err}");
+
     let board = example("board");
+    let out = ns.output(&[
+        "setpriv",
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        s(&board),
+        "x",
+        "--send",
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs root or the CAP_NET_RAW capability"), "{err}");
     let out = ns.output(&[s(&board), "Awesome!!"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("9 bytes long"));
@@ -406,5 +435,118 @@ fn v6disc_finds_three_hosts_on_a_bridge() {
         line.contains("04:a1:51:a0:93:38") && line.contains("IID says 04:a1:51:a0:93:39"),
         "{line}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn rsprobe_prints_radvds_configuration_back() {
+    if !require("rsprobe_prints_radvds_configuration_back", true, &["radvd"]) {
+        return;
+    }
+    let rsprobe = example("rsprobe");
+    let mut link = netlab::Link::new(Some("02:00:00:00:0a:01"), Some("02:00:00:00:0a:02"), true);
+    link.a.sysctl("net.ipv6.conf.all.forwarding", "1");
+    let dir = std::env::temp_dir().join(format!("ipk-live-rsprobe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let conf = dir.join("radvd.conf");
+    // The router of shared/netlab.md. Long intervals: the RA rsprobe prints answers its RS.
+    std::fs::write(
+        &conf,
+        "interface va {\n\
+             AdvSendAdvert on; MinRtrAdvInterval 30; MaxRtrAdvInterval 100;\n\
+             AdvLinkMTU 1480; AdvOtherConfigFlag on; AdvDefaultPreference high; AdvIntervalOpt on;\n\
+             prefix 2001:db8:1::/64 { AdvOnLink on; AdvAutonomous on; AdvValidLifetime 86400; AdvPreferredLifetime 14400; };\n\
+             route 2001:db8:f00::/48 { AdvRoutePreference high; AdvRouteLifetime 3600; };\n\
+             RDNSS 2001:db8:1::53 2001:db8:1::54 { AdvRDNSSLifetime 600; };\n\
+             DNSSL example.com lab.example.org { AdvDNSSLLifetime 600; };\n\
+         };\n",
+    )
+    .unwrap();
+    let log = dir.join("radvd.log");
+    // Both link-local addresses must be usable (not tentative) before radvd and rsprobe start.
+    for (ns, dev) in [(&link.a, "va"), (&link.b, "vb")] {
+        wait_for("a link-local address", Duration::from_secs(10), || {
+            kernel_addresses(ns, dev)
+                .iter()
+                .any(|(a, _)| a.segments()[0] == 0xfe80)
+                .then_some(())
+        });
+    }
+    link.a.spawn(
+        &[
+            "radvd",
+            "-C",
+            s(&conf),
+            "-p",
+            s(&dir.join("radvd.pid")),
+            "-n",
+            "-d",
+            "1",
+            "-m",
+            "stderr",
+        ],
+        Some(&log),
+    );
+    // radvd's initial unsolicited RAs may come first; the answer to our RS follows within 3 s.
+    std::thread::sleep(Duration::from_millis(500));
+    let out = link.b.exec(&[s(&rsprobe), "-i", "vb", "--json", "--wait", "4"]);
+    let ras: serde_json::Value = serde_json::from_str(&out).expect("rsprobe --json output");
+    let ras = ras.as_array().expect("an array of RAs");
+    assert!(
+        !ras.is_empty(),
+        "no RA received; radvd log: {:?}",
+        std::fs::read_to_string(&log)
+    );
+    let router_ll = kernel_addresses(&link.a, "va")
+        .into_iter()
+        .find(|(a, _)| a.segments()[0] == 0xfe80)
+        .unwrap()
+        .0;
+    for ra in ras {
+        // What radvd.conf says, read back.
+        assert_eq!(ra["source"], router_ll.to_string());
+        assert_eq!(ra["ip_hop_limit"], 255);
+        assert_eq!(ra["violations"], serde_json::json!([]));
+        assert_eq!(ra["other"], true);
+        assert_eq!(ra["managed"], false);
+        assert_eq!(ra["preference"], "high");
+        assert_eq!(ra["mtu"], 1480);
+        assert_eq!(ra["source_link_layer_address"], "02:00:00:00:0a:01");
+        assert_eq!(
+            ra["prefixes"],
+            serde_json::json!([{ "prefix": "2001:db8:1::/64", "on_link": true, "autonomous": true,
+                                 "valid_lifetime": 86400, "preferred_lifetime": 14400 }])
+        );
+        assert_eq!(
+            ra["routes"],
+            serde_json::json!([{ "prefix": "2001:db8:f00::/48", "preference": "high", "lifetime": 3600 }])
+        );
+        assert_eq!(
+            ra["rdnss"],
+            serde_json::json!([{ "servers": ["2001:db8:1::53", "2001:db8:1::54"], "lifetime": 600 }])
+        );
+        assert_eq!(
+            ra["dnssl"],
+            serde_json::json!([{ "domains": ["example.com", "lab.example.org"], "lifetime": 600 }])
+        );
+    }
+
+    // The text form, like rdisc6's, once more (radvd answers an RS at most every 3 s).
+    std::thread::sleep(Duration::from_secs(3));
+    let text = link.b.exec(&[s(&rsprobe), "-i", "vb", "-1", "--wait", "4"]);
+    for needle in [
+        "Soliciting ff02::2 (ff02::2) on vb...",
+        "Stateful other conf.      :          Yes",
+        "Router preference         :         high",
+        " Prefix                   : 2001:db8:1::/64",
+        " MTU                      :         1480 bytes (valid)",
+        " Route                    : 2001:db8:f00::/48",
+        " Recursive DNS server     : 2001:db8:1::53",
+        " DNS search list          : lab.example.org",
+        " Source link-layer address: 02:00:00:00:0a:01",
+        &format!(" from {router_ll}"),
+    ] {
+        assert!(text.contains(needle), "{needle:?} not in\n{text}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
