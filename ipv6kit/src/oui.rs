@@ -585,6 +585,31 @@ mod tests {
         // The seed's Raspberry Pi MAC (shared/vectors: fe80::ba27:ebff:fe89:bc51).
         let pi = db.lookup(parse_mac("b8:27:eb:89:bc:51").unwrap()).unwrap();
         assert!(pi.organization.contains("Raspberry"), "{pi}");
+
+        // The same package's oui.txt, an independent layout (`00-22-72   (hex)\t\tName`),
+        // names the same holder for every MA-L block (it drops the double quotes).
+        let txt = std::fs::read_to_string(Path::new(DEBIAN_DIR).join("oui.txt")).unwrap();
+        // A few blocks are listed twice (080030: three holders); the later record wins in both.
+        let mut from_txt = BTreeMap::new();
+        for line in txt.lines() {
+            let Some((hex, org)) = line.split_once("(hex)") else {
+                continue;
+            };
+            let hex: String = hex.trim().split('-').collect();
+            let Ok(v) = u32::from_str_radix(&hex, 16) else { continue };
+            from_txt.insert(v, org.trim().replace('"', ""));
+        }
+        let mut checked = 0;
+        for (v, org) in &from_txt {
+            // The MA-L record itself (a lookup would find an MA-S/IAB block inside some).
+            let ours = db
+                .entries
+                .get(&(24, u64::from(*v)))
+                .unwrap_or_else(|| panic!("{v:06x} missing"));
+            assert_eq!(&ours.organization.replace('"', ""), org, "{v:06x}");
+            checked += 1;
+        }
+        assert!(checked > 30_000, "{checked}");
     }
 
     proptest::proptest! {
