@@ -316,3 +316,15 @@ fn neighbour_of(entry: &NeighbourMessage, index: u32) -> Option<Neighbour> {
         state: entry.header.state.to_string(),
     })
 }
+
+/// Parses a number of seconds for `--wait` (finite, 0.1 to 120), for clap's `value_parser`.
+pub fn parse_seconds(s: &str) -> Result<Duration, String> {
+    let v: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number of seconds"))?;
+    if !(0.1..=120.0).contains(&v) {
+        return Err(format!("{s} seconds is outside 0.1 to 120"));
+    }
+    Ok(Duration::from_secs_f64(v))
+}

@@ -18,7 +18,7 @@ use clap::Parser;
 use ipv6kit::mac::lowercase;
 use ipv6kit::multicast::groups::ALL_ROUTERS;
 use ipv6kit::ndp::{build, validate, Header, Packet};
-use ipv6kit_examples::net::{is_link_local, Interface, NetError};
+use ipv6kit_examples::net::{is_link_local, parse_seconds, Interface, NetError};
 use nix::sys::socket::{recvmsg, setsockopt, sockopt, ControlMessageOwned, MsgFlags, SockaddrIn6};
 use serde_json::{json, Value};
 use socket2::{Domain, Protocol, Socket, Type};
@@ -36,8 +36,8 @@ struct Args {
     #[arg(short, long)]
     interface: String,
     /// Seconds to listen for advertisements.
-    #[arg(short, long, default_value_t = 3.0)]
-    wait: f64,
+    #[arg(short, long, default_value = "3", value_parser = parse_seconds)]
+    wait: Duration,
     /// Stop after the first advertisement.
     #[arg(short = '1', long)]
     single: bool,
@@ -114,7 +114,7 @@ fn run(args: &Args) -> Result<usize, NetError> {
         println!("Soliciting {ALL_ROUTERS} ({ALL_ROUTERS}) on {}...\n", iface.name);
     }
 
-    let deadline = Instant::now() + Duration::from_secs_f64(args.wait.clamp(0.1, 120.0));
+    let deadline = Instant::now() + args.wait;
     let mut printed = 0;
     let mut all = Vec::new();
     let mut buf = vec![0u8; 65536];

@@ -31,7 +31,9 @@ use ipv6kit::mac::lowercase;
 use ipv6kit::multicast::groups::ALL_NODES;
 use ipv6kit::oui::{OuiDb, DEBIAN_DIR};
 use ipv6kit::MacAddr6;
-use ipv6kit_examples::net::{echo_reply, echo_request, is_link_local, neighbours, IcmpSocket, Interface, NetError};
+use ipv6kit_examples::net::{
+    echo_reply, echo_request, is_link_local, neighbours, parse_seconds, IcmpSocket, Interface, NetError,
+};
 use std::collections::{BTreeMap, BTreeSet};
 use std::net::Ipv6Addr;
 use std::path::PathBuf;
@@ -50,8 +52,8 @@ struct Args {
     #[arg(short = 'L', long)]
     link_local: bool,
     /// Seconds to wait for replies.
-    #[arg(short, long, default_value_t = 2.0)]
-    wait: f64,
+    #[arg(short, long, default_value = "2", value_parser = parse_seconds)]
+    wait: Duration,
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
@@ -111,7 +113,7 @@ fn run(args: &Args) -> Result<(), NetError> {
             std::io::Error::other(format!("{} has no usable link-local address (is it up?)", iface.name)),
         ));
     }
-    let wait = Duration::from_secs_f64(args.wait.clamp(0.1, 60.0));
+    let wait = args.wait;
     let id = std::process::id() as u16;
 
     listener.send(&echo_request(id, 1, b"v6disc"), ALL_NODES)?;
