@@ -1,3 +1,4 @@
+#![allow(dead_code)] // each fuzz target uses one oracle of this shared file
 //! The fuzz oracles, shared by the cargo-fuzz targets (`fuzz_targets/*.rs`) and by the
 //! corpus-replay test (`ipv6kit/tests/fuzz_corpus.rs`), so that what the fuzzer checks and
 //! what `cargo test` replays are the same code.
@@ -10,6 +11,9 @@
 pub fn run(name: &str, data: &[u8]) {
     match name {
         "text_parsers" => text_parsers(data),
+        "scoped_parse" => scoped_parse(data),
+        "sixrd_option212" => sixrd_option212(data),
+        "stable_inputs" => stable_inputs(data),
         "oui_parse" => oui_parse(data),
         other => panic!("no fuzz oracle named {other}"),
     }
@@ -41,6 +45,170 @@ pub fn text_parsers(data: &[u8]) {
         let back = iid.to_text().expect("a text IID decodes");
         let back = back.as_str();
         assert_eq!(back.trim_end(), s.trim_end());
+    }
+}
+
+/// The address-with-zone parsers (`fe80::1%wlan0`, `[fe80::1%25wlan0]:22`): whatever parses
+/// prints in a form that parses back to the same value, in every text form, and the address
+/// really takes a zone.
+pub fn scoped_parse(data: &[u8]) {
+    use ipv6kit::scoped::{accepts_zone, ScopedAddr, ScopedSocketAddr};
+    let Ok(s) = core::str::from_utf8(data) else { return };
+    let check = |a: ScopedAddr| {
+        assert!(accepts_zone(a.addr()), "{a} took a zone");
+        assert_eq!(a.to_string().parse::<ScopedAddr>(), Ok(a));
+        assert_eq!(ScopedAddr::from_url_host(&a.url_host().to_string()), Ok(a));
+    };
+    if let Ok(a) = s.parse::<ScopedAddr>() {
+        check(a);
+    }
+    if let Ok(a) = ScopedAddr::from_url_host(s) {
+        check(a);
+    }
+    for sa in [s.parse::<ScopedSocketAddr>(), ScopedSocketAddr::from_url_authority(s)]
+        .into_iter()
+        .flatten()
+    {
+        check(sa.addr);
+        assert_eq!(sa.to_string().parse::<ScopedSocketAddr>(), Ok(sa));
+        assert_eq!(
+            ScopedSocketAddr::from_url_authority(&sa.url_authority().to_string()),
+            Ok(sa)
+        );
+        if let Ok(std_sa) = sa.to_socket_addr() {
+            assert_eq!(ScopedSocketAddr::try_from(std_sa), Ok(sa));
+        }
+    }
+}
+
+/// DHCPv4 option 212 in its three forms (wire with and without code and length, busybox
+/// text, dhclient decimal text), and the 6rd computations on whatever parses.
+pub fn sixrd_option212(data: &[u8]) {
+    use ipv6kit::sixrd::SixrdOption;
+    if let Ok(o) = SixrdOption::parse(data) {
+        // Emit gives the same bytes back, except the reserved prefix bits, which are zeroed.
+        let mut buf = [0u8; 256];
+        let n = o.emit(&mut buf).expect("a parsed option fits 256 bytes");
+        assert_eq!(n, data.len());
+        assert_eq!(buf[..4], data[..4]);
+        assert_eq!(buf[20..n], data[20..]);
+        assert_eq!(SixrdOption::parse(&buf[..n]), Ok(o));
+        sixrd_exercise(&o, data);
+    }
+    if let Ok(o) = SixrdOption::parse_payload(data) {
+        let mut buf = [0u8; 256];
+        let n = o.emit_payload(&mut buf).expect("a parsed payload fits 256 bytes");
+        assert_eq!(n, data.len());
+        assert_eq!(SixrdOption::parse_payload(&buf[..n]), Ok(o));
+        sixrd_exercise(&o, data);
+    }
+    let Ok(s) = core::str::from_utf8(data) else { return };
+    if let Ok(o) = SixrdOption::parse_text(s) {
+        // Every text form we print parses back to the same option.
+        assert_eq!(o.to_string().parse::<SixrdOption>(), Ok(o));
+        assert_eq!(o.dhclient_groups(true).to_string().parse::<SixrdOption>(), Ok(o));
+        assert_eq!(o.dhclient_groups(false).to_string().parse::<SixrdOption>(), Ok(o));
+        let mut buf = [0u8; 256];
+        let n = o.emit(&mut buf).expect("a parsed option fits 256 bytes");
+        assert_eq!(SixrdOption::parse(&buf[..n]), Ok(o));
+        sixrd_exercise(&o, data);
+    }
+}
+
+/// Delegation, addresses and extraction for a CE address taken from the input.
+fn sixrd_exercise(o: &ipv6kit::sixrd::SixrdOption, data: &[u8]) {
+    use ipv6kit::sixrd::TunnelConvention;
+    use std::net::Ipv4Addr;
+    let mut ce = [0u8; 4];
+    for (i, b) in data.iter().rev().take(4).enumerate() {
+        ce[i] = *b;
+    }
+    let ce = Ipv4Addr::from(ce);
+    let d = o.domain_for(ce).expect("a valid option gives a domain for any CE");
+    let net = d.delegated_prefix(ce).expect("the CE is in its own relay prefix");
+    assert_eq!(net.prefix_len(), d.delegated_len());
+    assert!(net.prefix_len() <= 64 && d.prefix().contains(&net));
+    for conv in [TunnelConvention::OpenWrt, TunnelConvention::SubnetRouterAnycast] {
+        let a = d.tunnel_address(ce, conv).unwrap();
+        assert!(net.contains(&a));
+        assert_eq!(d.extract_ipv4(a), Ok(ce));
+    }
+    for (i, s) in d.subnets(ce).unwrap().take(4).enumerate() {
+        assert_eq!(s.tunnel, i == 0);
+        assert!(net.contains(&s.prefix));
+    }
+    for r in o.border_relays() {
+        if let Ok(a) = d.border_relay_address(*r) {
+            assert_eq!(d.extract_ipv4(a), Ok(*r));
+        }
+    }
+}
+
+/// Every stable and temporary IID generator on arbitrary inputs: typed errors, never a
+/// panic; a generated address lies in its prefix and is never reserved.
+pub fn stable_inputs(data: &[u8]) {
+    use ipv6kit::iid::stable::{linux, network_manager as nm, rfc7217, systemd};
+    use ipv6kit::iid::{reserved, temporary, Iid};
+    use ipv6kit::Ipv6Net;
+    use std::net::Ipv6Addr;
+
+    let byte = |i: usize| data.get(i).copied().unwrap_or(0);
+    let arr16 = |at: usize| -> [u8; 16] { core::array::from_fn(|i| byte(at + i)) };
+    let secret = Ipv6Addr::from(arr16(0));
+    let prefix = Ipv6Net::new(Ipv6Addr::from(arr16(16)), byte(32) % 129).expect("length <= 128");
+    let rest = data.get(33..).unwrap_or(&[]);
+    let cut = usize::from(byte(33)) % (rest.len() + 1);
+    let (hw, tail) = rest.split_at(cut);
+    let text = String::from_utf8_lossy(tail);
+    let (ifname, network_id) = text.split_at(text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i));
+    let dad = byte(34);
+    let order = if dad & 1 == 0 {
+        linux::ByteOrder::Little
+    } else {
+        linux::ByteOrder::Big
+    };
+
+    let in_prefix = |a: Ipv6Addr| {
+        let p = prefix.trunc();
+        assert_eq!(Ipv6Net::new(a, p.prefix_len()).unwrap().trunc(), p);
+    };
+    if let Ok(a) = linux::stable_address(secret, prefix, hw, dad, u32::from(byte(35)), order) {
+        in_prefix(a);
+        assert!(!linux::is_reserved_interface_id(Iid::of(a)));
+    }
+    if let Ok(a) = nm::stable_privacy_address(nm::StableType::Uuid, prefix, ifname, network_id, dad.into(), hw) {
+        in_prefix(a);
+        assert!(!reserved::is_reserved(Iid::of(a)));
+    }
+    let _ = nm::host_id(rest, Some(network_id)).map(|h| h.as_bytes().len());
+    let key = systemd::SecretKey::MachineId {
+        machine_id: arr16(0),
+        app_id: systemd::NDISC_APP_ID,
+    };
+    if let Ok(a) = systemd::stable_private_address(key, prefix, ifname, hw, Some(network_id), None) {
+        in_prefix(a);
+        assert!(systemd::is_valid_stable_private_address(a));
+    }
+    if let Ok(a) = rfc7217::stable_address(prefix, ifname.as_bytes(), network_id.as_bytes(), dad, hw) {
+        in_prefix(a);
+        assert!(!reserved::is_reserved(Iid::of(a)));
+    }
+    let cfg = temporary::TempAddrConfig {
+        temp_preferred_lifetime: u32::from_le_bytes([byte(36), byte(37), byte(38), 0]),
+        retrans_timer_ms: u32::from_le_bytes([byte(39), byte(43), byte(44), byte(45)]),
+        temp_idgen_retries: u32::from_le_bytes([byte(46), byte(47), byte(48), byte(49)]),
+        dup_addr_detect_transmits: u32::from(byte(50)),
+        temp_valid_lifetime: u32::from_le_bytes([byte(51), byte(52), byte(53), byte(54)]),
+    };
+    let _ = cfg.desync_factor(|b| b.fill(byte(55)));
+    if let Ok(Some(s)) = cfg.schedule(
+        u64::from(byte(40)),
+        u32::MAX,
+        u32::from(byte(41)) << 8,
+        u32::from(byte(42)),
+    ) {
+        assert!(s.created_at <= s.regenerate_at && s.regenerate_at < s.preferred_until);
+        assert!(s.preferred_until <= s.valid_until);
     }
 }
 
