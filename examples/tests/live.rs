@@ -87,63 +87,63 @@ fn mac_of(ns: &Netns, dev: &str) -> String {
         .to_string()
 }
 
+/// A copy of example `name` that any user can run (the target directory may not be readable by
+/// `nobody`), removed on drop.
+struct WorldRunnable(PathBuf);
+
+impl WorldRunnable {
+    fn new(name: &str) -> WorldRunnable {
+        use std::os::unix::fs::PermissionsExt;
+        let to = std::env::temp_dir().join(format!("ipk-live-{}-{name}", std::process::id()));
+        std::fs::copy(example(name), &to).expect("copy the example");
+        std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o755)).expect("chmod 755");
+        WorldRunnable(to)
+    }
+}
+
+impl Drop for WorldRunnable {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
 #[test]
 fn tools_say_why_they_cannot_run() {
     if !require("tools_say_why_they_cannot_run", true, &["setpriv"]) {
         return;
     }
     let ns = Netns::new();
-    let v6disc = example("v6disc");
-    let out = ns.output(&[s(&v6disc), "-i", "nosuchif0"]);
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no network interface named \"nosuchif0\""), "{err}");
+    let as_nobody = |bin: &std::path::Path, args: &[&str]| {
+        let mut argv = vec!["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", s(bin)];
+        argv.extend_from_slice(args);
+        ns.output(&argv)
+    };
+    for tool in ["v6disc", "rsprobe"] {
+        let out = ns.output(&[s(&example(tool)), "-i", "nosuchif0"]);
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("no network interface named \"nosuchif0\""),
+            "{tool}: {err}"
+        );
 
-    // Not root: drop to nobody.
-    let out = ns.output(&[
-        "setpriv",
-        "--reuid=65534",
-        "--regid=65534",
-        "--clear-groups",
-        s(&v6disc),
-        "-i",
-        "lo",
-    ]);
+        // Not root: drop to nobody.
+        let copy = WorldRunnable::new(tool);
+        let out = as_nobody(&copy.0, &["-i", "lo"]);
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("needs root or the CAP_NET_RAW capability"),
+            "{tool}: {err}"
+        );
+    }
+    let board = WorldRunnable::new("board");
+    let out = as_nobody(&board.0, &["x", "--send"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("needs root or the CAP_NET_RAW capability"), "{err}");
 
-    let rsprobe = example("rsprobe");
-    let out = ns.output(&[s(&rsprobe), "-i", "nosuchif0"]);
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no network interface named"));
-    let out = ns.output(&[
-        "setpriv",
-        "--reuid=65534",
-        "--regid=65534",
-        "--clear-groups",
-        s(&rsprobe),
-        "-i",
-        "lo",
-    ]);
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("needs root or the CAP_NET_RAW capability"), "{err}");
-
-    let board = example("board");
-    let out = ns.output(&[
-        "setpriv",
-        "--reuid=65534",
-        "--regid=65534",
-        "--clear-groups",
-        s(&board),
-        "x",
-        "--send",
-    ]);
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("needs root or the CAP_NET_RAW capability"), "{err}");
-    let out = ns.output(&[s(&board), "Awesome!!"]);
+    let out = ns.output(&[s(&board.0), "Awesome!!"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("9 bytes long"));
 }
