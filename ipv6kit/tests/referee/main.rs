@@ -12,3 +12,4 @@ mod ipv6calc_registry;
 mod ipv6calc_sixrd;
 mod kernel_iid;
 mod kernel_zone;
+mod ndp;
