@@ -16,6 +16,7 @@ pub fn run(name: &str, data: &[u8]) {
         "scoped_parse" => scoped_parse(data),
         "sixrd_option212" => sixrd_option212(data),
         "stable_inputs" => stable_inputs(data),
+        "oui_parse" => oui_parse(data),
         other => panic!("no fuzz oracle named {other}"),
     }
 }
@@ -255,4 +256,34 @@ pub fn stable_inputs(data: &[u8]) {
         assert!(s.created_at <= s.regenerate_at && s.regenerate_at < s.preferred_until);
         assert!(s.preferred_until <= s.valid_until);
     }
+}
+
+/// The IEEE registry CSV parser (`ipv6kit::oui`): never panics; what parses re-emits as CSV
+/// that parses to the same assignments; every block finds itself by longest match.
+#[cfg(feature = "oui")]
+pub fn oui_parse(data: &[u8]) {
+    use ipv6kit::oui::{parse_csv, OuiDb};
+    let Ok(s) = core::str::from_utf8(data) else { return };
+    let Ok(parsed) = parse_csv(s) else { return };
+    let mut csv = String::from("Registry,Assignment,Organization Name,Organization Address\r\n");
+    for a in &parsed {
+        assert!(a.prefix < 1u64 << a.bits(), "prefix wider than its registry: {a:?}");
+        let digits = usize::from(a.bits()) / 4;
+        let org = a.organization.replace('"', "\"\"");
+        csv.push_str(&format!("{},{:0digits$X},\"{org}\",\r\n", a.registry, a.prefix));
+    }
+    let again = parse_csv(&csv).expect("re-emitted CSV parses");
+    assert_eq!(again, parsed);
+    let mut db = OuiDb::new();
+    db.add_csv(&csv).expect("re-emitted CSV loads");
+    for a in &parsed {
+        let hit = db.lookup(a.first()).expect("a block finds its own first MAC");
+        assert!(hit.bits() >= a.bits() && hit.contains(a.first()));
+    }
+}
+
+/// Without ipv6kit's `oui` feature there is nothing to drive (the replay test says so).
+#[cfg(not(feature = "oui"))]
+pub fn oui_parse(_data: &[u8]) {
+    eprintln!("oui_parse: ipv6kit built without the `oui` feature; corpus not exercised");
 }

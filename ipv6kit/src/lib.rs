@@ -13,8 +13,6 @@
 //!   systemd-networkd form them, and temporary addresses (RFC 8981).
 //! - [`dns`]: `ip6.arpa` names of addresses and reverse zones of prefixes.
 //! - [`mac`]: MAC and EUI-64 parsing in every notation people type.
-//! - [`ndp`]: Neighbor Discovery — every message and option parsed and built byte-exact
-//!   (zero-copy views, lossless re-emission, RFC 4861 validation, builders, whole frames).
 //! - [`registry`]: the IANA special-purpose registries (IPv6, and IPv4 for embedded addresses):
 //!   which entries an address or prefix falls in, `is_global` and friends by the registry.
 //! - [`describe`]: everything about one address in one call (kind, scope, registry entries,
@@ -23,6 +21,10 @@
 //!   `SocketAddrV6`.
 //! - [`sixrd`]: 6rd (RFC 5969) delegated prefixes, tunnel and border relay addresses, DHCPv4
 //!   option 212 (wire, busybox and dhclient text), and 6to4 (RFC 3056).
+//! - [`ndp`]: Neighbor Discovery — every message and option parsed and built byte-exact
+//!   (zero-copy views, lossless re-emission, RFC 4861 validation, builders, whole frames).
+//! - `oui` (feature `oui`): the IEEE MA-L/MA-M/MA-S registries from Debian's `ieee-data`,
+//!   to name the vendor of a MAC.
 //!
 //! ```
 //! use core::net::Ipv6Addr;
@@ -38,6 +40,7 @@
 //! - `std` (default): implements `std::error::Error` through `core::error::Error`, OS helpers.
 //! - `alloc`: owned representations and strings without the rest of `std`.
 //! - `serde`: `Serialize`/`Deserialize` for public data types.
+//! - `oui`: the IEEE registry file parser (`oui` module); implies `std`.
 //!
 //! With `--no-default-features` the crate is `no_std` and needs no allocator.
 #![cfg_attr(not(test), no_std)]
@@ -60,6 +63,9 @@ pub mod iid;
 pub mod mac;
 pub mod multicast;
 pub mod ndp;
+#[cfg(feature = "oui")]
+#[cfg_attr(docsrs, doc(cfg(feature = "oui")))]
+pub mod oui;
 pub mod registry;
 pub mod scoped;
 pub mod sixrd;

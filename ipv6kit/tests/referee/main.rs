@@ -11,5 +11,5 @@ mod ipv6calc_iid;
 mod ipv6calc_registry;
 mod ipv6calc_sixrd;
 mod kernel_iid;
-mod ndp;
 mod kernel_zone;
+mod ndp;
