@@ -128,6 +128,48 @@ fn main() {
         println!("6to4 of {ce}  {}", six_to_four_prefix(ce));
     }
 
+    heading("Neighbor Discovery: decode a real Router Advertisement, build a DAD probe");
+    {
+        use ipv6kit::ndp::{build, frame, validate, ChecksumMode, Message, Packet};
+        // tcpdump's test capture (shared/vectors): one 230-byte frame carrying a 176-byte RA.
+        let pcap = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../ipv6kit/tests/data/ndp/tcpdump-icmpv6-ra.pcap"
+        ))
+        .expect("RA capture");
+        // A classic pcap: 24-byte file header, 16-byte record header, then the frame.
+        let eth = frame::parse_ethernet(pcap.get(40..).expect("one record")).expect("an IPv6 frame");
+        let ip = eth.ipv6;
+        let ra = Packet::parse(ip.payload).expect("a valid RA");
+        println!(
+            "{} bytes from {}, checksum ok: {}, RFC 4861 rules failed: {}",
+            ip.payload.len(),
+            ip.source,
+            ra.verify_checksum(ip.source, ip.destination),
+            validate(&ra, ip.source, ip.destination, ip.hop_limit).len()
+        );
+        print!("{ra}"); // reads like rdisc6
+        let again = Message::parse(ip.payload).expect("owned copy");
+        let bytes = again.to_bytes(ChecksumMode::Keep(again.checksum)).expect("re-emit");
+        println!("re-emitted byte for byte: {}", bytes == ip.payload);
+
+        // Duplicate Address Detection for a new address: from ::, to its solicited-node group, with a Nonce.
+        let mut icmp = [0u8; 32];
+        let nonce = [0x60, 0x69, 0x60, 0x4c, 0x0a, 0xaa];
+        let (env, n) = build::dad_neighbor_solicitation(a("2001:db8::1"), nonce, &mut icmp).expect("fits");
+        let mut buf = [0u8; 86];
+        let src = parse_mac("02:00:00:00:00:01").expect("MAC");
+        let len = frame::emit_ethernet(src, None, &env, &icmp[..n], &mut buf).expect("fits");
+        let dst = frame::parse_ethernet(&buf[..len]).expect("our frame").destination_mac;
+        println!(
+            "DAD NS {} -> {} (hop limit {}), {len}-byte frame to {}",
+            env.source,
+            env.destination,
+            env.hop_limit,
+            lowercase(dst)
+        );
+    }
+
     heading("What is this address? The IANA registry, a description, zones");
     {
         use ipv6kit::{describe::describe, registry, scoped::ScopedAddr};

@@ -357,11 +357,7 @@ fn our_fields(frame_bytes: &[u8]) -> Vec<String> {
                 })
                 .collect(),
         ),
-        join(
-            p.pref64()
-                .map(|x| x.network().network().to_string())
-                .collect(),
-        ),
+        join(p.pref64().map(|x| x.network().network().to_string()).collect()),
     ];
     let (hl, rl, target) = match p.header() {
         Header::RouterAdvertisement(h) => (
