@@ -11,6 +11,8 @@
 //!   (8 bytes of text, a 24-bit colour), reserved IIDs, and a classification of any IID.
 //! - [`dns`]: `ip6.arpa` names of addresses and reverse zones of prefixes.
 //! - [`mac`]: MAC and EUI-64 parsing in every notation people type.
+//! - `plan` (feature `plan`): address plans — parse (text, TOML, JSON), check against the
+//!   RFCs and RIPE-690, free space, sizing, renumbering, text/JSON/SVG reports.
 //!
 //! ```
 //! use core::net::Ipv6Addr;
@@ -26,6 +28,8 @@
 //! - `std` (default): implements `std::error::Error` through `core::error::Error`, OS helpers.
 //! - `alloc`: owned representations and strings without the rest of `std`.
 //! - `serde`: `Serialize`/`Deserialize` for public data types.
+//! - `plan`: address plans (implies `alloc` and `serde`; adds `toml` and `serde_json`, both
+//!   without `std`).
 //!
 //! With `--no-default-features` the crate is `no_std` and needs no allocator.
 #![cfg_attr(not(test), no_std)]
@@ -46,4 +50,6 @@ pub mod dns;
 pub mod iid;
 pub mod mac;
 pub mod multicast;
+#[cfg(feature = "plan")]
+pub mod plan;
 pub mod registry;
