@@ -6,3 +6,6 @@
 
 mod netlab;
 
+mod ipv6calc_iid;
+mod ipv6calc_sixrd;
+mod kernel_iid;
