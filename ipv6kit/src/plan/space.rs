@@ -469,6 +469,20 @@ fn does_not_fit(plan: &Plan, tops: &[usize], from: Ipv6Net, to: Ipv6Net) -> Spac
     SpaceError::DoesNotFit { from, to, needed_len }
 }
 
+/// The reverse-DNS zones of entry `node` (RFC 3596 §2.5): one zone for a nibble-aligned
+/// prefix, or the 2, 4 or 8 zones at the next nibble that cover it exactly (a /62 is four /64
+/// zones). `None` for an unknown index.
+///
+/// ```
+/// use ipv6kit::plan::{parse, space, Plan};
+/// let plan = Plan::new(parse::text::parse("2001:db8:ebbd::/48\n").unwrap()).unwrap();
+/// let zones: Vec<String> = space::reverse_zones(&plan, 0).unwrap().map(|(_, name)| name.as_str().into()).collect();
+/// assert_eq!(zones, ["d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa"]);
+/// ```
+pub fn reverse_zones(plan: &Plan, node: usize) -> Option<crate::dns::CoveringZones> {
+    plan.entries().get(node).map(|e| crate::dns::covering_zones(e.prefix))
+}
+
 /// Formats a length's size the way the report does: `65536 /64s`, `2^32 /64s`, `2 addresses`.
 pub fn size_text(len: u8) -> String {
     use core::fmt::Write;
