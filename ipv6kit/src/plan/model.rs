@@ -206,13 +206,18 @@ pub(crate) fn contains(outer: Ipv6Net, inner: Ipv6Net) -> bool {
 
 const NONE: u32 = u32::MAX;
 
+fn is_delegation(e: &Entry) -> bool {
+    e.role == Some(Role::Delegation)
+}
+
 /// A plan: its entries in tree order (sorted by network, then by length) with the tree that
 /// containment makes of them.
 ///
 /// Entry `i`'s descendants are entries `i + 1 .. subtree_end(i)`: the tree is the sorted order
 /// itself, with one parent index per entry, built by one sort and one stack walk
 /// (O(n log n) time, O(n) memory, no allocation per node). A prefix written twice makes two
-/// siblings (and a finding), never a parent and child.
+/// siblings (and a finding), never a parent and child — except a [`Role::Delegation`] entry
+/// and an entry describing the same prefix, which nests inside it.
 ///
 /// ```
 /// use ipv6kit::plan::{Entry, Plan};
@@ -245,8 +250,8 @@ impl Plan {
         if entries.len() >= NONE as usize {
             return Err(TooManyEntries);
         }
-        // Stable: equal networks keep the order they were written in.
-        entries.sort_by_cached_key(|e| (to_u128(e.network().addr()), e.prefix.prefix_len()));
+        // Stable: equal networks keep the order they were written in, delegations first.
+        entries.sort_by_cached_key(|e| (to_u128(e.network().addr()), e.prefix.prefix_len(), !is_delegation(e)));
         let n = entries.len();
         let mut parent = alloc::vec![NONE; n];
         let mut end = alloc::vec![0u32; n];
@@ -256,7 +261,13 @@ impl Plan {
             let i32_ = i as u32;
             while let Some(&top) = stack.last() {
                 let t = &entries[top as usize];
-                if t.prefix.prefix_len() < e.prefix.prefix_len() && contains(t.prefix, e.prefix) {
+                let inside = if t.prefix.prefix_len() == e.prefix.prefix_len() {
+                    // The prefix a delegation declares, described as an entry, sits inside it.
+                    is_delegation(t) && !is_delegation(e) && t.network() == e.network()
+                } else {
+                    t.prefix.prefix_len() < e.prefix.prefix_len() && contains(t.prefix, e.prefix)
+                };
+                if inside {
                     break;
                 }
                 end[top as usize] = i32_;
@@ -439,6 +450,16 @@ mod tests {
         ]);
         assert_eq!(p.children(0).collect::<Vec<_>>(), [1, 2, 3]);
         assert!(p.entries()[1].has_host_bits() || p.entries()[2].has_host_bits() || p.entries()[3].has_host_bits());
+    }
+
+    #[test]
+    fn an_entry_describing_a_delegation_nests_inside_it() {
+        let d = Entry::new("fd3c:9a41:2b77::/48".parse().unwrap()).with_role(Role::Delegation);
+        let site = Entry::new("fd3c:9a41:2b77::/48".parse().unwrap()).with_role(Role::Site);
+        let lan = Entry::new("fd3c:9a41:2b77:10::/64".parse().unwrap());
+        let p = Plan::new(alloc::vec![site, lan, d]).unwrap();
+        assert_eq!(p.entries()[0].role, Some(Role::Delegation));
+        assert_eq!((p.parent(1), p.parent(2)), (Some(0), Some(1)));
     }
 
     #[test]

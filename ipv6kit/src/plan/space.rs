@@ -209,11 +209,17 @@ impl fmt::Display for Sizing {
         for (i, (len, n)) in self.demand.iter().enumerate() {
             write!(f, "{}{n} × /{len}", if i == 0 { "" } else { " + " })?;
         }
-        write!(f, ": renumbered, a /{} holds them", self.packed_len)?;
+        let one = self.demand.len() == 1 && self.demand.first().is_some_and(|&(_, n)| n == 1);
+        write!(
+            f,
+            ": renumbered, {} in a /{}",
+            if one { "it fits" } else { "they fit" },
+            self.packed_len
+        )?;
         if self.nibble_len != self.packed_len {
             write!(f, " (a /{} on a nibble boundary)", self.nibble_len)?;
         }
-        write!(f, "; as numbered, {} does", self.in_place)
+        write!(f, "; as numbered, in {}", self.in_place)
     }
 }
 
@@ -589,8 +595,8 @@ mod tests {
         assert_eq!(s.demand, [(62, 1), (64, 1)]);
         assert_eq!(
             s.to_string(),
-            "2001:db8:ebbd:9900::/56 holds 1 × /62 + 1 × /64: renumbered, a /61 holds them (a /60 on a nibble boundary); \
-             as numbered, 2001:db8:ebbd:9900::/60 does"
+            "2001:db8:ebbd:9900::/56 holds 1 × /62 + 1 × /64: renumbered, they fit in a /61 (a /60 on a nibble \
+             boundary); as numbered, in 2001:db8:ebbd:9900::/60"
         );
         assert_eq!(smallest_delegation(&p, 1), None);
         let one = plan("2001:db8::/64\n2001:db8::1/128\n");

@@ -134,8 +134,16 @@ pub(super) fn check(plan: &Plan, special: &[registry::Entry], out: &mut Vec<Find
                 Code::P201,
                 severity,
                 format!(
-                    "{n} is in {} ({}, {}, allocated {}{terminated}): {consequence}",
-                    r.prefix, r.name, r.rfc, r.allocated
+                    "{n} is {} {} ({}, {}, allocated {}{terminated}): {consequence}",
+                    if n == r.prefix {
+                        "the special-purpose block"
+                    } else {
+                        "in"
+                    },
+                    r.prefix,
+                    r.name,
+                    r.rfc,
+                    r.allocated
                 ),
             );
             if r.name.contains("Documentation") {

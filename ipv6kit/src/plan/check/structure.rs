@@ -42,13 +42,18 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Finding>) {
             f.fix = Some(format!("write {}", e.network()));
             out.push(f);
         }
-        if i > 0 && entries[i - 1].network() == e.network() {
-            // Equal networks are adjacent in tree order; report every one after the first.
-            let first = (0..i)
-                .rev()
-                .take_while(|&j| entries[j].network() == e.network())
-                .last()
-                .unwrap_or(i - 1);
+        // Equal networks are adjacent in tree order; report every one after the first. A
+        // delegation and the entry describing it are not duplicates of each other.
+        let same = |j: usize| {
+            entries[j].network() == e.network()
+                && (entries[j].role == Some(Role::Delegation)) == (e.role == Some(Role::Delegation))
+        };
+        let first = (0..i)
+            .rev()
+            .take_while(|&j| entries[j].network() == e.network())
+            .filter(|&j| same(j))
+            .last();
+        if let Some(first) = first {
             let mut f = finding(
                 plan,
                 i,
@@ -137,9 +142,9 @@ mod tests {
 
     #[test]
     fn delegation() {
-        let t = "::/0\n2001:db8:ebbd::/48 [delegation]\n2001:db8:ebbd:1::/64\n2001:db8:ebbe::/64\n2001:db8:ebbd::/48 same\n";
-        // Line 5 repeats the delegation: a duplicate, but not outside it.
-        assert_eq!(codes(t), [(P003, 4), (P002, 5)]);
+        let t = "::/0\n2001:db8:ebbd::/48 [delegation]\n2001:db8:ebbd:1::/64\n2001:db8:ebbe::/64\n2001:db8:ebbd::/48 same\n2001:db8:ebbd::/48 again\n";
+        // Line 5 describes the delegation (no finding); line 6 repeats line 5: a duplicate.
+        assert_eq!(codes(t), [(P003, 4), (P002, 6)]);
         // No delegation declared: no P003.
         assert_eq!(codes("2001:db8:ebbe::/64\n"), []);
     }

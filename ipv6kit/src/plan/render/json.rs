@@ -67,7 +67,9 @@ pub fn report(plan: &Plan, findings: &[Finding]) -> String {
                 parent,
                 depth: d,
                 utilisation: plan.children(i).next().map(|_| utilisation(plan, i)),
-                reverse_zones: crate::dns::covering_zones(e.prefix).map(|(_, name)| name.as_str().to_string()).collect(),
+                reverse_zones: crate::dns::covering_zones(e.prefix)
+                    .map(|(_, name)| name.as_str().to_string())
+                    .collect(),
             }
         })
         .collect();

@@ -54,7 +54,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// └─ 2001:db8:ebbd:9908::/62  [pool]  R2  · 4 /64s  · P104
 ///
 /// sizing:
-///   2001:db8:ebbd:9900::/56 holds 1 × /62: renumbered, a /62 holds them (a /60 on a nibble boundary); as numbered, 2001:db8:ebbd:9908::/62 does
+///   2001:db8:ebbd:9900::/56 holds 1 × /62: renumbered, it fits in a /62 (a /60 on a nibble boundary); as numbered, in 2001:db8:ebbd:9908::/62
 ///
 /// warning[P104]: 2001:db8:ebbd:9908::/62 ends at bit 62, not on a nibble: its reverse DNS is 4 zones of /64 (or part of a /60), and its boundary does not show in the written address
 ///   --> plan:2:1
@@ -194,10 +194,10 @@ mod tests {
              └─ 2001:db8:2::/48  b  · 65536 /64s\n\
              fd3c:9a41:2b77::/48  · 65536 /64s\n\n\
              sizing:\n  \
-             2001:db8::/32 holds 2 × /48: renumbered, a /47 holds them (a /44 on a nibble boundary); \
-             as numbered, 2001:db8::/46 does\n  \
-             2001:db8:1::/48 holds 2 × /64: renumbered, a /63 holds them (a /60 on a nibble boundary); \
-             as numbered, 2001:db8:1::/62 does\n"
+             2001:db8::/32 holds 2 × /48: renumbered, they fit in a /47 (a /44 on a nibble boundary); \
+             as numbered, in 2001:db8::/46\n  \
+             2001:db8:1::/48 holds 2 × /64: renumbered, they fit in a /63 (a /60 on a nibble boundary); \
+             as numbered, in 2001:db8:1::/62\n"
         );
         let plan = Plan::new(parse("2001:db8::1/64 [lan]\n").unwrap()).unwrap();
         let f = check_with_registry(&plan, &[]);
