@@ -271,7 +271,7 @@ fn house_renumbered_into_a_56() {
         "2001:db8:77:ab00::/56".parse().unwrap(),
     )
     .unwrap();
-    let got: Vec<String> = r.plan.entries().iter().map(|e| e.prefix.to_string()).collect();
+    let got: Vec<String> = r.plan.iter().map(|(_, e)| e).map(|e| e.prefix.to_string()).collect();
     assert_eq!(
         got,
         [

@@ -223,7 +223,7 @@ pub fn check_with_registry(plan: &Plan, special: &[registry::Entry]) -> Vec<Find
 }
 
 pub(crate) fn finding(plan: &Plan, entry: usize, code: Code, severity: Severity, message: String) -> Finding {
-    let e = &plan.entries()[entry];
+    let e = &plan[entry];
     Finding {
         code,
         severity,

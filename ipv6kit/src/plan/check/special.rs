@@ -78,14 +78,14 @@ pub fn is_low_entropy_ula(prefix: Ipv6Net) -> bool {
 /// Per entry: 0 = overlaps no special block (nor will its descendants); 1 = inside one (reported
 /// at the topmost entry); 2 = contains one (children must look).
 pub(super) fn check(plan: &Plan, special: &[registry::Entry], out: &mut Vec<Finding>) {
-    let entries = plan.entries();
-    let mut state = alloc::vec![0u8; entries.len()];
-    for (i, e) in entries.iter().enumerate() {
+    let mut state = alloc::vec![0u8; plan.len()];
+    for i in 0..plan.len() {
         let from_parent = plan.parent(i).map(|p| state[p]);
         if matches!(from_parent, Some(0 | 1)) {
             state[i] = from_parent.unwrap_or(0);
             continue;
         }
+        let e = &plan[i];
         let p = e.prefix;
         let mut best: Option<&registry::Entry> = None;
         let mut overlaps = false;
@@ -171,17 +171,12 @@ pub(super) fn check(plan: &Plan, special: &[registry::Entry], out: &mut Vec<Find
         }
     }
     // P203: once per ULA /48 (the topmost entry of /48 or longer).
-    for (i, e) in entries.iter().enumerate() {
-        let p = e.prefix;
-        if p.prefix_len() < 48 || !contains(ULA_L1, p) {
+    let ula = |i: usize| plan.len_of(i) >= 48 && plan.range_of(i).0 >> 120 == 0xfd;
+    for i in 0..plan.len() {
+        if !ula(i) || plan.parent(i).is_some_and(ula) {
             continue;
         }
-        if plan
-            .parent(i)
-            .is_some_and(|q| entries[q].prefix.prefix_len() >= 48 && contains(ULA_L1, entries[q].prefix))
-        {
-            continue;
-        }
+        let p = plan[i].prefix;
         if is_low_entropy_ula(p) {
             let id = Ipv6Net::new(p.addr(), 48).map(|n| n.trunc()).unwrap_or(p);
             let mut f = finding(

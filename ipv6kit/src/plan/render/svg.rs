@@ -97,7 +97,7 @@ enum Item {
 
 /// The map of `plan` with its `findings` marked.
 pub fn map(plan: &Plan, findings: &[Finding], options: &SvgOptions) -> String {
-    let entries = plan.entries();
+    let entries = plan;
     let mut worst: Vec<Option<Severity>> = alloc::vec![None; entries.len()];
     let mut notes: Vec<Vec<usize>> = alloc::vec![Vec::new(); entries.len()];
     for (k, f) in findings.iter().enumerate() {
