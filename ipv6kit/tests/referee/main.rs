@@ -11,3 +11,5 @@ mod kernel_zone;
 mod ipv6calc_iid;
 mod ipv6calc_sixrd;
 mod kernel_iid;
+#[cfg(feature = "plan")]
+mod ipv6calc_plan;

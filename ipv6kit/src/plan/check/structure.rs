@@ -62,17 +62,20 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Finding>) {
     }
     // In tree order, on the compact arrays: P002, P003.
     let key = |i: usize| (plan.range_of(i).0, plan.len_of(i));
+    // The first delegation and the first other entry of the current run of equal networks
+    // (tracked, never searched for: a prefix written k times costs O(k), not O(k²)).
+    let mut first: [Option<usize>; 2] = [None, None];
     for i in 0..n {
+        if i == 0 || key(i - 1) != key(i) {
+            first = [None, None];
+        }
         // Equal networks are adjacent in tree order; report every one after the first. A
         // delegation and the entry describing it are not duplicates of each other.
-        if i > 0 && key(i - 1) == key(i) {
-            let first = (0..i)
-                .rev()
-                .take_while(|&j| key(j) == key(i))
-                .filter(|&j| plan.is_delegation(j) == plan.is_delegation(i))
-                .last();
-            if let Some(first) = first {
-                let at = plan[first].location;
+        let slot = usize::from(plan.is_delegation(i));
+        match first[slot] {
+            None => first[slot] = Some(i),
+            Some(j) => {
+                let at = plan[j].location;
                 let mut f = finding(
                     plan,
                     i,
