@@ -25,7 +25,7 @@ mod sizes;
 mod special;
 mod structure;
 
-pub use special::{is_low_entropy_ula, ula_prefix};
+pub use special::{is_low_entropy_ula, ula_prefix, ula_prefix_rfc4193};
 
 use alloc::string::String;
 use alloc::vec::Vec;
