@@ -590,4 +590,37 @@ mod tests {
             assert_eq!(r.to_string().parse::<Role>(), Ok(r));
         }
     }
+
+    proptest::proptest! {
+        /// The stack walk agrees with the definition: an entry's parent is the longest prefix
+        /// that strictly contains it (the last written of equal ones), found here by brute force.
+        #[test]
+        fn tree_matches_brute_force(raw in proptest::collection::vec((0u16..64, 0u8..=6), 0..60)) {
+            let entries: Vec<Entry> = raw
+                .iter()
+                .map(|&(bits, l)| {
+                    // Six bits of address under 2001:db8::/32, lengths /32 to /38: lots of nesting and duplicates.
+                    let addr = core::net::Ipv6Addr::from_bits((0x2001_0db8u128 << 96) | (u128::from(bits) << 90));
+                    Entry::new(Ipv6Net::new(addr, 32 + l).unwrap().trunc())
+                })
+                .collect();
+            let p = Plan::new(entries).unwrap();
+            for i in 0..p.len() {
+                let me = p[i].prefix;
+                let want = (0..p.len())
+                    .filter(|&j| p[j].prefix.prefix_len() < me.prefix_len() && contains(p[j].prefix, me))
+                    .max_by_key(|&j| (p[j].prefix.prefix_len(), j));
+                proptest::prop_assert_eq!(p.parent(i), want, "{}", me);
+                let descendants = (0..p.len()).filter(|&j| {
+                    let mut at = p.parent(j);
+                    while let Some(a) = at {
+                        if a == i { return true; }
+                        at = p.parent(a);
+                    }
+                    false
+                }).count();
+                proptest::prop_assert_eq!(p.subtree_end(i) - i - 1, descendants);
+            }
+        }
+    }
 }

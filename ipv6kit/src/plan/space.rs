@@ -420,7 +420,10 @@ pub fn renumber(plan: &Plan, from: Ipv6Net, to: Ipv6Net) -> Result<Renumbered, S
         let Some(w) = plan.written_index(i) else { continue };
         if let Some(s) = shift {
             shift_of[i] = Some(s);
-            let addr = to_u128(e.prefix.addr()) - s.0 + s.1;
+            let moved_to = |a: u128, shift: (u128, u128)| a.checked_sub(shift.0).and_then(|o| o.checked_add(shift.1));
+            let Some(addr) = moved_to(to_u128(e.prefix.addr()), s) else {
+                return Err(does_not_fit(plan, &tops, from, to));
+            };
             let len = if e.network() == from {
                 to.prefix_len()
             } else {
@@ -439,7 +442,7 @@ pub fn renumber(plan: &Plan, from: Ipv6Net, to: Ipv6Net) -> Result<Renumbered, S
                     dp.prefix_len()
                 };
                 new_entries[w].declared_parent =
-                    Ipv6Net::new(from_u128(to_u128(dp.addr()) - dshift.0 + dshift.1), dlen).ok();
+                    moved_to(to_u128(dp.addr()), dshift).and_then(|a| Ipv6Net::new(from_u128(a), dlen).ok());
             }
         }
     }
@@ -718,6 +721,48 @@ mod tests {
                     && (range(w[0]).0 & !prefix_mask(w[0].prefix_len() - 1)) == 0;
                 proptest::prop_assert!(!same, "{} and {} merge", w[0], w[1]);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Renumbering keeps every entry, puts everything of the old delegation inside the new
+        /// one, keeps each entry's length, and keeps containment: the renumbered plan has the
+        /// same tree shape. It refuses only when the packed contents need a longer delegation.
+        #[test]
+        fn renumbering_keeps_the_plan(subs in proptest::collection::vec((0u16..4096, 52u8..=64), 1..20), to_len in 40u8..=52) {
+            let mut t = alloc::string::String::from("2001:db8:ebbd::/48 [delegation]\n");
+            for (sub, len) in &subs {
+                let p = Ipv6Net::new(from_u128((0x2001_0db8_ebbdu128 << 80) | (u128::from(*sub) << 68)), *len).unwrap().trunc();
+                t.push_str(&alloc::format!("{p}\n"));
+            }
+            let p = plan(&t);
+            let to: Ipv6Net = Ipv6Net::new("2001:db8:7700::".parse().unwrap(), to_len).unwrap().trunc();
+            let r = match renumber(&p, "2001:db8:ebbd::/48".parse().unwrap(), to) {
+                Ok(r) => r,
+                Err(SpaceError::DoesNotFit { needed_len, .. }) => {
+                    // Only when packing cannot fit either: the sizing agrees.
+                    let s = smallest_delegation(&p, 0).unwrap();
+                    proptest::prop_assert_eq!(s.packed_len, needed_len);
+                    proptest::prop_assert!(needed_len < to_len);
+                    return Ok(());
+                }
+                Err(e) => return Err(proptest::test_runner::TestCaseError::fail(alloc::format!("{e}"))),
+            };
+            proptest::prop_assert_eq!(r.plan.len(), p.len());
+            let mut lens_old: Vec<u8> = p.iter().map(|(_, e)| e.prefix.prefix_len()).collect();
+            let mut lens_new: Vec<u8> = r.plan.iter().map(|(_, e)| e.prefix.prefix_len()).collect();
+            lens_old.sort_unstable();
+            lens_new.sort_unstable();
+            // Only the delegation's own length changes.
+            let pos = lens_old.iter().position(|&l| l == 48).unwrap();
+            lens_old[pos] = to_len;
+            lens_old.sort_unstable();
+            proptest::prop_assert_eq!(lens_old, lens_new);
+            for (_, e) in r.plan.iter() {
+                proptest::prop_assert!(contains(to, e.prefix), "{} outside {}", e.prefix, to);
+            }
+            let shape = |q: &Plan| { let mut v: Vec<usize> = (0..q.len()).map(|i| q.depth(i)).collect(); v.sort_unstable(); v };
+            proptest::prop_assert_eq!(shape(&p), shape(&r.plan));
         }
     }
 }
