@@ -347,3 +347,33 @@ fn pathological_nesting() {
     assert!(report.lines().count() > 258_000);
     assert!(took.as_secs() < 60, "{took:?}");
 }
+
+/// The house plan as JSON (the TOML schema, through serde_json) reads to the same entries as
+/// the pasted text, with its own locations.
+#[test]
+fn house_as_json_reads_like_the_text() {
+    let json = r#"{
+  "prefix": [
+    { "prefix": "::/0", "description": "the Internet" },
+    { "prefix": "2001:db8:ebbd::/48", "description": "my house network",
+      "dmz": { "prefix": "2001:db8:ebbd:9900::/56", "description": "my DMZ network",
+        "r2": { "prefix": "2001:db8:ebbd:9908::/62",
+                "description": "the LAN ports of R2 (unused; DHCPv6-PD allocates them)",
+          "r1": { "prefix": "2001:db8:ebbd:990a::/64", "description": "the LAN ports of R1, out in NAT-land" } } } }
+  ]
+}"#;
+    let from_json = plan::read(json, Format::Json).unwrap();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/plans/house.txt");
+    let from_text = plan::read(&std::fs::read_to_string(path).unwrap(), Format::Text).unwrap();
+    let strip = |p: &plan::Plan| -> Vec<(String, String, Option<usize>)> {
+        p.iter()
+            .map(|(i, e)| (e.prefix.to_string(), e.description.clone(), p.parent(i)))
+            .collect()
+    };
+    assert_eq!(strip(&from_json), strip(&from_text));
+    // The /64 is at line 8: 10 spaces, `"r1": { "prefix": ` and the value's opening quote at column 29.
+    let r1 = from_json.find("2001:db8:ebbd:990a::/64".parse().unwrap()).unwrap();
+    assert_eq!((from_json[r1].location.line, from_json[r1].location.column), (8, 29));
+    assert_eq!(from_json[r1].name.as_deref(), Some("r1"));
+    assert!(check::check(&from_json).iter().all(|f| f.code != check::Code::P004));
+}
