@@ -155,7 +155,7 @@ pub struct Finding {
     pub code: Code,
     /// How bad.
     pub severity: Severity,
-    /// The entry it is about (an index into [`Plan::entries`]).
+    /// The entry it is about: a tree index ([`Plan::entry`]).
     pub entry: usize,
     /// The entry's prefix as written.
     pub prefix: Ipv6Net,
