@@ -21,6 +21,8 @@
 //!   `SocketAddrV6`.
 //! - [`sixrd`]: 6rd (RFC 5969) delegated prefixes, tunnel and border relay addresses, DHCPv4
 //!   option 212 (wire, busybox and dhclient text), and 6to4 (RFC 3056).
+//! - `plan` (feature `plan`): address plans — parse (text, TOML, JSON), check against the
+//!   RFCs and RIPE-690, free space, sizing, renumbering, text/JSON/SVG reports.
 //! - [`ndp`]: Neighbor Discovery — every message and option parsed and built byte-exact
 //!   (zero-copy views, lossless re-emission, RFC 4861 validation, builders, whole frames).
 //! - `oui` (feature `oui`): the IEEE MA-L/MA-M/MA-S registries from Debian's `ieee-data`,
@@ -40,6 +42,8 @@
 //! - `std` (default): implements `std::error::Error` through `core::error::Error`, OS helpers.
 //! - `alloc`: owned representations and strings without the rest of `std`.
 //! - `serde`: `Serialize`/`Deserialize` for public data types.
+//! - `plan`: address plans (implies `alloc` and `serde`; adds `toml` and `serde_json`, both
+//!   without `std`).
 //! - `oui`: the IEEE registry file parser (`oui` module); implies `std`.
 //!
 //! With `--no-default-features` the crate is `no_std` and needs no allocator.
@@ -66,6 +70,9 @@ pub mod ndp;
 #[cfg(feature = "oui")]
 #[cfg_attr(docsrs, doc(cfg(feature = "oui")))]
 pub mod oui;
+#[cfg(feature = "plan")]
+#[cfg_attr(docsrs, doc(cfg(feature = "plan")))]
+pub mod plan;
 pub mod registry;
 pub mod scoped;
 pub mod sixrd;
