@@ -1,0 +1,236 @@
+//! The result codes, their messages, the per-thread detail message, and the mapping of every
+//! core error onto a code (done once, here).
+
+use core::ffi::c_char;
+use std::cell::RefCell;
+use std::string::{String, ToString};
+
+/// The outcome of every fallible function of the C API.
+///
+/// Values are stable: once published a value keeps its meaning and is never reused. They are
+/// grouped by domain in blocks of 100 (general 0–99, text 100–199, multicast 200–299,
+/// interface identifiers 300–399, DNS 400–499, 6rd 500–599, stable IIDs 600–699, NDP 700–799,
+/// address plans 800–899, registry 900–999); new codes are appended inside their block.
+///
+/// `ipv6kit_result_message()` gives a fixed English sentence for each code, and
+/// `ipv6kit_last_error_message()` the detailed message of the last failure on the calling thread
+/// (for example the position of the bad character in a MAC address).
+#[allow(non_camel_case_types)]
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ipv6kit_result {
+    /// Success; the outputs have been written.
+    Ok = 0,
+    /// A required pointer argument was NULL.
+    NullPointer = 1,
+    /// The caller's output buffer is too short; nothing was written.
+    BufferTooShort = 2,
+    /// An argument is out of its range (for example a prefix length above 128).
+    InvalidArgument = 3,
+    /// An enumeration argument holds a value the enumeration does not define.
+    InvalidEnum = 4,
+    /// The input has no such value (for example an IID that carries no MAC address).
+    NotFound = 5,
+    /// An internal error was caught at the boundary; this is a bug in ipv6kit. Please report it.
+    Panic = 6,
+    /// An iterator has no more items.
+    IterationDone = 7,
+
+    /// The text is not an IPv6 address.
+    ParseAddress = 100,
+    /// The text is not an IPv6 prefix (`address/length`).
+    ParsePrefix = 101,
+    /// The text is not a MAC (EUI-48) address.
+    ParseMac = 102,
+    /// The text is not an EUI-64.
+    ParseEui64 = 103,
+    /// The text is not an IPv4 address.
+    ParseIpv4 = 104,
+
+    /// The address is not multicast (ff00::/8) where a multicast address is needed.
+    NotMulticast = 200,
+    /// The address is multicast where a unicast or anycast address is needed.
+    IsMulticast = 201,
+    /// Another multicast error (a newer core reported one this code list does not name yet).
+    MulticastOther = 299,
+
+    /// The prefix is not a /64 where an interface identifier completes it.
+    PrefixNotSlash64 = 300,
+    /// Another interface-identifier error (a newer core reported one this code list does not name yet).
+    IidOther = 399,
+}
+
+impl ipv6kit_result {
+    /// Every code, for tests and for the message table.
+    pub(crate) fn all() -> &'static [ipv6kit_result] {
+        &[
+            ipv6kit_result::Ok,
+            ipv6kit_result::NullPointer,
+            ipv6kit_result::BufferTooShort,
+            ipv6kit_result::InvalidArgument,
+            ipv6kit_result::InvalidEnum,
+            ipv6kit_result::NotFound,
+            ipv6kit_result::Panic,
+            ipv6kit_result::IterationDone,
+            ipv6kit_result::ParseAddress,
+            ipv6kit_result::ParsePrefix,
+            ipv6kit_result::ParseMac,
+            ipv6kit_result::ParseEui64,
+            ipv6kit_result::ParseIpv4,
+            ipv6kit_result::NotMulticast,
+            ipv6kit_result::IsMulticast,
+            ipv6kit_result::MulticastOther,
+            ipv6kit_result::PrefixNotSlash64,
+            ipv6kit_result::IidOther,
+        ]
+    }
+
+    /// The fixed message of this code, NUL-terminated.
+    pub const fn message(self) -> &'static str {
+        match self {
+            ipv6kit_result::Ok => "success\0",
+            ipv6kit_result::NullPointer => "a required pointer argument was NULL\0",
+            ipv6kit_result::BufferTooShort => "the output buffer is too short\0",
+            ipv6kit_result::InvalidArgument => "an argument is out of range\0",
+            ipv6kit_result::InvalidEnum => "an enumeration argument has an undefined value\0",
+            ipv6kit_result::NotFound => "the input has no such value\0",
+            ipv6kit_result::Panic => "internal error in ipv6kit (a bug: please report it)\0",
+            ipv6kit_result::IterationDone => "the iterator has no more items\0",
+            ipv6kit_result::ParseAddress => "not an IPv6 address\0",
+            ipv6kit_result::ParsePrefix => "not an IPv6 prefix (address/length)\0",
+            ipv6kit_result::ParseMac => "not a MAC address\0",
+            ipv6kit_result::ParseEui64 => "not an EUI-64\0",
+            ipv6kit_result::ParseIpv4 => "not an IPv4 address\0",
+            ipv6kit_result::NotMulticast => "not a multicast address\0",
+            ipv6kit_result::IsMulticast => "a multicast address where unicast or anycast is needed\0",
+            ipv6kit_result::MulticastOther => "multicast error\0",
+            ipv6kit_result::PrefixNotSlash64 => "the prefix is not a /64\0",
+            ipv6kit_result::IidOther => "interface identifier error\0",
+        }
+    }
+}
+
+/// A failure inside the C API: the code returned, and the detailed message remembered for
+/// `ipv6kit_last_error_message()`.
+#[derive(Debug)]
+pub(crate) struct Fail {
+    pub(crate) code: ipv6kit_result,
+    pub(crate) detail: Option<String>,
+}
+
+impl Fail {
+    /// A failure whose detail is the code's own message.
+    pub(crate) const fn code(code: ipv6kit_result) -> Fail {
+        Fail { code, detail: None }
+    }
+
+    /// A failure with a detailed message (usually a core error's `Display`).
+    pub(crate) fn with(code: ipv6kit_result, detail: impl ToString) -> Fail {
+        Fail {
+            code,
+            detail: Some(detail.to_string()),
+        }
+    }
+}
+
+impl From<ipv6kit_result> for Fail {
+    fn from(code: ipv6kit_result) -> Fail {
+        Fail::code(code)
+    }
+}
+
+thread_local! {
+    static LAST_ERROR: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Remembers the message of a failure for `ipv6kit_last_error_message()`.
+pub(crate) fn remember(fail: &Fail) {
+    let text = match &fail.detail {
+        Some(d) => d.as_str(),
+        None => fail.code.message().trim_end_matches('\0'),
+    };
+    // try_with: during thread teardown the slot may be gone; then there is nothing to remember.
+    let _ = LAST_ERROR.try_with(|slot| {
+        if let Ok(mut s) = slot.try_borrow_mut() {
+            s.clear();
+            s.push_str(text);
+        }
+    });
+}
+
+/// A copy of the last remembered message on this thread.
+pub(crate) fn last_message() -> String {
+    LAST_ERROR
+        .try_with(|slot| slot.try_borrow().map(|s| s.clone()).unwrap_or_default())
+        .unwrap_or_default()
+}
+
+/// The fixed English message of a result code, as a NUL-terminated string with static lifetime
+/// (never NULL, never to be freed). Values that are not codes give "unknown result code".
+#[no_mangle]
+pub extern "C" fn ipv6kit_result_message(result: u32) -> *const c_char {
+    let msg = ipv6kit_result::all()
+        .iter()
+        .find(|r| **r as u32 == result)
+        .map_or("unknown result code\0", |r| r.message());
+    msg.as_ptr().cast()
+}
+
+// The mapping of the core's errors, one `From` per module error. The core's error enums are
+// `#[non_exhaustive]`: a variant added later maps to the module's `*Other` code until it is named.
+
+impl From<ipv6kit_core::mac::MacParseError> for Fail {
+    fn from(e: ipv6kit_core::mac::MacParseError) -> Fail {
+        Fail::with(ipv6kit_result::ParseMac, e)
+    }
+}
+
+impl From<ipv6kit_core::multicast::MulticastError> for Fail {
+    fn from(e: ipv6kit_core::multicast::MulticastError) -> Fail {
+        use ipv6kit_core::multicast::MulticastError as E;
+        let code = match e {
+            E::NotMulticast(_) => ipv6kit_result::NotMulticast,
+            E::IsMulticast(_) => ipv6kit_result::IsMulticast,
+            _ => ipv6kit_result::MulticastOther,
+        };
+        Fail::with(code, e)
+    }
+}
+
+impl From<ipv6kit_core::iid::IidError> for Fail {
+    fn from(e: ipv6kit_core::iid::IidError) -> Fail {
+        use ipv6kit_core::iid::IidError as E;
+        let code = match e {
+            E::PrefixNotSlash64 { .. } => ipv6kit_result::PrefixNotSlash64,
+            _ => ipv6kit_result::IidOther,
+        };
+        Fail::with(code, e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_messages_nul_terminated() {
+        for (i, a) in ipv6kit_result::all().iter().enumerate() {
+            assert!(a.message().ends_with('\0') && !a.message()[..a.message().len() - 1].contains('\0'));
+            for b in &ipv6kit_result::all()[i + 1..] {
+                assert_ne!(*a as u32, *b as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn published_values_never_change() {
+        // The ABI: these numbers are in firmware binaries already built against the header.
+        assert_eq!(ipv6kit_result::Ok as u32, 0);
+        assert_eq!(ipv6kit_result::NullPointer as u32, 1);
+        assert_eq!(ipv6kit_result::BufferTooShort as u32, 2);
+        assert_eq!(ipv6kit_result::Panic as u32, 6);
+        assert_eq!(ipv6kit_result::ParseMac as u32, 102);
+        assert_eq!(ipv6kit_result::NotMulticast as u32, 200);
+        assert_eq!(ipv6kit_result::PrefixNotSlash64 as u32, 300);
+    }
+}

@@ -1,0 +1,628 @@
+/*
+ * C tests of libipv6kit: every function of ipv6kit.h, its error paths included (NULLs, zero
+ * lengths, short buffers, garbage bytes, invalid enums), and the promise that outputs are
+ * written only on success (outputs are pre-filled with a sentinel and checked after failures).
+ *
+ * Plain C99; built with -Wall -Wextra -Werror -pedantic by tests/run-c-tests.sh, which runs it
+ * linked statically, dynamically, under ASan+UBSan and under valgrind.
+ * The last line printed is "N passed, N failed"; the exit status is 0 only when none failed.
+ */
+#include "ipv6kit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned passed, failed;
+
+#define CHECK(cond)                                                                 \
+    do {                                                                            \
+        if (cond) {                                                                 \
+            passed++;                                                               \
+        } else {                                                                    \
+            failed++;                                                               \
+            fprintf(stderr, "%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond);      \
+        }                                                                           \
+    } while (0)
+
+#define CHECK_RC(expr, want)                                                        \
+    do {                                                                            \
+        ipv6kit_result rc_ = (expr);                                                \
+        if (rc_ == (ipv6kit_result)(want)) {                                        \
+            passed++;                                                               \
+        } else {                                                                    \
+            failed++;                                                               \
+            fprintf(stderr, "%s:%d: FAILED: %s returned %u (%s), expected %s\n",   \
+                    __FILE__, __LINE__, #expr, (unsigned)rc_,                       \
+                    ipv6kit_result_message(rc_), #want);                            \
+        }                                                                           \
+    } while (0)
+
+#define CHECK_STR(got, want)                                                        \
+    do {                                                                            \
+        const char *g_ = (got), *w_ = (want);                                       \
+        if (strcmp(g_, w_) == 0) {                                                  \
+            passed++;                                                               \
+        } else {                                                                    \
+            failed++;                                                               \
+            fprintf(stderr, "%s:%d: FAILED: %s is \"%s\", expected \"%s\"\n",      \
+                    __FILE__, __LINE__, #got, g_, w_);                              \
+        }                                                                           \
+    } while (0)
+
+#define OK IPV6KIT_RESULT_OK
+#define SENTINEL 0xA5
+
+/* ---- helpers ------------------------------------------------------------------------------ */
+
+static void fill(void *p, size_t n) { memset(p, SENTINEL, n); }
+
+static int untouched(const void *p, size_t n) {
+    const unsigned char *b = p;
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (b[i] != SENTINEL) return 0;
+    return 1;
+}
+
+/* Parses an address the test relies on; a failure here is a test failure. */
+static void A(const char *text, uint8_t out[16]) {
+    CHECK_RC(ipv6kit_address_parse(text, strlen(text), out), OK);
+}
+
+static void MAC(const char *text, uint8_t out[6]) {
+    CHECK_RC(ipv6kit_mac_parse(text, strlen(text), out), OK);
+}
+
+/* Formats an address into a static buffer, for comparisons. */
+static const char *fa(const uint8_t addr[16]) {
+    static char buf[IPV6KIT_ADDRESS_TEXT_SIZE];
+    size_t n = 0;
+    if (ipv6kit_address_format(addr, buf, sizeof buf, &n) != OK) return "(format failed)";
+    return buf;
+}
+
+static const char *fmac(const uint8_t mac[6]) {
+    static char buf[IPV6KIT_MAC_TEXT_SIZE];
+    size_t n = 0;
+    if (ipv6kit_mac_format(mac, buf, sizeof buf, &n) != OK) return "(format failed)";
+    return buf;
+}
+
+static const char *fiid(const uint8_t iid[8]) {
+    static char buf[IPV6KIT_IID_TEXT_SIZE];
+    size_t n = 0;
+    if (ipv6kit_iid_format(iid, buf, sizeof buf, &n) != OK) return "(format failed)";
+    return buf;
+}
+
+static const char *last_error(void) {
+    static char buf[512];
+    size_t n = 0;
+    if (ipv6kit_last_error_message(buf, sizeof buf, &n) != OK) return "(no message)";
+    return buf;
+}
+
+/* A small deterministic generator for garbage inputs. */
+static uint32_t rng_state = 0x12345678u;
+static uint32_t rnd(void) {
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 17;
+    rng_state ^= rng_state << 5;
+    return rng_state;
+}
+
+/* Checks a text-output function against its contract: exact fit succeeds, one byte less (and
+ * zero) gives BUFFER_TOO_SHORT without writing, NULL buf or written gives NULL_POINTER. The
+ * function is called through a small adaptor so that every text function shares this check. */
+typedef ipv6kit_result (*text_fn)(const void *ctx, char *buf, size_t len, size_t *written);
+
+static void check_text_output(const char *name, text_fn f, const void *ctx, const char *want) {
+    char buf[256];
+    size_t n = 12345, need = strlen(want) + 1;
+    ipv6kit_result rc;
+
+    fill(buf, sizeof buf);
+    rc = f(ctx, buf, need, &n);
+    if (rc != OK || n != strlen(want) || strcmp(buf, want) != 0 || buf[need] != (char)SENTINEL) {
+        failed++;
+        fprintf(stderr, "FAILED: %s: rc %u, written %zu, text \"%.*s\", expected \"%s\"\n", name, (unsigned)rc, n,
+                (int)(need < sizeof buf ? need : sizeof buf - 1), buf, want);
+    } else {
+        passed++;
+    }
+    /* One byte short, and zero: nothing written. */
+    fill(buf, sizeof buf);
+    n = 777;
+    CHECK_RC(f(ctx, buf, need - 1, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK(untouched(buf, sizeof buf) && n == 777);
+    CHECK_RC(f(ctx, buf, 0, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK(untouched(buf, sizeof buf) && n == 777);
+    CHECK_RC(f(ctx, NULL, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(f(ctx, NULL, 0, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(f(ctx, buf, sizeof buf, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf) && n == 777);
+}
+
+/* Adaptors: ctx points to the input. */
+static ipv6kit_result t_address_format(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_address_format(c, b, l, w);
+}
+static ipv6kit_result t_prefix_format(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_prefix_format(c, b, l, w);
+}
+static ipv6kit_result t_mac_format(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_mac_format(c, b, l, w);
+}
+static ipv6kit_result t_eui64_format(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_eui64_format(c, b, l, w);
+}
+static ipv6kit_result t_ipv4_format(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_ipv4_format(c, b, l, w);
+}
+static ipv6kit_result t_iid_format(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_iid_format(c, b, l, w);
+}
+static ipv6kit_result t_group_name(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_multicast_group_name(c, b, l, w);
+}
+static ipv6kit_result t_scope_name(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_multicast_scope_name(*(const uint8_t *)c, b, l, w);
+}
+static ipv6kit_result t_reserved_name(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_iid_reserved_name(c, b, l, w);
+}
+static ipv6kit_result t_reserved_reference(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_iid_reserved_reference(c, b, l, w);
+}
+static ipv6kit_result t_last_error(const void *c, char *b, size_t l, size_t *w) {
+    (void)c;
+    return ipv6kit_last_error_message(b, l, w);
+}
+
+/* Feeds random bytes (often not UTF-8) and random printable text to a parser: it must return
+ * OK or the given parse error and never write on failure. */
+typedef ipv6kit_result (*parse_fn)(const char *text, size_t len, uint8_t *out);
+
+static void fuzz_parser(const char *name, parse_fn f, ipv6kit_result parse_error, size_t out_len) {
+    static const char alphabet[] = "0123456789abcdefABCDEF:.-/%x ";
+    unsigned i, bad = 0;
+    for (i = 0; i < 3000; i++) {
+        char text[64];
+        uint8_t out[32];
+        size_t len = rnd() % sizeof text, k;
+        ipv6kit_result rc;
+        for (k = 0; k < len; k++)
+            text[k] = (i & 1) ? (char)(rnd() & 0xff) : alphabet[rnd() % (sizeof alphabet - 1)];
+        fill(out, sizeof out);
+        rc = f(text, len, out);
+        if (rc == OK) {
+            if (!untouched(out + out_len, sizeof out - out_len)) bad++;
+        } else if (rc != parse_error || !untouched(out, sizeof out)) {
+            bad++;
+        }
+    }
+    if (bad) {
+        failed++;
+        fprintf(stderr, "FAILED: %s: %u garbage inputs misbehaved\n", name, bad);
+    } else {
+        passed++;
+    }
+}
+
+static ipv6kit_result p_address(const char *t, size_t l, uint8_t *o) { return ipv6kit_address_parse(t, l, o); }
+static ipv6kit_result p_mac(const char *t, size_t l, uint8_t *o) { return ipv6kit_mac_parse(t, l, o); }
+static ipv6kit_result p_eui64(const char *t, size_t l, uint8_t *o) { return ipv6kit_eui64_parse(t, l, o); }
+static ipv6kit_result p_ipv4(const char *t, size_t l, uint8_t *o) { return ipv6kit_ipv4_parse(t, l, o); }
+static ipv6kit_result p_prefix(const char *t, size_t l, uint8_t *o) {
+    return ipv6kit_prefix_parse(t, l, (ipv6kit_prefix *)(void *)o);
+}
+
+/* ---- general ------------------------------------------------------------------------------ */
+
+static void test_general(void) {
+    const char *v = ipv6kit_version();
+    CHECK(v != NULL && strcmp(v, "0.1.0") == 0);
+
+    CHECK_STR(ipv6kit_result_message(IPV6KIT_RESULT_OK), "success");
+    CHECK_STR(ipv6kit_result_message(IPV6KIT_RESULT_NULL_POINTER), "a required pointer argument was NULL");
+    CHECK_STR(ipv6kit_result_message(IPV6KIT_RESULT_PARSE_MAC), "not a MAC address");
+    /* Values that are no code (invalid enum values) still give a static message. */
+    CHECK_STR(ipv6kit_result_message(12345u), "unknown result code");
+    CHECK_STR(ipv6kit_result_message(0xffffffffu), "unknown result code");
+    {
+        uint32_t r;
+        for (r = 0; r < 1100; r++) CHECK(ipv6kit_result_message(r) != NULL);
+    }
+    /* The published values. */
+    CHECK(IPV6KIT_RESULT_OK == 0 && IPV6KIT_RESULT_NULL_POINTER == 1 && IPV6KIT_RESULT_BUFFER_TOO_SHORT == 2);
+
+    /* The detailed message follows the last failure on this thread. */
+    {
+        uint8_t mac[6];
+        char buf[128];
+        size_t n = 0;
+        CHECK_RC(ipv6kit_mac_parse("zz:11:22:33:44:55", 17, mac), IPV6KIT_RESULT_PARSE_MAC);
+        CHECK_STR(last_error(), "unexpected character 'z' at position 0 of the MAC address");
+        CHECK_RC(ipv6kit_last_error_message(buf, sizeof buf, &n), OK);
+        CHECK(n == strlen(buf));
+        check_text_output("ipv6kit_last_error_message", t_last_error, NULL,
+                          "unexpected character 'z' at position 0 of the MAC address");
+        /* A failure of the message function itself does not replace the message. */
+        CHECK_STR(last_error(), "unexpected character 'z' at position 0 of the MAC address");
+        CHECK_RC(ipv6kit_mac_parse(NULL, 0, mac), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_STR(last_error(), "a required pointer argument was NULL");
+    }
+}
+
+/* ---- text --------------------------------------------------------------------------------- */
+
+static void test_text(void) {
+    uint8_t a[16], mac[6], eui[8], v4[4];
+    ipv6kit_prefix p;
+    size_t n;
+    char buf[64];
+
+    /* Addresses: any RFC 4291 form in, RFC 5952 out. */
+    A("2001:DB8:0:0:1:0:0:1", a);
+    CHECK_STR(fa(a), "2001:db8::1:0:0:1"); /* RFC 5952 §4.2.3: first of two equal runs */
+    A("2001:db8:0:0:0:0:2:1", a);
+    CHECK_STR(fa(a), "2001:db8::2:1");
+    A("2001:db8:0:1:1:1:1:1", a);
+    CHECK_STR(fa(a), "2001:db8:0:1:1:1:1:1"); /* RFC 5952 §4.2.2: one 0 group not compressed */
+    A("::ffff:192.0.2.1", a);
+    CHECK_STR(fa(a), "::ffff:192.0.2.1");
+    A("::", a);
+    CHECK_STR(fa(a), "::");
+    check_text_output("ipv6kit_address_format", t_address_format, a, "::");
+    A("2001:db8:ebbd:0:5066:64f6:547e:4872", a);
+    check_text_output("ipv6kit_address_format", t_address_format, a, "2001:db8:ebbd:0:5066:64f6:547e:4872");
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_address_format(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf));
+
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_address_parse("2001:db8::1::2", 14, a), IPV6KIT_RESULT_PARSE_ADDRESS);
+    CHECK_RC(ipv6kit_address_parse("fe80::1%eth0", 12, a), IPV6KIT_RESULT_PARSE_ADDRESS);
+    CHECK_RC(ipv6kit_address_parse("", 0, a), IPV6KIT_RESULT_PARSE_ADDRESS);
+    CHECK(untouched(a, sizeof a));
+    CHECK_RC(ipv6kit_address_parse("::1", 2, a), OK); /* len counts, not the NUL: this is "::" */
+    CHECK_STR(fa(a), "::");
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_address_parse("::1\0", 4, a), IPV6KIT_RESULT_PARSE_ADDRESS); /* embedded NUL */
+    CHECK_RC(ipv6kit_address_parse("\xff\xfe::1", 5, a), IPV6KIT_RESULT_PARSE_ADDRESS); /* not UTF-8 */
+    CHECK_RC(ipv6kit_address_parse(NULL, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_address_parse(NULL, 3, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_address_parse("::1", 3, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a));
+    fuzz_parser("ipv6kit_address_parse", p_address, IPV6KIT_RESULT_PARSE_ADDRESS, 16);
+
+    /* Prefixes. */
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8:ebbd:9900::/56", 23, &p), OK);
+    CHECK(p.len == 56 && p.addr[0] == 0x20 && p.addr[6] == 0x99 && p.addr[15] == 0);
+    check_text_output("ipv6kit_prefix_format", t_prefix_format, &p, "2001:db8:ebbd:9900::/56");
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::ffff/64", 17, &p), OK); /* host bits kept */
+    check_text_output("ipv6kit_prefix_format", t_prefix_format, &p, "2001:db8::ffff/64");
+    memset(&p, SENTINEL, sizeof p);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::/129", 14, &p), IPV6KIT_RESULT_PARSE_PREFIX);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::", 10, &p), IPV6KIT_RESULT_PARSE_PREFIX);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::/", 11, &p), IPV6KIT_RESULT_PARSE_PREFIX);
+    CHECK_RC(ipv6kit_prefix_parse("/64", 3, &p), IPV6KIT_RESULT_PARSE_PREFIX);
+    CHECK_RC(ipv6kit_prefix_parse(NULL, 0, &p), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_prefix_parse("::/0", 4, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&p, sizeof p));
+    {
+        ipv6kit_prefix bad;
+        memset(&bad, 0, sizeof bad);
+        bad.len = 129;
+        fill(buf, sizeof buf);
+        CHECK_RC(ipv6kit_prefix_format(&bad, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK(untouched(buf, sizeof buf));
+        bad.len = 255;
+        CHECK_RC(ipv6kit_prefix_format(&bad, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_prefix_format(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(buf, sizeof buf));
+    }
+    fuzz_parser("ipv6kit_prefix_parse", p_prefix, IPV6KIT_RESULT_PARSE_PREFIX, sizeof(ipv6kit_prefix));
+
+    /* MACs: every notation. */
+    {
+        static const char *const forms[] = {"b8:27:eb:6c:02:88", "B8-27-EB-6C-02-88", "b827.eb6c.0288",
+                                            "b827eb6c0288", "b8:27:eb:6c:2:88"};
+        size_t i;
+        for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+            fill(mac, sizeof mac);
+            CHECK_RC(ipv6kit_mac_parse(forms[i], strlen(forms[i]), mac), OK);
+            CHECK_STR(fmac(mac), "B8:27:EB:6C:02:88");
+        }
+    }
+    check_text_output("ipv6kit_mac_format", t_mac_format, mac, "B8:27:EB:6C:02:88");
+    fill(mac, sizeof mac);
+    CHECK_RC(ipv6kit_mac_parse("00:11:22:33:44", 14, mac), IPV6KIT_RESULT_PARSE_MAC);
+    CHECK_STR(last_error(), "a 6-byte address was expected, the text holds 5 bytes");
+    CHECK_RC(ipv6kit_mac_parse("00:11::33:44:55", 15, mac), IPV6KIT_RESULT_PARSE_MAC);
+    CHECK_RC(ipv6kit_mac_parse("", 0, mac), IPV6KIT_RESULT_PARSE_MAC);
+    CHECK_RC(ipv6kit_mac_parse("00:11:22:33:44:\xe9", 16, mac), IPV6KIT_RESULT_PARSE_MAC);
+    CHECK_RC(ipv6kit_mac_parse("00:11:22:33:44:55", 17, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(mac, sizeof mac));
+    CHECK_RC(ipv6kit_mac_format(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    fuzz_parser("ipv6kit_mac_parse", p_mac, IPV6KIT_RESULT_PARSE_MAC, 6);
+
+    /* EUI-64. */
+    CHECK_RC(ipv6kit_eui64_parse("0011.22ff.fe33.4455", 19, eui), OK);
+    check_text_output("ipv6kit_eui64_format", t_eui64_format, eui, "00:11:22:FF:FE:33:44:55");
+    fill(eui, sizeof eui);
+    CHECK_RC(ipv6kit_eui64_parse("00:11:22:33:44:55", 17, eui), IPV6KIT_RESULT_PARSE_EUI64);
+    CHECK_RC(ipv6kit_eui64_parse(NULL, 5, eui), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_eui64_parse("001122fffe334455", 16, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(eui, sizeof eui));
+    CHECK_RC(ipv6kit_eui64_format(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    fuzz_parser("ipv6kit_eui64_parse", p_eui64, IPV6KIT_RESULT_PARSE_EUI64, 8);
+
+    /* IPv4. */
+    CHECK_RC(ipv6kit_ipv4_parse("192.0.2.1", 9, v4), OK);
+    CHECK(v4[0] == 192 && v4[1] == 0 && v4[2] == 2 && v4[3] == 1);
+    check_text_output("ipv6kit_ipv4_format", t_ipv4_format, v4, "192.0.2.1");
+    fill(v4, sizeof v4);
+    CHECK_RC(ipv6kit_ipv4_parse("192.0.2.256", 11, v4), IPV6KIT_RESULT_PARSE_IPV4);
+    CHECK_RC(ipv6kit_ipv4_parse("192.0.2", 7, v4), IPV6KIT_RESULT_PARSE_IPV4);
+    CHECK_RC(ipv6kit_ipv4_parse(NULL, 0, v4), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ipv4_parse("1.2.3.4", 7, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(v4, sizeof v4));
+    CHECK_RC(ipv6kit_ipv4_format(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    fuzz_parser("ipv6kit_ipv4_parse", p_ipv4, IPV6KIT_RESULT_PARSE_IPV4, 4);
+}
+
+/* ---- multicast ---------------------------------------------------------------------------- */
+
+static void test_multicast(void) {
+    uint8_t a[16], g[16], mac[6];
+    bool yes;
+    size_t n, i;
+    char buf[64];
+    ipv6kit_multicast_info info;
+
+    /* Seed and RFC 4291 §2.7.1 vectors. */
+    A("2001:db8:ebbd:0:5066:64f6:547e:4872", a);
+    CHECK_RC(ipv6kit_solicited_node(a, g), OK);
+    CHECK_STR(fa(g), "ff02::1:ff7e:4872");
+    A("4037::01:800:200E:8C6C", a);
+    CHECK_RC(ipv6kit_solicited_node_checked(a, g), OK);
+    CHECK_STR(fa(g), "ff02::1:ff0e:8c6c");
+    CHECK_RC(ipv6kit_multicast_mac(g, mac), OK); /* RFC 2464 §7 */
+    CHECK_STR(fmac(mac), "33:33:FF:0E:8C:6C");
+    A("ff02::1", a);
+    CHECK_RC(ipv6kit_multicast_mac(a, mac), OK);
+    CHECK_STR(fmac(mac), "33:33:00:00:00:01");
+    /* The total form gives multicast inputs a group; the checked form refuses them. */
+    CHECK_RC(ipv6kit_solicited_node(a, g), OK);
+    fill(g, sizeof g);
+    CHECK_RC(ipv6kit_solicited_node_checked(a, g), IPV6KIT_RESULT_IS_MULTICAST);
+    CHECK(untouched(g, sizeof g));
+    CHECK_RC(ipv6kit_solicited_node(NULL, g), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_solicited_node(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_solicited_node_checked(NULL, g), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_solicited_node_checked(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(g, sizeof g));
+
+    /* is_solicited_node checks the whole /104 (ipv6calc's suffix-only bug). */
+    A("ff02::1:ff00:1234", a);
+    CHECK_RC(ipv6kit_is_solicited_node(a, &yes), OK);
+    CHECK(yes);
+    A("3ffe::1:ff00:1234", a);
+    CHECK_RC(ipv6kit_is_solicited_node(a, &yes), OK);
+    CHECK(!yes);
+    A("ff05::1:ff00:1234", a);
+    CHECK_RC(ipv6kit_is_solicited_node(a, &yes), OK);
+    CHECK(!yes);
+    CHECK_RC(ipv6kit_is_solicited_node(NULL, &yes), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_is_solicited_node(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Multicast MAC of a unicast address is refused. */
+    A("2001:db8::1", a);
+    fill(mac, sizeof mac);
+    CHECK_RC(ipv6kit_multicast_mac(a, mac), IPV6KIT_RESULT_NOT_MULTICAST);
+    CHECK_STR(last_error(), "2001:db8::1 is not a multicast address (ff00::/8)");
+    CHECK_RC(ipv6kit_multicast_mac(NULL, mac), IPV6KIT_RESULT_NULL_POINTER);
+    A("ff02::1", a);
+    CHECK_RC(ipv6kit_multicast_mac(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(mac, sizeof mac));
+
+    /* Names. */
+    A("ff02::16", a);
+    check_text_output("ipv6kit_multicast_group_name", t_group_name, a, "all MLDv2-capable routers");
+    A("ff02::1:ff7e:4872", a);
+    check_text_output("ipv6kit_multicast_group_name", t_group_name, a, "solicited-node");
+    A("ff02::1234", a);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_multicast_group_name(a, buf, sizeof buf, &n), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_multicast_group_name(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf));
+
+    /* The table of well-known groups: every entry has a name that the name lookup agrees with. */
+    CHECK(ipv6kit_multicast_group_count() >= 10);
+    for (i = 0; i < ipv6kit_multicast_group_count(); i++) {
+        char name[64], name2[64];
+        size_t n2;
+        CHECK_RC(ipv6kit_multicast_group_at(i, g, name, sizeof name, &n), OK);
+        CHECK_RC(ipv6kit_multicast_group_name(g, name2, sizeof name2, &n2), OK);
+        CHECK(n > 0 && n == n2 && strcmp(name, name2) == 0);
+    }
+    fill(g, sizeof g);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_multicast_group_at(ipv6kit_multicast_group_count(), g, buf, sizeof buf, &n),
+             IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_multicast_group_at((size_t)-1, g, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_multicast_group_at(0, NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_multicast_group_at(0, g, NULL, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_multicast_group_at(0, g, buf, sizeof buf, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_multicast_group_at(0, g, buf, 0, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK(untouched(g, sizeof g) && untouched(buf, sizeof buf));
+
+    /* Decoding. */
+    A("ff02::1", a);
+    CHECK_RC(ipv6kit_multicast_decode(a, &info), OK);
+    CHECK(info.scope == 2 && !info.flag_transient && info.form == IPV6KIT_MULTICAST_FORM_PLAIN);
+    CHECK(info.group_id[13] == 1 && info.group_id[0] == 0);
+    A("ff3e::8000:1", a); /* SSM, RFC 4607 */
+    CHECK_RC(ipv6kit_multicast_decode(a, &info), OK);
+    CHECK(info.scope == 0xe && info.form == IPV6KIT_MULTICAST_FORM_PREFIX_BASED && info.source_specific);
+    CHECK(info.flag_prefix_based && info.flag_transient && !info.flag_rendezvous_point);
+    A("ff3e:30:2001:db8::1234", a); /* RFC 3306 */
+    CHECK_RC(ipv6kit_multicast_decode(a, &info), OK);
+    CHECK(info.form == IPV6KIT_MULTICAST_FORM_PREFIX_BASED && info.prefix_len == 48 && info.group_id32 == 0x1234);
+    CHECK_STR(fa(info.prefix), "2001:db8::");
+    A("ff7e:140:2001:db8:beef:feed::1234", a); /* RFC 3956 §3 */
+    CHECK_RC(ipv6kit_multicast_decode(a, &info), OK);
+    CHECK(info.form == IPV6KIT_MULTICAST_FORM_EMBEDDED_RP && info.rp_iid == 1 && info.prefix_len == 64);
+    CHECK(info.group_id32 == 0x1234 && info.flag_rendezvous_point);
+    CHECK_STR(fa(info.prefix), "2001:db8:beef:feed::1");
+    A("2001:db8::1", a);
+    memset(&info, SENTINEL, sizeof info);
+    CHECK_RC(ipv6kit_multicast_decode(a, &info), IPV6KIT_RESULT_NOT_MULTICAST);
+    CHECK_RC(ipv6kit_multicast_decode(NULL, &info), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&info, sizeof info));
+    CHECK_RC(ipv6kit_multicast_decode(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Scope names; values above 15 are not scopes. */
+    {
+        uint8_t s = 2;
+        check_text_output("ipv6kit_multicast_scope_name", t_scope_name, &s, "link-local");
+        s = 0xe;
+        check_text_output("ipv6kit_multicast_scope_name", t_scope_name, &s, "global");
+        s = 6;
+        check_text_output("ipv6kit_multicast_scope_name", t_scope_name, &s, "unassigned (6)");
+        fill(buf, sizeof buf);
+        CHECK_RC(ipv6kit_multicast_scope_name(16, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_multicast_scope_name(255, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK(untouched(buf, sizeof buf));
+    }
+}
+
+/* ---- interface identifiers ---------------------------------------------------------------- */
+
+static void test_iid(void) {
+    uint8_t a[16], out[16], mac[6], mac2[6], iid[8], eui[8];
+    ipv6kit_prefix p;
+    uint64_t first, last;
+    size_t n;
+    char buf[128];
+
+    /* RFC 4291 Appendix A. */
+    MAC("00:11:22:33:44:55", mac);
+    CHECK_RC(ipv6kit_iid_from_mac(mac, iid), OK);
+    CHECK_STR(fiid(iid), "211:22ff:fe33:4455");
+    check_text_output("ipv6kit_iid_format", t_iid_format, iid, "211:22ff:fe33:4455");
+    CHECK_RC(ipv6kit_link_local(mac, out), OK);
+    CHECK_STR(fa(out), "fe80::211:22ff:fe33:4455");
+    CHECK_RC(ipv6kit_iid_to_eui64(iid, eui), OK);
+    CHECK(eui[0] == 0x00 && eui[3] == 0xff && eui[4] == 0xfe && eui[7] == 0x55);
+    CHECK_RC(ipv6kit_iid_from_eui64(eui, iid), OK);
+    CHECK_STR(fiid(iid), "211:22ff:fe33:4455");
+
+    /* The seed's (address, MAC) pairs, both ways. */
+    {
+        static const char *const pairs[][2] = {
+            {"2001:470:db8:101:203:93ff:fe67:4362", "00:03:93:67:43:62"},
+            {"2001:470:db8:101:211:24ff:fece:f1a", "00:11:24:ce:0f:1a"},
+            {"fe80::ba27:ebff:fe89:bc51", "b8:27:eb:89:bc:51"},
+            {"2001:db8:ebbd:2080:ba27:ebff:fe6c:288", "b8:27:eb:6c:02:88"},
+            {"fe80::216:3eff:fea2:94e8", "00:16:3e:a2:94:e8"},
+        };
+        size_t i;
+        for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+            A(pairs[i][0], a);
+            MAC(pairs[i][1], mac);
+            CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+            CHECK_RC(ipv6kit_iid_to_mac(iid, mac2), OK);
+            CHECK(memcmp(mac, mac2, 6) == 0);
+            CHECK_RC(ipv6kit_iid_from_mac(mac, iid), OK);
+            CHECK_RC(ipv6kit_iid_with_prefix(iid, a, out), OK);
+            CHECK(memcmp(out, a, 16) == 0);
+        }
+    }
+    /* Not EUI-64: no MAC inside. */
+    A("2001:470:db8:101::9c5", a);
+    CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+    fill(mac, sizeof mac);
+    CHECK_RC(ipv6kit_iid_to_mac(iid, mac), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK(untouched(mac, sizeof mac));
+
+    /* SLAAC: host bits of the prefix are masked, not added (netaddr's bug); only /64. */
+    MAC("00:11:22:33:44:55", mac);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::ffff/64", 17, &p), OK);
+    CHECK_RC(ipv6kit_slaac_from_mac(&p, mac, out), OK);
+    CHECK_STR(fa(out), "2001:db8::211:22ff:fe33:4455");
+    CHECK_RC(ipv6kit_iid_from_mac(mac, iid), OK);
+    CHECK_RC(ipv6kit_slaac(&p, iid, out), OK);
+    CHECK_STR(fa(out), "2001:db8::211:22ff:fe33:4455");
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::/48", 13, &p), OK);
+    fill(out, sizeof out);
+    CHECK_RC(ipv6kit_slaac(&p, iid, out), IPV6KIT_RESULT_PREFIX_NOT_SLASH64);
+    CHECK_RC(ipv6kit_slaac_from_mac(&p, mac, out), IPV6KIT_RESULT_PREFIX_NOT_SLASH64);
+    p.len = 200;
+    CHECK_RC(ipv6kit_slaac(&p, iid, out), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_slaac_from_mac(&p, mac, out), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    p.len = 64;
+    CHECK_RC(ipv6kit_slaac(NULL, iid, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_slaac(&p, NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_slaac(&p, iid, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_slaac_from_mac(NULL, mac, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_slaac_from_mac(&p, NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_slaac_from_mac(&p, mac, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(out, sizeof out));
+
+    /* NULLs everywhere else. */
+    fill(out, sizeof out);
+    CHECK_RC(ipv6kit_iid_from_mac(NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_from_mac(mac, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_from_eui64(NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_from_eui64(eui, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_to_eui64(NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_to_eui64(iid, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_to_mac(NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_to_mac(iid, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_of(NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_of(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_with_prefix(NULL, a, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_with_prefix(iid, NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_with_prefix(iid, a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_link_local(NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_link_local(mac, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_format(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(out, sizeof out));
+
+    /* The reserved-IID registry (RFC 5453). */
+    memset(iid, 0, sizeof iid);
+    CHECK_RC(ipv6kit_iid_reserved(iid, &first, &last), OK);
+    CHECK(first == 0 && last == 0);
+    check_text_output("ipv6kit_iid_reserved_name", t_reserved_name, iid, "Subnet-Router Anycast");
+    check_text_output("ipv6kit_iid_reserved_reference", t_reserved_reference, iid, "RFC 4291");
+    A("2001:db8::200:5eff:fe00:5213", a);
+    CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+    CHECK_RC(ipv6kit_iid_reserved(iid, &first, &last), OK);
+    CHECK(first == 0x02005efffe005213ull && last == first);
+    check_text_output("ipv6kit_iid_reserved_reference", t_reserved_reference, iid, "RFC 6543");
+    A("2001:db8::211:22ff:fe33:4455", a);
+    CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+    first = last = 42;
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_iid_reserved(iid, &first, &last), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_iid_reserved_name(iid, buf, sizeof buf, &n), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_iid_reserved_reference(iid, buf, sizeof buf, &n), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_iid_reserved(NULL, &first, &last), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_reserved(iid, NULL, &last), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_reserved(iid, &first, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_reserved_name(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_reserved_reference(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(first == 42 && last == 42 && untouched(buf, sizeof buf));
+}
+
+int main(void) {
+    test_general();
+    test_text();
+    test_multicast();
+    test_iid();
+    printf("%u passed, %u failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}
