@@ -6,3 +6,5 @@
 
 mod netlab;
 
+mod ipv6calc_iid;
+mod kernel_iid;
