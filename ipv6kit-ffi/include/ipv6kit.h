@@ -31,6 +31,16 @@
 #include <stdint.h>
 
 /**
+ * Bytes needed (NUL included) for any `ip6.arpa` name, trailing dot included.
+ */
+#define IPV6KIT_REVERSE_NAME_SIZE 74
+
+/**
+ * Bytes needed (NUL included) for a colour text (`#rrggbb`).
+ */
+#define IPV6KIT_COLOUR_TEXT_SIZE 8
+
+/**
  * Bytes needed (NUL included) for any address text written by this library.
  */
 #define IPV6KIT_ADDRESS_TEXT_SIZE 46
@@ -110,6 +120,10 @@ enum ipv6kit_result
    */
   IPV6KIT_RESULT_ITERATION_DONE = 7,
   /**
+   * A prefix has bits set beyond its length where a clean network prefix is needed.
+   */
+  IPV6KIT_RESULT_PREFIX_HOST_BITS = 8,
+  /**
    * The text is not an IPv6 address.
    */
   IPV6KIT_RESULT_PARSE_ADDRESS = 100,
@@ -130,6 +144,14 @@ enum ipv6kit_result
    */
   IPV6KIT_RESULT_PARSE_IPV4 = 104,
   /**
+   * The text is not a colour (`#rrggbb` or `rrggbb`).
+   */
+  IPV6KIT_RESULT_PARSE_COLOUR = 105,
+  /**
+   * The text is not an `ip6.arpa` name.
+   */
+  IPV6KIT_RESULT_PARSE_REVERSE_NAME = 106,
+  /**
    * The address is not multicast (ff00::/8) where a multicast address is needed.
    */
   IPV6KIT_RESULT_NOT_MULTICAST = 200,
@@ -146,15 +168,151 @@ enum ipv6kit_result
    */
   IPV6KIT_RESULT_PREFIX_NOT_SLASH64 = 300,
   /**
+   * The text cannot be an identifier: longer than 8 bytes, or not printable ASCII.
+   */
+  IPV6KIT_RESULT_IID_TEXT = 301,
+  /**
+   * The prefix is longer than /64: no room for a 64-bit identifier.
+   */
+  IPV6KIT_RESULT_PREFIX_TOO_LONG = 302,
+  /**
+   * RFC 6052 allows only prefix lengths 32, 40, 48, 56, 64 and 96.
+   */
+  IPV6KIT_RESULT_EMBED_PREFIX_LENGTH = 303,
+  /**
+   * The u octet (bits 64–71) of an RFC 6052 address is not zero.
+   */
+  IPV6KIT_RESULT_U_OCTET = 304,
+  /**
    * Another interface-identifier error (a newer core reported one this code list does not name yet).
    */
   IPV6KIT_RESULT_IID_OTHER = 399,
+  /**
+   * A reverse zone needs a prefix length that is a multiple of 4.
+   */
+  IPV6KIT_RESULT_NOT_NIBBLE_ALIGNED = 400,
+  /**
+   * Another reverse-DNS error (a newer core reported one this code list does not name yet).
+   */
+  IPV6KIT_RESULT_DNS_OTHER = 499,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
 typedef enum ipv6kit_result ipv6kit_result;
 #else
 typedef uint32_t ipv6kit_result;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The class of an interface identifier (`ipv6kit_iid_class.kind`); the first rule that matches,
+ * in this order.
+ */
+enum ipv6kit_iid_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Teredo (RFC 4380): `ipv4` is the server, `client` the client, `port` its port, `flags` set.
+   */
+  IPV6KIT_IID_KIND_TEREDO = 0,
+  /**
+   * In the reserved-IID registry (RFC 5453): `reserved_first`..`reserved_last` is the range.
+   */
+  IPV6KIT_IID_KIND_RESERVED = 1,
+  /**
+   * Modified EUI-64 from a MAC: `mac`, `universal`, `group`.
+   */
+  IPV6KIT_IID_KIND_IEEE_DERIVED = 2,
+  /**
+   * ISATAP (RFC 5214): `ipv4`, `universal`.
+   */
+  IPV6KIT_IID_KIND_ISATAP = 3,
+  /**
+   * An IPv4 address written into the identifier: `ipv4`, `ipv4_form`.
+   */
+  IPV6KIT_IID_KIND_EMBEDDED_IPV4 = 4,
+  /**
+   * A service port written into the identifier: `port`, `port_notation`.
+   */
+  IPV6KIT_IID_KIND_EMBEDDED_PORT = 5,
+  /**
+   * Small values in the low bytes (`::1`).
+   */
+  IPV6KIT_IID_KIND_LOW_BYTE = 6,
+  /**
+   * Many zero bytes: a hand-made pattern.
+   */
+  IPV6KIT_IID_KIND_PATTERN_BYTES = 7,
+  /**
+   * No structure found: randomized.
+   */
+  IPV6KIT_IID_KIND_RANDOMIZED = 8,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_iid_kind ipv6kit_iid_kind;
+#else
+typedef uint32_t ipv6kit_iid_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * How an IPv4 address sits in an identifier (`ipv6kit_iid_class.ipv4_form`).
+ */
+enum ipv6kit_ipv4_form
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Not applicable to this class.
+   */
+  IPV6KIT_IPV4_FORM_NONE = 0,
+  /**
+   * In the low 32 bits (`::c000:221`).
+   */
+  IPV6KIT_IPV4_FORM_LOW32 = 1,
+  /**
+   * One octet per 16-bit group, in decimal (`::192:0:2:33`).
+   */
+  IPV6KIT_IPV4_FORM_DECIMAL_GROUPS = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_ipv4_form ipv6kit_ipv4_form;
+#else
+typedef uint32_t ipv6kit_ipv4_form;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * How a service port is written (`ipv6kit_iid_class.port_notation`).
+ */
+enum ipv6kit_port_notation
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Not applicable to this class.
+   */
+  IPV6KIT_PORT_NOTATION_NONE = 0,
+  /**
+   * The group's numeric value (`::1bb` = 443).
+   */
+  IPV6KIT_PORT_NOTATION_HEX = 1,
+  /**
+   * The group's digits read as decimal (`::443`).
+   */
+  IPV6KIT_PORT_NOTATION_DECIMAL = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_port_notation ipv6kit_port_notation;
+#else
+typedef uint32_t ipv6kit_port_notation;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -188,6 +346,85 @@ typedef enum ipv6kit_multicast_form ipv6kit_multicast_form;
 typedef uint32_t ipv6kit_multicast_form;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+
+/**
+ * The NAT64 prefixes with a name (`ipv6kit_nat64_prefix()`).
+ */
+enum ipv6kit_nat64_prefix_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The Well-Known Prefix `64:ff9b::/96` (RFC 6052 §2.1).
+   */
+  IPV6KIT_NAT64_PREFIX_KIND_WELL_KNOWN = 0,
+  /**
+   * The local-use prefix `64:ff9b:1::/48` (RFC 8215).
+   */
+  IPV6KIT_NAT64_PREFIX_KIND_LOCAL_USE = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_nat64_prefix_kind ipv6kit_nat64_prefix_kind;
+#else
+typedef uint32_t ipv6kit_nat64_prefix_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * A classified identifier. Fields the class does not use are zero.
+ */
+typedef struct ipv6kit_iid_class {
+  /**
+   * The class.
+   */
+  ipv6kit_iid_kind kind;
+  /**
+   * Teredo: the server; ISATAP and embedded IPv4: the IPv4 address.
+   */
+  uint8_t ipv4[4];
+  /**
+   * Teredo: the client's external IPv4 address.
+   */
+  uint8_t client[4];
+  /**
+   * Teredo: the client's external UDP port; embedded port: the port.
+   */
+  uint16_t port;
+  /**
+   * Teredo: the flags field.
+   */
+  uint16_t flags;
+  /**
+   * IEEE-derived: the MAC.
+   */
+  uint8_t mac[6];
+  /**
+   * IEEE-derived and ISATAP: universally administered.
+   */
+  bool universal;
+  /**
+   * IEEE-derived: the MAC's group (multicast) bit is set.
+   */
+  bool group;
+  /**
+   * Embedded IPv4: how it is written.
+   */
+  ipv6kit_ipv4_form ipv4_form;
+  /**
+   * Embedded port: how it is written.
+   */
+  ipv6kit_port_notation port_notation;
+  /**
+   * Reserved: first identifier of the registry range, as a big-endian integer.
+   */
+  uint64_t reserved_first;
+  /**
+   * Reserved: last identifier of the range (inclusive).
+   */
+  uint64_t reserved_last;
+} ipv6kit_iid_class;
 
 /**
  * An IPv6 prefix: an address (network order) and a length of 0 to 128. Bits of `addr` beyond
@@ -280,6 +517,173 @@ const char *ipv6kit_version(void);
  * `buf` must be valid for writing `len` bytes and `written` for writing a `size_t`.
  */
 ipv6kit_result ipv6kit_last_error_message(char *buf, size_t len, size_t *written);
+
+/**
+ * Classifies the identifier of an address (the address is needed for Teredo).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `addr` must be readable for 16 bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_iid_classify(const uint8_t *addr, struct ipv6kit_iid_class *out);
+
+/**
+ * Classifies an identifier on its own (never Teredo: that needs the prefix).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `iid` must be readable for 8 bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_iid_classify_iid(const uint8_t *iid, struct ipv6kit_iid_class *out);
+
+/**
+ * Writes the short, stable name of the class of an address's identifier ("ieee-derived",
+ * "low-byte", "randomized", ...).
+ *
+ * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `addr` must be readable for 16 bytes, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_iid_classify_name(const uint8_t *addr,
+                                         char *buf,
+                                         size_t len,
+                                         size_t *written);
+
+/**
+ * Writes a one-line description of the class with its details ("ieee-derived (MAC
+ * b8:27:eb:89:bc:51, universal)").
+ *
+ * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `addr` must be readable for 16 bytes, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_iid_classify_describe(const uint8_t *addr,
+                                             char *buf,
+                                             size_t len,
+                                             size_t *written);
+
+/**
+ * Writes the `ip6.arpa` name of an address (32 nibbles, least significant first); with `fqdn`
+ * the name ends in a dot, as zone files write it.
+ *
+ * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (`IPV6KIT_REVERSE_NAME_SIZE` bytes suffice).
+ *
+ * # Safety
+ * `addr` must be readable for 16 bytes, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_reverse_name(const uint8_t *addr,
+                                    bool fqdn,
+                                    char *buf,
+                                    size_t len,
+                                    size_t *written);
+
+/**
+ * Writes the reverse zone of a nibble-aligned prefix (`2001:db8::/32` →
+ * `8.b.d.0.1.0.0.2.ip6.arpa`).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128), `NOT_NIBBLE_ALIGNED` (see
+ * `ipv6kit_covering_zone_at()`), `PREFIX_HOST_BITS`, `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `prefix` must be readable, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_reverse_zone(const struct ipv6kit_prefix *prefix,
+                                    bool fqdn,
+                                    char *buf,
+                                    size_t len,
+                                    size_t *written);
+
+/**
+ * Sets `*count` to the number of zones at the next nibble boundary that together cover
+ * `prefix` exactly (1 for an aligned prefix; 2, 4 or 8 otherwise). Host bits are ignored.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128).
+ *
+ * # Safety
+ * `prefix` must be readable and `count` writable.
+ */
+ipv6kit_result ipv6kit_covering_zones_count(const struct ipv6kit_prefix *prefix, size_t *count);
+
+/**
+ * Writes covering zone number `index` (0 to count − 1, see `ipv6kit_covering_zones_count()`):
+ * its prefix into `zone` and its name into `buf`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128, or index out of range),
+ * `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `prefix` must be readable, `zone` writable, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_covering_zone_at(const struct ipv6kit_prefix *prefix,
+                                        size_t index,
+                                        struct ipv6kit_prefix *zone,
+                                        bool fqdn,
+                                        char *buf,
+                                        size_t len,
+                                        size_t *written);
+
+/**
+ * Reads an `ip6.arpa` name (any case, optional trailing dot) back into the prefix it names
+ * (a /128 for a full name).
+ *
+ * Errors: `NULL_POINTER`, `PARSE_REVERSE_NAME`.
+ *
+ * # Safety
+ * `text` must be readable for `len` bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_reverse_name_parse(const char *text, size_t len, struct ipv6kit_prefix *out);
+
+/**
+ * Writes a named NAT64 prefix; `kind` is an `ipv6kit_nat64_prefix_kind`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ENUM`.
+ *
+ * # Safety
+ * `out` must be writable.
+ */
+ipv6kit_result ipv6kit_nat64_prefix(uint32_t kind, struct ipv6kit_prefix *out);
+
+/**
+ * Writes the IPv4-embedded address of `ipv4` under `prefix` (RFC 6052 §2.2; lengths 32, 40,
+ * 48, 56, 64, 96; the u octet stays zero).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128), `EMBED_PREFIX_LENGTH`,
+ * `PREFIX_HOST_BITS`.
+ *
+ * # Safety
+ * `prefix` must be readable, `ipv4` readable for 4 bytes, `out` writable for 16 bytes.
+ */
+ipv6kit_result ipv6kit_ipv4_embed(const struct ipv6kit_prefix *prefix,
+                                  const uint8_t *ipv4,
+                                  uint8_t *out);
+
+/**
+ * Writes the IPv4 address embedded in `addr` under a prefix of length `prefix_len`
+ * (RFC 6052 §2.2).
+ *
+ * Errors: `NULL_POINTER`, `EMBED_PREFIX_LENGTH`, `U_OCTET`.
+ *
+ * # Safety
+ * `addr` must be readable for 16 bytes and `out` writable for 4 bytes.
+ */
+ipv6kit_result ipv6kit_ipv4_extract(const uint8_t *addr, uint8_t prefix_len, uint8_t *out);
+
+/**
+ * Writes the IPv4 address embedded in `addr` when it lies in `prefix` (a NAT64 prefix).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128), `EMBED_PREFIX_LENGTH`,
+ * `U_OCTET`, `NOT_FOUND` (the address is outside the prefix).
+ *
+ * # Safety
+ * `addr` must be readable for 16 bytes, `prefix` readable, `out` writable for 4 bytes.
+ */
+ipv6kit_result ipv6kit_ipv4_extract_in(const uint8_t *addr,
+                                       const struct ipv6kit_prefix *prefix,
+                                       uint8_t *out);
 
 /**
  * Writes the modified EUI-64 identifier of a MAC (`ff:fe` inserted, universal/local bit
@@ -526,6 +930,95 @@ ipv6kit_result ipv6kit_multicast_decode(const uint8_t *group, struct ipv6kit_mul
  * `buf` must be writable for `len` bytes and `written` writable.
  */
 ipv6kit_result ipv6kit_multicast_scope_name(uint8_t scope, char *buf, size_t len, size_t *written);
+
+/**
+ * Writes the identifier spelling `text` in ASCII (ipv6board): up to 8 printable ASCII
+ * characters, padded on the right with spaces ("IPv6 Bd" → `4950:7636:2042:6420`).
+ *
+ * Errors: `NULL_POINTER`, `IID_TEXT` (longer than 8 bytes, or not printable ASCII).
+ *
+ * # Safety
+ * `text` must be readable for `len` bytes and `out` writable for 8 bytes.
+ */
+ipv6kit_result ipv6kit_iid_from_text(const char *text, size_t len, uint8_t *out);
+
+/**
+ * Writes the text an identifier spells (its 8 bytes, padding spaces included).
+ *
+ * Errors: `NULL_POINTER`, `NOT_FOUND` (some byte is not printable ASCII), `BUFFER_TOO_SHORT`
+ * (9 bytes always suffice).
+ *
+ * # Safety
+ * `iid` must be readable for 8 bytes, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_iid_to_text(const uint8_t *iid, char *buf, size_t len, size_t *written);
+
+/**
+ * Writes the address under `prefix` (up to a /64) whose identifier spells `text`
+ * ("Awesome!" in `2001:6b0:1001:105::/64` → `2001:6b0:1001:105:4177:6573:6f6d:6521`).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128), `PREFIX_TOO_LONG`, `IID_TEXT`.
+ *
+ * # Safety
+ * `prefix` must be readable, `text` readable for `len` bytes, `out` writable for 16 bytes.
+ */
+ipv6kit_result ipv6kit_text_address(const struct ipv6kit_prefix *prefix,
+                                    const char *text,
+                                    size_t len,
+                                    uint8_t *out);
+
+/**
+ * Parses a colour, `#rrggbb` or `rrggbb` (either case), into `out` (red, green, blue).
+ *
+ * Errors: `NULL_POINTER`, `PARSE_COLOUR`.
+ *
+ * # Safety
+ * `text` must be readable for `len` bytes and `out` writable for 3 bytes.
+ */
+ipv6kit_result ipv6kit_colour_parse(const char *text, size_t len, uint8_t *out);
+
+/**
+ * Writes a colour as `#rrggbb` (lower case). `IPV6KIT_COLOUR_TEXT_SIZE` bytes suffice.
+ *
+ * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `rgb` must be readable for 3 bytes, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_colour_format(const uint8_t *rgb, char *buf, size_t len, size_t *written);
+
+/**
+ * Writes the identifier of a colour, `0:r:g:b` (each byte in its own 16-bit group).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `rgb` must be readable for 3 bytes and `out` writable for 8 bytes.
+ */
+ipv6kit_result ipv6kit_colour_iid(const uint8_t *rgb, uint8_t *out);
+
+/**
+ * Writes the colour an identifier shows, when it has the `0:r:g:b` form.
+ *
+ * Errors: `NULL_POINTER`, `NOT_FOUND` (not of that form).
+ *
+ * # Safety
+ * `iid` must be readable for 8 bytes and `out` writable for 3 bytes.
+ */
+ipv6kit_result ipv6kit_colour_from_iid(const uint8_t *iid, uint8_t *out);
+
+/**
+ * Writes the address under `prefix` (up to a /64) that shows a colour (the IPv6 Christmas
+ * tree: `#AABBCC` in `2a05:9b81:2020::/48` → `2a05:9b81:2020::aa:bb:cc`).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128), `PREFIX_TOO_LONG`.
+ *
+ * # Safety
+ * `prefix` must be readable, `rgb` readable for 3 bytes, `out` writable for 16 bytes.
+ */
+ipv6kit_result ipv6kit_colour_address(const struct ipv6kit_prefix *prefix,
+                                      const uint8_t *rgb,
+                                      uint8_t *out);
 
 /**
  * The fixed English message of a result code, as a NUL-terminated string with static lifetime

@@ -26,8 +26,12 @@
 #![deny(clippy::undocumented_unsafe_blocks)]
 
 mod boundary;
+pub mod classify;
+pub mod dns;
+pub mod embedded;
 pub mod iid;
 pub mod multicast;
+pub mod playful;
 pub mod result;
 pub mod text;
 

@@ -35,6 +35,8 @@ pub enum ipv6kit_result {
     Panic = 6,
     /// An iterator has no more items.
     IterationDone = 7,
+    /// A prefix has bits set beyond its length where a clean network prefix is needed.
+    PrefixHostBits = 8,
 
     /// The text is not an IPv6 address.
     ParseAddress = 100,
@@ -46,6 +48,10 @@ pub enum ipv6kit_result {
     ParseEui64 = 103,
     /// The text is not an IPv4 address.
     ParseIpv4 = 104,
+    /// The text is not a colour (`#rrggbb` or `rrggbb`).
+    ParseColour = 105,
+    /// The text is not an `ip6.arpa` name.
+    ParseReverseName = 106,
 
     /// The address is not multicast (ff00::/8) where a multicast address is needed.
     NotMulticast = 200,
@@ -56,8 +62,21 @@ pub enum ipv6kit_result {
 
     /// The prefix is not a /64 where an interface identifier completes it.
     PrefixNotSlash64 = 300,
+    /// The text cannot be an identifier: longer than 8 bytes, or not printable ASCII.
+    IidText = 301,
+    /// The prefix is longer than /64: no room for a 64-bit identifier.
+    PrefixTooLong = 302,
+    /// RFC 6052 allows only prefix lengths 32, 40, 48, 56, 64 and 96.
+    EmbedPrefixLength = 303,
+    /// The u octet (bits 64–71) of an RFC 6052 address is not zero.
+    UOctet = 304,
     /// Another interface-identifier error (a newer core reported one this code list does not name yet).
     IidOther = 399,
+
+    /// A reverse zone needs a prefix length that is a multiple of 4.
+    NotNibbleAligned = 400,
+    /// Another reverse-DNS error (a newer core reported one this code list does not name yet).
+    DnsOther = 499,
 }
 
 impl ipv6kit_result {
@@ -72,16 +91,25 @@ impl ipv6kit_result {
             ipv6kit_result::NotFound,
             ipv6kit_result::Panic,
             ipv6kit_result::IterationDone,
+            ipv6kit_result::PrefixHostBits,
             ipv6kit_result::ParseAddress,
             ipv6kit_result::ParsePrefix,
             ipv6kit_result::ParseMac,
             ipv6kit_result::ParseEui64,
             ipv6kit_result::ParseIpv4,
+            ipv6kit_result::ParseColour,
+            ipv6kit_result::ParseReverseName,
             ipv6kit_result::NotMulticast,
             ipv6kit_result::IsMulticast,
             ipv6kit_result::MulticastOther,
             ipv6kit_result::PrefixNotSlash64,
+            ipv6kit_result::IidText,
+            ipv6kit_result::PrefixTooLong,
+            ipv6kit_result::EmbedPrefixLength,
+            ipv6kit_result::UOctet,
             ipv6kit_result::IidOther,
+            ipv6kit_result::NotNibbleAligned,
+            ipv6kit_result::DnsOther,
         ]
     }
 
@@ -96,16 +124,25 @@ impl ipv6kit_result {
             ipv6kit_result::NotFound => "the input has no such value\0",
             ipv6kit_result::Panic => "internal error in ipv6kit (a bug: please report it)\0",
             ipv6kit_result::IterationDone => "the iterator has no more items\0",
+            ipv6kit_result::PrefixHostBits => "the prefix has bits set beyond its length\0",
             ipv6kit_result::ParseAddress => "not an IPv6 address\0",
             ipv6kit_result::ParsePrefix => "not an IPv6 prefix (address/length)\0",
             ipv6kit_result::ParseMac => "not a MAC address\0",
             ipv6kit_result::ParseEui64 => "not an EUI-64\0",
             ipv6kit_result::ParseIpv4 => "not an IPv4 address\0",
+            ipv6kit_result::ParseColour => "not a colour (#rrggbb)\0",
+            ipv6kit_result::ParseReverseName => "not an ip6.arpa name\0",
             ipv6kit_result::NotMulticast => "not a multicast address\0",
             ipv6kit_result::IsMulticast => "a multicast address where unicast or anycast is needed\0",
             ipv6kit_result::MulticastOther => "multicast error\0",
             ipv6kit_result::PrefixNotSlash64 => "the prefix is not a /64\0",
+            ipv6kit_result::IidText => "the text cannot be an interface identifier (8 printable ASCII bytes at most)\0",
+            ipv6kit_result::PrefixTooLong => "the prefix is longer than /64\0",
+            ipv6kit_result::EmbedPrefixLength => "RFC 6052 allows only prefix lengths 32, 40, 48, 56, 64 and 96\0",
+            ipv6kit_result::UOctet => "the u octet (bits 64-71) is not zero\0",
             ipv6kit_result::IidOther => "interface identifier error\0",
+            ipv6kit_result::NotNibbleAligned => "the prefix length is not a multiple of 4 (no reverse zone)\0",
+            ipv6kit_result::DnsOther => "reverse DNS error\0",
         }
     }
 }
@@ -208,6 +245,45 @@ impl From<ipv6kit_core::iid::IidError> for Fail {
     }
 }
 
+impl From<ipv6kit_core::iid::PlayfulError> for Fail {
+    fn from(e: ipv6kit_core::iid::PlayfulError) -> Fail {
+        use ipv6kit_core::iid::PlayfulError as E;
+        let code = match e {
+            E::TextTooLong { .. } | E::NotPrintableAscii { .. } => ipv6kit_result::IidText,
+            E::ColourLength { .. } | E::ColourDigit { .. } => ipv6kit_result::ParseColour,
+            E::PrefixTooLong { .. } => ipv6kit_result::PrefixTooLong,
+            _ => ipv6kit_result::IidOther,
+        };
+        Fail::with(code, e)
+    }
+}
+
+impl From<ipv6kit_core::iid::embedded::EmbedError> for Fail {
+    fn from(e: ipv6kit_core::iid::embedded::EmbedError) -> Fail {
+        use ipv6kit_core::iid::embedded::EmbedError as E;
+        let code = match e {
+            E::PrefixLength(_) => ipv6kit_result::EmbedPrefixLength,
+            E::HostBits(_) => ipv6kit_result::PrefixHostBits,
+            E::UOctet(_) => ipv6kit_result::UOctet,
+            _ => ipv6kit_result::IidOther,
+        };
+        Fail::with(code, e)
+    }
+}
+
+impl From<ipv6kit_core::dns::DnsError> for Fail {
+    fn from(e: ipv6kit_core::dns::DnsError) -> Fail {
+        use ipv6kit_core::dns::DnsError as E;
+        let code = match e {
+            E::NotNibbleAligned(_) => ipv6kit_result::NotNibbleAligned,
+            E::HostBits(_) => ipv6kit_result::PrefixHostBits,
+            E::NotIp6Arpa | E::BadLabel { .. } | E::TooManyLabels(_) => ipv6kit_result::ParseReverseName,
+            _ => ipv6kit_result::DnsOther,
+        };
+        Fail::with(code, e)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +296,32 @@ mod tests {
                 assert_ne!(*a as u32, *b as u32);
             }
         }
+    }
+
+    #[test]
+    fn every_code_in_the_header_has_its_message() {
+        // The header is generated from the enum; all() is written by hand: they must agree.
+        let header = include_str!("../include/ipv6kit.h");
+        let mut n = 0;
+        for line in header.lines() {
+            let line = line.trim();
+            if let Some(rest) = line.strip_prefix("IPV6KIT_RESULT_") {
+                let value: u32 = rest
+                    .split('=')
+                    .nth(1)
+                    .unwrap()
+                    .trim()
+                    .trim_end_matches(',')
+                    .parse()
+                    .unwrap();
+                assert!(
+                    ipv6kit_result::all().iter().any(|r| *r as u32 == value),
+                    "{line} missing from all()"
+                );
+                n += 1;
+            }
+        }
+        assert_eq!(n, ipv6kit_result::all().len());
     }
 
     #[test]

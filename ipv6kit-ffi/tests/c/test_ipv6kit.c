@@ -175,6 +175,27 @@ static ipv6kit_result t_reserved_name(const void *c, char *b, size_t l, size_t *
 static ipv6kit_result t_reserved_reference(const void *c, char *b, size_t l, size_t *w) {
     return ipv6kit_iid_reserved_reference(c, b, l, w);
 }
+static ipv6kit_result t_iid_to_text(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_iid_to_text(c, b, l, w);
+}
+static ipv6kit_result t_colour_format(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_colour_format(c, b, l, w);
+}
+static ipv6kit_result t_classify_name(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_iid_classify_name(c, b, l, w);
+}
+static ipv6kit_result t_classify_describe(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_iid_classify_describe(c, b, l, w);
+}
+static ipv6kit_result t_reverse_name(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_reverse_name(c, false, b, l, w);
+}
+static ipv6kit_result t_reverse_name_fqdn(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_reverse_name(c, true, b, l, w);
+}
+static ipv6kit_result t_reverse_zone(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_reverse_zone(c, false, b, l, w);
+}
 static ipv6kit_result t_last_error(const void *c, char *b, size_t l, size_t *w) {
     (void)c;
     return ipv6kit_last_error_message(b, l, w);
@@ -214,6 +235,11 @@ static ipv6kit_result p_address(const char *t, size_t l, uint8_t *o) { return ip
 static ipv6kit_result p_mac(const char *t, size_t l, uint8_t *o) { return ipv6kit_mac_parse(t, l, o); }
 static ipv6kit_result p_eui64(const char *t, size_t l, uint8_t *o) { return ipv6kit_eui64_parse(t, l, o); }
 static ipv6kit_result p_ipv4(const char *t, size_t l, uint8_t *o) { return ipv6kit_ipv4_parse(t, l, o); }
+static ipv6kit_result p_colour(const char *t, size_t l, uint8_t *o) { return ipv6kit_colour_parse(t, l, o); }
+static ipv6kit_result p_iid_text(const char *t, size_t l, uint8_t *o) { return ipv6kit_iid_from_text(t, l, o); }
+static ipv6kit_result p_reverse(const char *t, size_t l, uint8_t *o) {
+    return ipv6kit_reverse_name_parse(t, l, (ipv6kit_prefix *)(void *)o);
+}
 static ipv6kit_result p_prefix(const char *t, size_t l, uint8_t *o) {
     return ipv6kit_prefix_parse(t, l, (ipv6kit_prefix *)(void *)o);
 }
@@ -618,11 +644,344 @@ static void test_iid(void) {
     CHECK(first == 42 && last == 42 && untouched(buf, sizeof buf));
 }
 
+/* ---- playful identifiers ------------------------------------------------------------------ */
+
+static void test_playful(void) {
+    uint8_t a[16], iid[8], rgb[3];
+    ipv6kit_prefix p;
+    size_t n;
+    char buf[64];
+
+    /* ipv6board (the seed). */
+    CHECK_RC(ipv6kit_iid_from_text("IPv6 Bd", 7, iid), OK);
+    CHECK_STR(fiid(iid), "4950:7636:2042:6420");
+    check_text_output("ipv6kit_iid_to_text", t_iid_to_text, iid, "IPv6 Bd "); /* padded with a space */
+    CHECK_RC(ipv6kit_prefix_parse("2001:6b0:1001:105::/64", 22, &p), OK);
+    CHECK_RC(ipv6kit_text_address(&p, "Awesome!", 8, a), OK);
+    CHECK_STR(fa(a), "2001:6b0:1001:105:4177:6573:6f6d:6521");
+    CHECK_RC(ipv6kit_text_address(&p, "IPv6 Bd", 7, a), OK);
+    CHECK_STR(fa(a), "2001:6b0:1001:105:4950:7636:2042:6420");
+    fill(iid, sizeof iid);
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_iid_from_text("Awesome!!", 9, iid), IPV6KIT_RESULT_IID_TEXT);
+    CHECK_RC(ipv6kit_iid_from_text("caf\xc3\xa9", 5, iid), IPV6KIT_RESULT_IID_TEXT);
+    CHECK_RC(ipv6kit_iid_from_text("tab\there", 8, iid), IPV6KIT_RESULT_IID_TEXT);
+    CHECK_RC(ipv6kit_iid_from_text("\xff", 1, iid), IPV6KIT_RESULT_IID_TEXT);
+    CHECK_RC(ipv6kit_iid_from_text(NULL, 0, iid), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_from_text("x", 1, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_text_address(&p, "Awesome!!", 9, a), IPV6KIT_RESULT_IID_TEXT);
+    CHECK_RC(ipv6kit_text_address(NULL, "x", 1, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_text_address(&p, NULL, 1, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_text_address(&p, "x", 1, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    p.len = 96;
+    CHECK_RC(ipv6kit_text_address(&p, "x", 1, a), IPV6KIT_RESULT_PREFIX_TOO_LONG);
+    p.len = 129;
+    CHECK_RC(ipv6kit_text_address(&p, "x", 1, a), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(untouched(iid, sizeof iid) && untouched(a, sizeof a));
+    CHECK_RC(ipv6kit_iid_from_text("", 0, iid), OK); /* eight spaces */
+    CHECK_STR(fiid(iid), "2020:2020:2020:2020");
+    fuzz_parser("ipv6kit_iid_from_text", p_iid_text, IPV6KIT_RESULT_IID_TEXT, 8);
+    A("fe80::211:22ff:fe33:4455", a);
+    CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_iid_to_text(iid, buf, sizeof buf, &n), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_iid_to_text(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf));
+
+    /* The IPv6 Christmas tree (the seed). */
+    CHECK_RC(ipv6kit_colour_parse("#AABBCC", 7, rgb), OK);
+    CHECK(rgb[0] == 0xaa && rgb[1] == 0xbb && rgb[2] == 0xcc);
+    check_text_output("ipv6kit_colour_format", t_colour_format, rgb, "#aabbcc");
+    CHECK_RC(ipv6kit_prefix_parse("2a05:9b81:2020::/48", 19, &p), OK);
+    CHECK_RC(ipv6kit_colour_address(&p, rgb, a), OK);
+    CHECK_STR(fa(a), "2a05:9b81:2020::aa:bb:cc");
+    CHECK_RC(ipv6kit_colour_parse("ff0000", 6, rgb), OK);
+    CHECK_RC(ipv6kit_colour_address(&p, rgb, a), OK);
+    CHECK_STR(fa(a), "2a05:9b81:2020::ff:0:0");
+    CHECK_RC(ipv6kit_colour_iid(rgb, iid), OK);
+    CHECK_STR(fiid(iid), "0:ff:0:0");
+    A("2a05:9b81:2020::aa:bb:cc", a);
+    CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+    CHECK_RC(ipv6kit_colour_from_iid(iid, rgb), OK);
+    CHECK(rgb[0] == 0xaa && rgb[1] == 0xbb && rgb[2] == 0xcc);
+    A("2a05:9b81:2020::1aa:bb:cc", a);
+    CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+    fill(rgb, sizeof rgb);
+    CHECK_RC(ipv6kit_colour_from_iid(iid, rgb), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_colour_parse("#AABBC", 6, rgb), IPV6KIT_RESULT_PARSE_COLOUR);
+    CHECK_RC(ipv6kit_colour_parse("#AABBCG", 7, rgb), IPV6KIT_RESULT_PARSE_COLOUR);
+    CHECK_RC(ipv6kit_colour_parse("", 0, rgb), IPV6KIT_RESULT_PARSE_COLOUR);
+    CHECK_RC(ipv6kit_colour_parse(NULL, 6, rgb), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_colour_parse("aabbcc", 6, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_colour_from_iid(NULL, rgb), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_colour_from_iid(iid, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(rgb, sizeof rgb));
+    fuzz_parser("ipv6kit_colour_parse", p_colour, IPV6KIT_RESULT_PARSE_COLOUR, 3);
+    rgb[0] = rgb[1] = rgb[2] = 1;
+    fill(a, sizeof a);
+    fill(iid, sizeof iid);
+    CHECK_RC(ipv6kit_colour_iid(NULL, iid), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_colour_iid(rgb, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    p.len = 65;
+    CHECK_RC(ipv6kit_colour_address(&p, rgb, a), IPV6KIT_RESULT_PREFIX_TOO_LONG);
+    p.len = 48;
+    CHECK_RC(ipv6kit_colour_address(NULL, rgb, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_colour_address(&p, NULL, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_colour_address(&p, rgb, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_colour_format(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a) && untouched(iid, sizeof iid));
+}
+
+/* ---- RFC 6052 ----------------------------------------------------------------------------- */
+
+static void test_embedded(void) {
+    static const struct {
+        const char *prefix, *addr;
+        uint8_t len;
+    } table[] = {/* RFC 6052 §2.4, 192.0.2.33 under each prefix length */
+                 {"2001:db8::/32", "2001:db8:c000:221::", 32},
+                 {"2001:db8:100::/40", "2001:db8:1c0:2:21::", 40},
+                 {"2001:db8:122::/48", "2001:db8:122:c000:2:2100::", 48},
+                 {"2001:db8:122:300::/56", "2001:db8:122:3c0:0:221::", 56},
+                 {"2001:db8:122:344::/64", "2001:db8:122:344:c0:2:2100:0", 64},
+                 {"2001:db8:122:344::/96", "2001:db8:122:344::192.0.2.33", 96}};
+    uint8_t v4[4], a[16], want[16];
+    ipv6kit_prefix p;
+    size_t i;
+
+    CHECK_RC(ipv6kit_ipv4_parse("192.0.2.33", 10, v4), OK);
+    for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+        uint8_t back[4];
+        CHECK_RC(ipv6kit_prefix_parse(table[i].prefix, strlen(table[i].prefix), &p), OK);
+        A(table[i].addr, want);
+        CHECK_RC(ipv6kit_ipv4_embed(&p, v4, a), OK);
+        CHECK(memcmp(a, want, 16) == 0);
+        CHECK_RC(ipv6kit_ipv4_extract(a, table[i].len, back), OK);
+        CHECK(memcmp(back, v4, 4) == 0);
+        CHECK_RC(ipv6kit_ipv4_extract_in(a, &p, back), OK);
+        CHECK(memcmp(back, v4, 4) == 0);
+    }
+    CHECK_RC(ipv6kit_nat64_prefix(IPV6KIT_NAT64_PREFIX_KIND_WELL_KNOWN, &p), OK);
+    CHECK(p.len == 96);
+    CHECK_STR(fa(p.addr), "64:ff9b::");
+    CHECK_RC(ipv6kit_ipv4_embed(&p, v4, a), OK);
+    CHECK_STR(fa(a), "64:ff9b::c000:221");
+    CHECK_RC(ipv6kit_nat64_prefix(IPV6KIT_NAT64_PREFIX_KIND_LOCAL_USE, &p), OK);
+    CHECK(p.len == 48);
+    CHECK_STR(fa(p.addr), "64:ff9b:1::");
+    memset(&p, SENTINEL, sizeof p);
+    CHECK_RC(ipv6kit_nat64_prefix(2, &p), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_nat64_prefix(0xffffffffu, &p), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK(untouched(&p, sizeof p));
+    CHECK_RC(ipv6kit_nat64_prefix(0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Errors. */
+    fill(a, sizeof a);
+    fill(v4, sizeof v4);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::/33", 13, &p), OK);
+    CHECK_RC(ipv6kit_ipv4_embed(&p, want, a), IPV6KIT_RESULT_EMBED_PREFIX_LENGTH);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::1/32", 14, &p), OK);
+    CHECK_RC(ipv6kit_ipv4_embed(&p, want, a), IPV6KIT_RESULT_PREFIX_HOST_BITS);
+    p.len = 130;
+    CHECK_RC(ipv6kit_ipv4_embed(&p, want, a), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    p.len = 32;
+    CHECK_RC(ipv6kit_ipv4_embed(NULL, want, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ipv4_embed(&p, NULL, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ipv4_embed(&p, want, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a));
+    A("2001:db8:122:c000:ff02:2100::", a); /* u octet set */
+    CHECK_RC(ipv6kit_ipv4_extract(a, 48, v4), IPV6KIT_RESULT_U_OCTET);
+    CHECK_RC(ipv6kit_ipv4_extract(a, 47, v4), IPV6KIT_RESULT_EMBED_PREFIX_LENGTH);
+    CHECK_RC(ipv6kit_ipv4_extract(a, 255, v4), IPV6KIT_RESULT_EMBED_PREFIX_LENGTH);
+    CHECK_RC(ipv6kit_ipv4_extract(NULL, 48, v4), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ipv4_extract(a, 48, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_nat64_prefix(IPV6KIT_NAT64_PREFIX_KIND_WELL_KNOWN, &p), OK);
+    A("2001:db8::1", a);
+    CHECK_RC(ipv6kit_ipv4_extract_in(a, &p, v4), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_ipv4_extract_in(NULL, &p, v4), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ipv4_extract_in(a, NULL, v4), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ipv4_extract_in(a, &p, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    p.len = 97;
+    CHECK_RC(ipv6kit_ipv4_extract_in(a, &p, v4), IPV6KIT_RESULT_EMBED_PREFIX_LENGTH);
+    CHECK(untouched(v4, sizeof v4));
+}
+
+/* ---- classification ----------------------------------------------------------------------- */
+
+static void test_classify(void) {
+    uint8_t a[16], iid[8], mac[6];
+    ipv6kit_iid_class c;
+    size_t n;
+    char buf[128];
+
+    A("fe80::ba27:ebff:fe89:bc51", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    MAC("b8:27:eb:89:bc:51", mac);
+    CHECK(c.kind == IPV6KIT_IID_KIND_IEEE_DERIVED && memcmp(c.mac, mac, 6) == 0 && c.universal && !c.group);
+    check_text_output("ipv6kit_iid_classify_name", t_classify_name, a, "ieee-derived");
+    check_text_output("ipv6kit_iid_classify_describe", t_classify_describe, a,
+                      "ieee-derived (MAC b8:27:eb:89:bc:51, universal)");
+    A("2001:db8::1", a);
+    check_text_output("ipv6kit_iid_classify_name", t_classify_name, a, "low-byte");
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_LOW_BYTE);
+    /* Teredo, RFC 4380's example: server 65.54.227.120, client 192.0.2.45 port 40000, cone. */
+    A("2001:0:4136:e378:8000:63bf:3fff:fdd2", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_TEREDO && c.port == 40000 && c.flags == 0x8000);
+    CHECK(c.ipv4[0] == 65 && c.ipv4[1] == 54 && c.ipv4[2] == 227 && c.ipv4[3] == 120);
+    CHECK(c.client[0] == 192 && c.client[1] == 0 && c.client[2] == 2 && c.client[3] == 45);
+    CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+    CHECK_RC(ipv6kit_iid_classify_iid(iid, &c), OK);
+    CHECK(c.kind != IPV6KIT_IID_KIND_TEREDO); /* the identifier alone cannot say Teredo */
+    /* ISATAP (RFC 5214), private IPv4. */
+    A("fe80::5efe:c000:221", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_ISATAP && !c.universal && c.ipv4[0] == 192 && c.ipv4[3] == 33);
+    /* Embedded IPv4, both forms. */
+    A("2001:db8::c000:221", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_EMBEDDED_IPV4 && c.ipv4_form == IPV6KIT_IPV4_FORM_LOW32 && c.ipv4[0] == 192);
+    A("2001:db8::192:168:0:1", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_EMBEDDED_IPV4 && c.ipv4_form == IPV6KIT_IPV4_FORM_DECIMAL_GROUPS);
+    CHECK(c.ipv4[0] == 192 && c.ipv4[1] == 168 && c.ipv4[2] == 0 && c.ipv4[3] == 1);
+    /* Service ports, both notations. */
+    A("2001:db8::1bb", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_EMBEDDED_PORT && c.port == 443 && c.port_notation == IPV6KIT_PORT_NOTATION_HEX);
+    A("2001:db8::443", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_EMBEDDED_PORT && c.port == 443 &&
+          c.port_notation == IPV6KIT_PORT_NOTATION_DECIMAL);
+    /* Reserved (RFC 5453) wins over the ff:fe marker. */
+    A("2001:db8::200:5eff:fe00:5213", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_RESERVED && c.reserved_first == 0x02005efffe005213ull &&
+          c.reserved_last == c.reserved_first);
+    A("2001:db8::dead:0:0:beef", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_PATTERN_BYTES);
+    A("2001:470:db8:101:b41f:18a3:a97c:4a0c", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_RANDOMIZED);
+    check_text_output("ipv6kit_iid_classify_name", t_classify_name, a, "randomized");
+
+    memset(&c, SENTINEL, sizeof c);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_iid_classify(NULL, &c), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_classify(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_classify_iid(NULL, &c), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_classify_iid(iid, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_classify_name(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_classify_describe(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&c, sizeof c) && untouched(buf, sizeof buf));
+
+    /* Total: every random address gets a class with a name. */
+    {
+        unsigned i, bad = 0;
+        for (i = 0; i < 2000; i++) {
+            size_t k;
+            for (k = 0; k < 16; k++) a[k] = (uint8_t)rnd();
+            if (i % 3 == 0) memset(a + 8, 0, 5); /* more structure */
+            if (ipv6kit_iid_classify(a, &c) != OK || c.kind > IPV6KIT_IID_KIND_RANDOMIZED) bad++;
+            if (ipv6kit_iid_classify_name(a, buf, sizeof buf, &n) != OK || n == 0) bad++;
+        }
+        CHECK(bad == 0);
+    }
+}
+
+/* ---- reverse DNS -------------------------------------------------------------------------- */
+
+static void test_dns(void) {
+    uint8_t a[16];
+    ipv6kit_prefix p, zone;
+    size_t n, count, i;
+    char buf[IPV6KIT_REVERSE_NAME_SIZE];
+
+    /* RFC 3596 §2.5's example. */
+    A("4321:0:1:2:3:4:567:89ab", a);
+    check_text_output("ipv6kit_reverse_name", t_reverse_name, a,
+                      "b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.2.0.0.0.1.0.0.0.0.0.0.0.1.2.3.4.ip6.arpa");
+    check_text_output("ipv6kit_reverse_name", t_reverse_name_fqdn, a,
+                      "b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.2.0.0.0.1.0.0.0.0.0.0.0.1.2.3.4.ip6.arpa.");
+    A("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", a);
+    CHECK_RC(ipv6kit_reverse_name(a, true, buf, sizeof buf, &n), OK); /* the size constant suffices */
+    CHECK(n == IPV6KIT_REVERSE_NAME_SIZE - 1);
+    CHECK_RC(ipv6kit_reverse_name(NULL, true, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8:ebbd::/48", 18, &p), OK);
+    check_text_output("ipv6kit_reverse_zone", t_reverse_zone, &p, "d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa");
+    CHECK_RC(ipv6kit_reverse_zone(&p, true, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa.");
+    CHECK_RC(ipv6kit_covering_zones_count(&p, &count), OK);
+    CHECK(count == 1);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8:ebbd:9908::/62", 23, &p), OK);
+    CHECK_RC(ipv6kit_reverse_zone(&p, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NOT_NIBBLE_ALIGNED);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::1/32", 14, &p), OK);
+    CHECK_RC(ipv6kit_reverse_zone(&p, false, buf, sizeof buf, &n), IPV6KIT_RESULT_PREFIX_HOST_BITS);
+    p.len = 200;
+    CHECK_RC(ipv6kit_reverse_zone(&p, false, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_reverse_zone(NULL, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf));
+
+    /* The seed's /62 of R2's LAN ports: four /64 zones. */
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8:ebbd:9908::/62", 23, &p), OK);
+    CHECK_RC(ipv6kit_covering_zones_count(&p, &count), OK);
+    CHECK(count == 4);
+    for (i = 0; i < count; i++) {
+        static const char *const want[] = {"2001:db8:ebbd:9908::/64", "2001:db8:ebbd:9909::/64",
+                                           "2001:db8:ebbd:990a::/64", "2001:db8:ebbd:990b::/64"};
+        char pt[IPV6KIT_PREFIX_TEXT_SIZE];
+        size_t m;
+        CHECK_RC(ipv6kit_covering_zone_at(&p, i, &zone, true, buf, sizeof buf, &n), OK);
+        CHECK_RC(ipv6kit_prefix_format(&zone, pt, sizeof pt, &m), OK);
+        CHECK_STR(pt, want[i]);
+        CHECK(n == 16 * 2 + 9 && buf[0] == "89ab"[i] && buf[n - 1] == '.');
+    }
+    memset(&zone, SENTINEL, sizeof zone);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_covering_zone_at(&p, 4, &zone, true, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_covering_zone_at(&p, 0, &zone, true, buf, 10, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK_RC(ipv6kit_covering_zone_at(NULL, 0, &zone, true, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_covering_zone_at(&p, 0, NULL, true, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_covering_zone_at(&p, 0, &zone, true, NULL, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_covering_zone_at(&p, 0, &zone, true, buf, sizeof buf, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&zone, sizeof zone) && untouched(buf, sizeof buf));
+    count = 99;
+    CHECK_RC(ipv6kit_covering_zones_count(NULL, &count), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_covering_zones_count(&p, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    p.len = 129;
+    CHECK_RC(ipv6kit_covering_zones_count(&p, &count), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(count == 99);
+    p.len = 0;
+    CHECK_RC(ipv6kit_covering_zones_count(&p, &count), OK);
+    CHECK(count == 1);
+
+    /* Back from names. */
+    CHECK_RC(ipv6kit_reverse_name_parse("8.b.d.0.1.0.0.2.IP6.ARPA.", 25, &p), OK);
+    CHECK(p.len == 32);
+    CHECK_STR(fa(p.addr), "2001:db8::");
+    memset(&p, SENTINEL, sizeof p);
+    CHECK_RC(ipv6kit_reverse_name_parse("8.b.d.0.1.0.0.2.in-addr.arpa", 28, &p), IPV6KIT_RESULT_PARSE_REVERSE_NAME);
+    CHECK_RC(ipv6kit_reverse_name_parse("g.ip6.arpa", 10, &p), IPV6KIT_RESULT_PARSE_REVERSE_NAME);
+    CHECK_RC(ipv6kit_reverse_name_parse("", 0, &p), IPV6KIT_RESULT_PARSE_REVERSE_NAME);
+    CHECK_RC(ipv6kit_reverse_name_parse(NULL, 0, &p), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_reverse_name_parse("ip6.arpa", 8, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&p, sizeof p));
+    fuzz_parser("ipv6kit_reverse_name_parse", p_reverse, IPV6KIT_RESULT_PARSE_REVERSE_NAME, sizeof(ipv6kit_prefix));
+}
+
 int main(void) {
     test_general();
     test_text();
     test_multicast();
     test_iid();
+    test_playful();
+    test_embedded();
+    test_classify();
+    test_dns();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
