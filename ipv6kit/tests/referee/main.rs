@@ -8,3 +8,4 @@ mod netlab;
 
 mod ipv6calc_iid;
 mod kernel_iid;
+mod ipv6calc_sixrd;
