@@ -11,6 +11,7 @@ pub fn run(name: &str, data: &[u8]) {
     match name {
         "text_parsers" => text_parsers(data),
         "sixrd_option212" => sixrd_option212(data),
+        "stable_inputs" => stable_inputs(data),
         other => panic!("no fuzz oracle named {other}"),
     }
 }
@@ -104,5 +105,73 @@ fn sixrd_exercise(o: &ipv6kit::sixrd::SixrdOption, data: &[u8]) {
         if let Ok(a) = d.border_relay_address(*r) {
             assert_eq!(d.extract_ipv4(a), Ok(*r));
         }
+    }
+}
+
+/// Every stable and temporary IID generator on arbitrary inputs: typed errors, never a
+/// panic; a generated address lies in its prefix and is never reserved.
+pub fn stable_inputs(data: &[u8]) {
+    use ipv6kit::iid::stable::{linux, network_manager as nm, rfc7217, systemd};
+    use ipv6kit::iid::{reserved, temporary, Iid};
+    use ipv6kit::Ipv6Net;
+    use std::net::Ipv6Addr;
+
+    let byte = |i: usize| data.get(i).copied().unwrap_or(0);
+    let arr16 = |at: usize| -> [u8; 16] { core::array::from_fn(|i| byte(at + i)) };
+    let secret = Ipv6Addr::from(arr16(0));
+    let prefix = Ipv6Net::new(Ipv6Addr::from(arr16(16)), byte(32) % 129).expect("length <= 128");
+    let rest = data.get(33..).unwrap_or(&[]);
+    let cut = usize::from(byte(33)) % (rest.len() + 1);
+    let (hw, tail) = rest.split_at(cut);
+    let text = String::from_utf8_lossy(tail);
+    let (ifname, network_id) = text.split_at(text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i));
+    let dad = byte(34);
+    let order = if dad & 1 == 0 {
+        linux::ByteOrder::Little
+    } else {
+        linux::ByteOrder::Big
+    };
+
+    let in_prefix = |a: Ipv6Addr| {
+        let p = prefix.trunc();
+        assert_eq!(Ipv6Net::new(a, p.prefix_len()).unwrap().trunc(), p);
+    };
+    if let Ok(a) = linux::stable_address(secret, prefix, hw, dad, u32::from(byte(35)), order) {
+        in_prefix(a);
+        assert!(!linux::is_reserved_interface_id(Iid::of(a)));
+    }
+    if let Ok(a) = nm::stable_privacy_address(nm::StableType::Uuid, prefix, ifname, network_id, dad.into(), hw) {
+        in_prefix(a);
+        assert!(!reserved::is_reserved(Iid::of(a)));
+    }
+    let _ = nm::host_id(rest, Some(network_id)).map(|h| h.as_bytes().len());
+    let key = systemd::SecretKey::MachineId {
+        machine_id: arr16(0),
+        app_id: systemd::NDISC_APP_ID,
+    };
+    if let Ok(a) = systemd::stable_private_address(key, prefix, ifname, hw, Some(network_id), None) {
+        in_prefix(a);
+        assert!(systemd::is_valid_stable_private_address(a));
+    }
+    if let Ok(a) = rfc7217::stable_address(prefix, ifname.as_bytes(), network_id.as_bytes(), dad, hw) {
+        in_prefix(a);
+        assert!(!reserved::is_reserved(Iid::of(a)));
+    }
+    let cfg = temporary::TempAddrConfig {
+        temp_preferred_lifetime: u32::from_le_bytes([byte(36), byte(37), byte(38), 0]),
+        retrans_timer_ms: u32::from_le_bytes([byte(39), byte(43), byte(44), byte(45)]),
+        temp_idgen_retries: u32::from_le_bytes([byte(46), byte(47), byte(48), byte(49)]),
+        dup_addr_detect_transmits: u32::from(byte(50)),
+        temp_valid_lifetime: u32::from_le_bytes([byte(51), byte(52), byte(53), byte(54)]),
+    };
+    let _ = cfg.desync_factor(|b| b.fill(byte(55)));
+    if let Ok(Some(s)) = cfg.schedule(
+        u64::from(byte(40)),
+        u32::MAX,
+        u32::from(byte(41)) << 8,
+        u32::from(byte(42)),
+    ) {
+        assert!(s.created_at <= s.regenerate_at && s.regenerate_at < s.preferred_until);
+        assert!(s.preferred_until <= s.valid_until);
     }
 }

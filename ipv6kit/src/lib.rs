@@ -8,7 +8,9 @@
 //!   multicast MAC carries a group; well-known groups; multicast scope and flags.
 //! - [`iid`]: interface identifiers — modified EUI-64 from a MAC and back, link-local
 //!   and SLAAC addresses, IPv4-embedded addresses (RFC 6052), playful identifiers
-//!   (8 bytes of text, a 24-bit colour), reserved IIDs, and a classification of any IID.
+//!   (8 bytes of text, a 24-bit colour), reserved IIDs, and a classification of any IID;
+//!   stable-privacy identifiers (RFC 7217) bit for bit as Linux, NetworkManager and
+//!   systemd-networkd form them, and temporary addresses (RFC 8981).
 //! - [`dns`]: `ip6.arpa` names of addresses and reverse zones of prefixes.
 //! - [`mac`]: MAC and EUI-64 parsing in every notation people type.
 //! - [`sixrd`]: 6rd (RFC 5969) delegated prefixes, tunnel and border relay addresses, DHCPv4
