@@ -73,6 +73,40 @@ fn main() {
     let nat64 = embedded::embed(embedded::WELL_KNOWN_PREFIX, v4).expect("/96");
     println!("{v4} in {} → {nat64}", embedded::WELL_KNOWN_PREFIX);
 
+    heading("6rd (RFC 5969) and 6to4: what does an ISP like Free delegate?");
+    {
+        use ipv6kit::sixrd::{six_to_four_prefix, SixrdOption, TunnelConvention};
+        use std::net::Ipv4Addr;
+        // Free (France): option 212 as busybox udhcpc hands it to the script, and the CE's IPv4.
+        let option: SixrdOption = "0 28 2a01:e30:: 192.88.99.201".parse().expect("valid option 212");
+        let ce = Ipv4Addr::new(82, 10, 11, 12);
+        let domain = option.domain_for(ce).expect("CE in the domain");
+        println!(
+            "option 212         {option}  (dhclient: {})",
+            option.dhclient_groups(true)
+        );
+        println!(
+            "delegated prefix   {}",
+            domain.delegated_prefix(ce).expect("delegation")
+        );
+        println!(
+            "tunnel (6rd.sh)    {}",
+            domain.tunnel_address(ce, TunnelConvention::OpenWrt).expect("tunnel")
+        );
+        let lan: Vec<String> = domain
+            .subnets(ce)
+            .expect("subnets")
+            .filter(|s| !s.tunnel)
+            .map(|s| s.prefix.to_string())
+            .collect();
+        println!("home /64s          {} … {} ({})", lan[0], lan[lan.len() - 1], lan.len());
+        println!(
+            "back to IPv4       {}",
+            domain.extract_ipv4(a("2a01:e35:20a0:b0c0::1")).expect("in domain")
+        );
+        println!("6to4 of {ce}  {}", six_to_four_prefix(ce));
+    }
+
     heading("Reverse DNS");
     println!("{}", reverse_name(a("2001:db8:ebbd:0:5066:64f6:547e:4872")));
     println!(
