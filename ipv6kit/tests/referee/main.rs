@@ -12,6 +12,3 @@ mod kernel_iid;
 mod ipv6calc_sixrd;
 mod ipv6calc_registry;
 mod kernel_zone;
-mod ipv6calc_iid;
-mod ipv6calc_sixrd;
-mod kernel_iid;
