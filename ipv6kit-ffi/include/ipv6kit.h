@@ -195,6 +195,62 @@ enum ipv6kit_result
    * Another reverse-DNS error (a newer core reported one this code list does not name yet).
    */
   IPV6KIT_RESULT_DNS_OTHER = 499,
+  /**
+   * The relay prefix has bits set after its length.
+   */
+  IPV6KIT_RESULT_RELAY_PREFIX_HOST_BITS = 501,
+  /**
+   * IPv4MaskLen is over 32.
+   */
+  IPV6KIT_RESULT_IPV4_MASK_LEN_TOO_LONG = 502,
+  /**
+   * 6rdPrefixLen is over 128 (wire and text forms).
+   */
+  IPV6KIT_RESULT_PREFIX_LEN_TOO_LONG = 503,
+  /**
+   * `n + 32 − m` is over 64: the delegated prefix would be longer than /64.
+   */
+  IPV6KIT_RESULT_DELEGATED_PREFIX_TOO_LONG = 504,
+  /**
+   * The CE's IPv4 address does not start with the relay prefix.
+   */
+  IPV6KIT_RESULT_CE_OUTSIDE_RELAY_PREFIX = 505,
+  /**
+   * The border relay's IPv4 address does not start with the relay prefix.
+   */
+  IPV6KIT_RESULT_RELAY_OUTSIDE_RELAY_PREFIX = 506,
+  /**
+   * The IPv6 address is not under the 6rd prefix.
+   */
+  IPV6KIT_RESULT_NOT_IN_DOMAIN = 507,
+  /**
+   * The address is not a 6to4 address (2002::/16).
+   */
+  IPV6KIT_RESULT_NOT_SIX_TO_FOUR = 508,
+  /**
+   * The option 212 bytes are cut short, disagree with their length byte, or end in a partial relay address.
+   */
+  IPV6KIT_RESULT_OPTION_MALFORMED = 509,
+  /**
+   * The option code is not 212.
+   */
+  IPV6KIT_RESULT_OPTION_WRONG_CODE = 510,
+  /**
+   * Option 212 carries no border relay (RFC 5969: one or more).
+   */
+  IPV6KIT_RESULT_NO_BORDER_RELAY = 511,
+  /**
+   * More border relays than one option 212 can carry (59).
+   */
+  IPV6KIT_RESULT_TOO_MANY_RELAYS = 512,
+  /**
+   * The option 212 text is missing a field or has a field that is not a number or address.
+   */
+  IPV6KIT_RESULT_PARSE_OPTION_TEXT = 513,
+  /**
+   * Another 6rd error (a newer core reported one this code list does not name yet).
+   */
+  IPV6KIT_RESULT_SIXRD_OTHER = 599,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -373,6 +429,73 @@ typedef uint32_t ipv6kit_nat64_prefix_kind;
 #endif // __cplusplus
 
 /**
+ * Which address of subnet 0 the CE gives its 6rd tunnel interface.
+ */
+enum ipv6kit_tunnel_convention
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * `::1` in subnet 0, as OpenWrt's 6rd.sh does.
+   */
+  IPV6KIT_TUNNEL_CONVENTION_OPEN_WRT = 0,
+  /**
+   * Interface identifier 0 in subnet 0 (the subnet-router anycast address).
+   */
+  IPV6KIT_TUNNEL_CONVENTION_SUBNET_ROUTER_ANYCAST = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_tunnel_convention ipv6kit_tunnel_convention;
+#else
+typedef uint32_t ipv6kit_tunnel_convention;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The text forms of option 212.
+ */
+enum ipv6kit_sixrd_text_format
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * busybox udhcpc's `ip6rd`: `IPv4MaskLen 6rdPrefixLen 6rdPrefix relay...`.
+   */
+  IPV6KIT_SIXRD_TEXT_FORMAT_BUSYBOX = 0,
+  /**
+   * ISC dhclient's decimal groups, `integer 16` (groups of 0x8000 and over negative).
+   */
+  IPV6KIT_SIXRD_TEXT_FORMAT_DHCLIENT_SIGNED = 1,
+  /**
+   * ISC dhclient's decimal groups, `unsigned integer 16`.
+   */
+  IPV6KIT_SIXRD_TEXT_FORMAT_DHCLIENT_UNSIGNED = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_sixrd_text_format ipv6kit_sixrd_text_format;
+#else
+typedef uint32_t ipv6kit_sixrd_text_format;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * DHCPv4 option 212 (OPTION_6RD, RFC 5969 §7.1.1): IPv4MaskLen, the 6rd prefix and one or more
+ * border relays. Made by one of the `ipv6kit_sixrd_option_parse*()` / `_new()` functions,
+ * released once by `ipv6kit_sixrd_option_free()`.
+ */
+typedef struct ipv6kit_sixrd_option ipv6kit_sixrd_option;
+
+/**
+ * An iterator over the /64s of a CE's delegation, subnet 0 (the tunnel's) first. Made by
+ * `ipv6kit_sixrd_subnets_new()`, released once by `ipv6kit_sixrd_subnets_free()`.
+ */
+typedef struct ipv6kit_sixrd_subnets ipv6kit_sixrd_subnets;
+
+/**
  * A classified identifier. Fields the class does not use are zero.
  */
 typedef struct ipv6kit_iid_class {
@@ -496,6 +619,26 @@ typedef struct ipv6kit_multicast_info {
    */
   bool source_specific;
 } ipv6kit_multicast_info;
+
+/**
+ * A 6rd domain: the 6rd prefix and the relay prefix (the first `ipv4_mask_len` bits of
+ * `relay_prefix`, the rest zero). Made valid by `ipv6kit_sixrd_domain_new()` and friends;
+ * every function taking one checks it again.
+ */
+typedef struct ipv6kit_sixrd_domain {
+  /**
+   * The 6rd prefix.
+   */
+  struct ipv6kit_prefix prefix;
+  /**
+   * The relay prefix's address (IPv4, network order).
+   */
+  uint8_t relay_prefix[4];
+  /**
+   * IPv4MaskLen: the relay prefix's length, 0 to 32.
+   */
+  uint8_t ipv4_mask_len;
+} ipv6kit_sixrd_domain;
 
 #ifdef __cplusplus
 extern "C" {
@@ -1025,6 +1168,311 @@ ipv6kit_result ipv6kit_colour_address(const struct ipv6kit_prefix *prefix,
  * (never NULL, never to be freed). Values that are not codes give "unknown result code".
  */
 const char *ipv6kit_result_message(uint32_t result);
+
+/**
+ * Makes a domain from its 6rd prefix and relay prefix (`relay_prefix`/`ipv4_mask_len`), checked
+ * as Linux's sit driver does: no host bits in either prefix, IPv4MaskLen ≤ 32, and a delegated
+ * prefix (`n + 32 − m`) no longer than /64.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (prefix length above 128), `IPV4_MASK_LEN_TOO_LONG`,
+ * `PREFIX_HOST_BITS`, `RELAY_PREFIX_HOST_BITS`, `DELEGATED_PREFIX_TOO_LONG`.
+ *
+ * # Safety
+ * `prefix` must be readable, `relay_prefix` readable for 4 bytes, `out` writable.
+ */
+ipv6kit_result ipv6kit_sixrd_domain_new(const struct ipv6kit_prefix *prefix,
+                                        const uint8_t *relay_prefix,
+                                        uint8_t ipv4_mask_len,
+                                        struct ipv6kit_sixrd_domain *out);
+
+/**
+ * As `ipv6kit_sixrd_domain_new()`, but host bits in either prefix are cleared instead of
+ * refused (the length checks still apply).
+ *
+ * Errors: as `ipv6kit_sixrd_domain_new()`, without the host-bit errors.
+ *
+ * # Safety
+ * `prefix` must be readable, `relay_prefix` readable for 4 bytes, `out` writable.
+ */
+ipv6kit_result ipv6kit_sixrd_domain_new_normalized(const struct ipv6kit_prefix *prefix,
+                                                   const uint8_t *relay_prefix,
+                                                   uint8_t ipv4_mask_len,
+                                                   struct ipv6kit_sixrd_domain *out);
+
+/**
+ * The domain a CE is in, from the 6rd prefix, IPv4MaskLen and the CE's own IPv4 address (the
+ * relay prefix is the CE's first `ipv4_mask_len` bits, as OpenWrt's 6rd.sh computes it).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `IPV4_MASK_LEN_TOO_LONG`, `PREFIX_HOST_BITS`,
+ * `DELEGATED_PREFIX_TOO_LONG`.
+ *
+ * # Safety
+ * `prefix` must be readable, `ce` readable for 4 bytes, `out` writable.
+ */
+ipv6kit_result ipv6kit_sixrd_domain_for_ce(const struct ipv6kit_prefix *prefix,
+                                           uint8_t ipv4_mask_len,
+                                           const uint8_t *ce,
+                                           struct ipv6kit_sixrd_domain *out);
+
+/**
+ * Sets `*out` to the length of every delegated prefix of the domain: `n + 32 − m` (≤ 64).
+ *
+ * Errors: `NULL_POINTER`, and the domain checks of `ipv6kit_sixrd_domain_new()`.
+ *
+ * # Safety
+ * `domain` must be readable and `out` writable.
+ */
+ipv6kit_result ipv6kit_sixrd_delegated_len(const struct ipv6kit_sixrd_domain *domain, uint8_t *out);
+
+/**
+ * Writes the prefix delegated to the CE with IPv4 address `ce`.
+ *
+ * Errors: `NULL_POINTER`, the domain checks, `CE_OUTSIDE_RELAY_PREFIX`.
+ *
+ * # Safety
+ * `domain` must be readable, `ce` readable for 4 bytes, `out` writable.
+ */
+ipv6kit_result ipv6kit_sixrd_delegated_prefix(const struct ipv6kit_sixrd_domain *domain,
+                                              const uint8_t *ce,
+                                              struct ipv6kit_prefix *out);
+
+/**
+ * Writes the address of the CE's 6rd tunnel interface, in subnet 0 of its delegation;
+ * `convention` is an `ipv6kit_tunnel_convention`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ENUM`, the domain checks, `CE_OUTSIDE_RELAY_PREFIX`.
+ *
+ * # Safety
+ * `domain` must be readable, `ce` readable for 4 bytes, `out` writable for 16 bytes.
+ */
+ipv6kit_result ipv6kit_sixrd_tunnel_address(const struct ipv6kit_sixrd_domain *domain,
+                                            const uint8_t *ce,
+                                            uint32_t convention,
+                                            uint8_t *out);
+
+/**
+ * Writes the 6rd IPv6 address of a border relay (its IPv4 address embedded after the 6rd
+ * prefix, interface identifier 0).
+ *
+ * Errors: `NULL_POINTER`, the domain checks, `RELAY_OUTSIDE_RELAY_PREFIX`.
+ *
+ * # Safety
+ * `domain` must be readable, `relay` readable for 4 bytes, `out` writable for 16 bytes.
+ */
+ipv6kit_result ipv6kit_sixrd_border_relay_address(const struct ipv6kit_sixrd_domain *domain,
+                                                  const uint8_t *relay,
+                                                  uint8_t *out);
+
+/**
+ * Sets `*out` to whether `addr` lies under the domain's 6rd prefix.
+ *
+ * Errors: `NULL_POINTER`, the domain checks.
+ *
+ * # Safety
+ * `domain` must be readable, `addr` readable for 16 bytes, `out` writable.
+ */
+ipv6kit_result ipv6kit_sixrd_contains(const struct ipv6kit_sixrd_domain *domain,
+                                      const uint8_t *addr,
+                                      bool *out);
+
+/**
+ * Writes the IPv4 address embedded in any address of the domain (what sit's `check_6rd`
+ * computes).
+ *
+ * Errors: `NULL_POINTER`, the domain checks, `NOT_IN_DOMAIN`.
+ *
+ * # Safety
+ * `domain` must be readable, `addr` readable for 16 bytes, `out` writable for 4 bytes.
+ */
+ipv6kit_result ipv6kit_sixrd_extract_ipv4(const struct ipv6kit_sixrd_domain *domain,
+                                          const uint8_t *addr,
+                                          uint8_t *out);
+
+/**
+ * Starts an iteration over the /64s of the CE's delegation. Free `*out` with
+ * `ipv6kit_sixrd_subnets_free()`.
+ *
+ * Errors: `NULL_POINTER`, the domain checks, `CE_OUTSIDE_RELAY_PREFIX`.
+ *
+ * # Safety
+ * `domain` must be readable, `ce` readable for 4 bytes, `out` writable.
+ */
+ipv6kit_result ipv6kit_sixrd_subnets_new(const struct ipv6kit_sixrd_domain *domain,
+                                         const uint8_t *ce,
+                                         struct ipv6kit_sixrd_subnets **out);
+
+/**
+ * Writes the next /64: its prefix, its subnet index and whether it is subnet 0 (the tunnel's).
+ *
+ * Errors: `NULL_POINTER`, `ITERATION_DONE` (no more subnets; nothing written).
+ *
+ * # Safety
+ * `subnets` must be a live handle from `ipv6kit_sixrd_subnets_new()`; `prefix`, `index` and
+ * `tunnel` writable.
+ */
+ipv6kit_result ipv6kit_sixrd_subnets_next(struct ipv6kit_sixrd_subnets *subnets,
+                                          struct ipv6kit_prefix *prefix,
+                                          uint64_t *index,
+                                          bool *tunnel);
+
+/**
+ * Releases an iterator. NULL is accepted and ignored.
+ *
+ * # Safety
+ * `subnets` must be NULL or a live handle from `ipv6kit_sixrd_subnets_new()`, not used after.
+ */
+void ipv6kit_sixrd_subnets_free(struct ipv6kit_sixrd_subnets *subnets);
+
+/**
+ * Writes the 6to4 prefix of an IPv4 address: `2002:V4::/48` (RFC 3056 §2).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `ipv4` must be readable for 4 bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_six_to_four_prefix(const uint8_t *ipv4, struct ipv6kit_prefix *out);
+
+/**
+ * Writes the IPv4 address inside a 6to4 address.
+ *
+ * Errors: `NULL_POINTER`, `NOT_SIX_TO_FOUR`.
+ *
+ * # Safety
+ * `addr` must be readable for 16 bytes and `out` writable for 4 bytes.
+ */
+ipv6kit_result ipv6kit_six_to_four_ipv4(const uint8_t *addr, uint8_t *out);
+
+/**
+ * Makes an option from its fields, checked as a domain is; `relays` holds `relay_count` IPv4
+ * addresses of 4 bytes each (1 to 59).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `IPV4_MASK_LEN_TOO_LONG`, `PREFIX_HOST_BITS`,
+ * `DELEGATED_PREFIX_TOO_LONG`, `NO_BORDER_RELAY`, `TOO_MANY_RELAYS`.
+ *
+ * # Safety
+ * `prefix` must be readable, `relays` readable for `4 * relay_count` bytes, `out` writable.
+ */
+ipv6kit_result ipv6kit_sixrd_option_new(uint8_t ipv4_mask_len,
+                                        const struct ipv6kit_prefix *prefix,
+                                        const uint8_t *relays,
+                                        size_t relay_count,
+                                        struct ipv6kit_sixrd_option **out);
+
+/**
+ * Parses a whole option 212 as on the wire (code 212, length, payload; the length must match
+ * `len` exactly). Reserved prefix bits are cleared (RFC 5969 §7.1.1).
+ *
+ * Errors: `NULL_POINTER`, `OPTION_MALFORMED`, `OPTION_WRONG_CODE`, `NO_BORDER_RELAY`, and the
+ * domain checks.
+ *
+ * # Safety
+ * `bytes` must be readable for `len` bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_sixrd_option_parse(const uint8_t *bytes,
+                                          size_t len,
+                                          struct ipv6kit_sixrd_option **out);
+
+/**
+ * Parses an option 212 payload (what follows the code and length bytes).
+ *
+ * Errors: as `ipv6kit_sixrd_option_parse()`.
+ *
+ * # Safety
+ * `bytes` must be readable for `len` bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_sixrd_option_parse_payload(const uint8_t *bytes,
+                                                  size_t len,
+                                                  struct ipv6kit_sixrd_option **out);
+
+/**
+ * Parses an option 212 text as DHCP clients hand it to scripts: busybox udhcpc's `ip6rd`
+ * (`"0 28 2a01:e30:: 192.88.99.201"`) or ISC dhclient's decimal groups.
+ *
+ * Errors: `NULL_POINTER`, `PARSE_OPTION_TEXT`, `TOO_MANY_RELAYS`, and the domain checks.
+ *
+ * # Safety
+ * `text` must be readable for `len` bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_sixrd_option_parse_text(const char *text,
+                                               size_t len,
+                                               struct ipv6kit_sixrd_option **out);
+
+/**
+ * Releases an option. NULL is accepted and ignored.
+ *
+ * # Safety
+ * `option` must be NULL or a live handle, not used after.
+ */
+void ipv6kit_sixrd_option_free(struct ipv6kit_sixrd_option *option);
+
+/**
+ * Reads an option's fields: IPv4MaskLen, the 6rd prefix and the number of border relays (any
+ * output may be NULL when not wanted).
+ *
+ * Errors: `NULL_POINTER` (`option`).
+ *
+ * # Safety
+ * `option` must be a live handle; the non-NULL outputs writable.
+ */
+ipv6kit_result ipv6kit_sixrd_option_fields(const struct ipv6kit_sixrd_option *option,
+                                           uint8_t *ipv4_mask_len,
+                                           struct ipv6kit_prefix *prefix,
+                                           size_t *relay_count);
+
+/**
+ * Writes border relay number `index` (0-based, option order).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (index out of range).
+ *
+ * # Safety
+ * `option` must be a live handle and `out` writable for 4 bytes.
+ */
+ipv6kit_result ipv6kit_sixrd_option_border_relay(const struct ipv6kit_sixrd_option *option,
+                                                 size_t index,
+                                                 uint8_t *out);
+
+/**
+ * Writes the domain of the CE with IPv4 address `ce` under this option.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `option` must be a live handle, `ce` readable for 4 bytes, `out` writable.
+ */
+ipv6kit_result ipv6kit_sixrd_option_domain_for(const struct ipv6kit_sixrd_option *option,
+                                               const uint8_t *ce,
+                                               struct ipv6kit_sixrd_domain *out);
+
+/**
+ * Writes the option as on the wire into `buf` (with `payload_only`, without the code and length
+ * bytes); `*written` is the byte count. Reserved and padding bits are zero.
+ *
+ * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (nothing written; 256 bytes always suffice).
+ *
+ * # Safety
+ * `option` must be a live handle, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_sixrd_option_emit(const struct ipv6kit_sixrd_option *option,
+                                         bool payload_only,
+                                         uint8_t *buf,
+                                         size_t len,
+                                         size_t *written);
+
+/**
+ * Writes the option as text; `format` is an `ipv6kit_sixrd_text_format`. Every form parses
+ * back with `ipv6kit_sixrd_option_parse_text()`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ENUM`, `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `option` must be a live handle, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_sixrd_option_format(const struct ipv6kit_sixrd_option *option,
+                                           uint32_t format,
+                                           char *buf,
+                                           size_t len,
+                                           size_t *written);
 
 /**
  * Parses an IPv6 address in any RFC 4291 text form (`2001:db8::1`, `::ffff:192.0.2.1`, upper or

@@ -154,3 +154,40 @@ impl TextOut {
 pub(crate) fn out_bytes<const N: usize>(p: *mut u8) -> Result<Out<[u8; N]>, Fail> {
     Out::new(p.cast::<[u8; N]>())
 }
+
+/// A caller's binary output: `uint8_t *buf, size_t len, size_t *written`. Checked for NULL first;
+/// [`BytesOut::write`] fails with `BufferTooShort` (writing nothing) unless the bytes fit, and
+/// sets `*written` to their count.
+pub(crate) struct BytesOut {
+    buf: NonNull<u8>,
+    len: usize,
+    written: Out<usize>,
+}
+
+impl BytesOut {
+    /// Checks both pointers for NULL (before any work is done).
+    pub(crate) fn new(buf: *mut u8, len: usize, written: *mut usize) -> Result<BytesOut, Fail> {
+        let buf = NonNull::new(buf).ok_or(Fail::code(ipv6kit_result::NullPointer))?;
+        let written = Out::new(written)?;
+        Ok(BytesOut { buf, len, written })
+    }
+
+    /// Writes `bytes`.
+    ///
+    /// # Safety
+    /// `buf` must be valid for writing `len` bytes and `written` for writing a `size_t`.
+    pub(crate) unsafe fn write(self, bytes: &[u8]) -> Result<(), Fail> {
+        if bytes.len() > self.len {
+            return Err(Fail::with(
+                ipv6kit_result::BufferTooShort,
+                format_args!("{} bytes needed, the buffer has {}", bytes.len(), self.len),
+            ));
+        }
+        // SAFETY: buf is non-NULL and writable for len ≥ bytes.len() bytes (contract); the
+        // source is our own memory, which cannot overlap the caller's buffer.
+        unsafe { core::ptr::copy_nonoverlapping(bytes.as_ptr(), self.buf.as_ptr(), bytes.len()) };
+        // SAFETY: forwarded contract.
+        unsafe { self.written.write(bytes.len()) };
+        Ok(())
+    }
+}

@@ -22,6 +22,8 @@
 //! Every function is thread-safe and keeps no state between calls, apart from the per-thread
 //! detailed message.
 #![deny(missing_docs)]
+// The C names (ipv6kit_result, ipv6kit_prefix, ...) are the API.
+#![allow(non_camel_case_types)]
 #![deny(unsafe_op_in_unsafe_fn)]
 #![deny(clippy::undocumented_unsafe_blocks)]
 
@@ -33,6 +35,7 @@ pub mod iid;
 pub mod multicast;
 pub mod playful;
 pub mod result;
+pub mod sixrd;
 pub mod text;
 
 pub use result::ipv6kit_result;

@@ -77,6 +77,35 @@ pub enum ipv6kit_result {
     NotNibbleAligned = 400,
     /// Another reverse-DNS error (a newer core reported one this code list does not name yet).
     DnsOther = 499,
+
+    /// The relay prefix has bits set after its length.
+    RelayPrefixHostBits = 501,
+    /// IPv4MaskLen is over 32.
+    Ipv4MaskLenTooLong = 502,
+    /// 6rdPrefixLen is over 128 (wire and text forms).
+    PrefixLenTooLong = 503,
+    /// `n + 32 − m` is over 64: the delegated prefix would be longer than /64.
+    DelegatedPrefixTooLong = 504,
+    /// The CE's IPv4 address does not start with the relay prefix.
+    CeOutsideRelayPrefix = 505,
+    /// The border relay's IPv4 address does not start with the relay prefix.
+    RelayOutsideRelayPrefix = 506,
+    /// The IPv6 address is not under the 6rd prefix.
+    NotInDomain = 507,
+    /// The address is not a 6to4 address (2002::/16).
+    NotSixToFour = 508,
+    /// The option 212 bytes are cut short, disagree with their length byte, or end in a partial relay address.
+    OptionMalformed = 509,
+    /// The option code is not 212.
+    OptionWrongCode = 510,
+    /// Option 212 carries no border relay (RFC 5969: one or more).
+    NoBorderRelay = 511,
+    /// More border relays than one option 212 can carry (59).
+    TooManyRelays = 512,
+    /// The option 212 text is missing a field or has a field that is not a number or address.
+    ParseOptionText = 513,
+    /// Another 6rd error (a newer core reported one this code list does not name yet).
+    SixrdOther = 599,
 }
 
 impl ipv6kit_result {
@@ -110,6 +139,20 @@ impl ipv6kit_result {
             ipv6kit_result::IidOther,
             ipv6kit_result::NotNibbleAligned,
             ipv6kit_result::DnsOther,
+            ipv6kit_result::RelayPrefixHostBits,
+            ipv6kit_result::Ipv4MaskLenTooLong,
+            ipv6kit_result::PrefixLenTooLong,
+            ipv6kit_result::DelegatedPrefixTooLong,
+            ipv6kit_result::CeOutsideRelayPrefix,
+            ipv6kit_result::RelayOutsideRelayPrefix,
+            ipv6kit_result::NotInDomain,
+            ipv6kit_result::NotSixToFour,
+            ipv6kit_result::OptionMalformed,
+            ipv6kit_result::OptionWrongCode,
+            ipv6kit_result::NoBorderRelay,
+            ipv6kit_result::TooManyRelays,
+            ipv6kit_result::ParseOptionText,
+            ipv6kit_result::SixrdOther,
         ]
     }
 
@@ -143,6 +186,20 @@ impl ipv6kit_result {
             ipv6kit_result::IidOther => "interface identifier error\0",
             ipv6kit_result::NotNibbleAligned => "the prefix length is not a multiple of 4 (no reverse zone)\0",
             ipv6kit_result::DnsOther => "reverse DNS error\0",
+            ipv6kit_result::RelayPrefixHostBits => "the relay prefix has bits set after its length\0",
+            ipv6kit_result::Ipv4MaskLenTooLong => "IPv4MaskLen is over 32\0",
+            ipv6kit_result::PrefixLenTooLong => "6rdPrefixLen is over 128\0",
+            ipv6kit_result::DelegatedPrefixTooLong => "the delegated prefix would be longer than /64\0",
+            ipv6kit_result::CeOutsideRelayPrefix => "the CE's IPv4 address is outside the relay prefix\0",
+            ipv6kit_result::RelayOutsideRelayPrefix => "the border relay is outside the relay prefix\0",
+            ipv6kit_result::NotInDomain => "the address is not in the 6rd domain\0",
+            ipv6kit_result::NotSixToFour => "not a 6to4 address (2002::/16)\0",
+            ipv6kit_result::OptionMalformed => "malformed option 212\0",
+            ipv6kit_result::OptionWrongCode => "the option code is not 212 (OPTION_6RD)\0",
+            ipv6kit_result::NoBorderRelay => "option 212 carries no border relay\0",
+            ipv6kit_result::TooManyRelays => "more border relays than one option 212 carries\0",
+            ipv6kit_result::ParseOptionText => "not an option 212 text\0",
+            ipv6kit_result::SixrdOther => "6rd error\0",
         }
     }
 }
@@ -279,6 +336,31 @@ impl From<ipv6kit_core::dns::DnsError> for Fail {
             E::HostBits(_) => ipv6kit_result::PrefixHostBits,
             E::NotIp6Arpa | E::BadLabel { .. } | E::TooManyLabels(_) => ipv6kit_result::ParseReverseName,
             _ => ipv6kit_result::DnsOther,
+        };
+        Fail::with(code, e)
+    }
+}
+
+impl From<ipv6kit_core::sixrd::SixrdError> for Fail {
+    fn from(e: ipv6kit_core::sixrd::SixrdError) -> Fail {
+        use ipv6kit_core::sixrd::SixrdError as E;
+        let code = match e {
+            E::PrefixHostBits(_) => ipv6kit_result::PrefixHostBits,
+            E::RelayPrefixHostBits(_) => ipv6kit_result::RelayPrefixHostBits,
+            E::Ipv4MaskLenTooLong(_) => ipv6kit_result::Ipv4MaskLenTooLong,
+            E::PrefixLenTooLong(_) => ipv6kit_result::PrefixLenTooLong,
+            E::DelegatedPrefixTooLong { .. } => ipv6kit_result::DelegatedPrefixTooLong,
+            E::CeOutsideRelayPrefix { .. } => ipv6kit_result::CeOutsideRelayPrefix,
+            E::RelayOutsideRelayPrefix { .. } => ipv6kit_result::RelayOutsideRelayPrefix,
+            E::NotInDomain { .. } => ipv6kit_result::NotInDomain,
+            E::NotSixToFour(_) => ipv6kit_result::NotSixToFour,
+            E::Truncated { .. } | E::LengthMismatch { .. } | E::TrailingBytes(_) => ipv6kit_result::OptionMalformed,
+            E::WrongCode(_) => ipv6kit_result::OptionWrongCode,
+            E::NoBorderRelay => ipv6kit_result::NoBorderRelay,
+            E::TooManyRelays => ipv6kit_result::TooManyRelays,
+            E::MissingField(_) | E::BadNumber { .. } | E::BadAddress { .. } => ipv6kit_result::ParseOptionText,
+            E::BufferTooSmall { .. } => ipv6kit_result::BufferTooShort,
+            _ => ipv6kit_result::SixrdOther,
         };
         Fail::with(code, e)
     }

@@ -973,6 +973,304 @@ static void test_dns(void) {
     fuzz_parser("ipv6kit_reverse_name_parse", p_reverse, IPV6KIT_RESULT_PARSE_REVERSE_NAME, sizeof(ipv6kit_prefix));
 }
 
+/* ---- 6rd, 6to4, option 212 ---------------------------------------------------------------- */
+
+static const char *fp(const ipv6kit_prefix *p) {
+    static char buf[IPV6KIT_PREFIX_TEXT_SIZE];
+    size_t n = 0;
+    if (ipv6kit_prefix_format(p, buf, sizeof buf, &n) != OK) return "(format failed)";
+    return buf;
+}
+
+static void V4(const char *text, uint8_t out[4]) { CHECK_RC(ipv6kit_ipv4_parse(text, strlen(text), out), OK); }
+
+static void test_sixrd(void) {
+    ipv6kit_prefix p, q;
+    ipv6kit_sixrd_domain d, d2;
+    uint8_t ce[4], relay[4], v4[4], a[16], len8;
+    bool yes;
+    size_t n;
+    char buf[256];
+
+    /* Free (France): 2a01:e30::/28, IPv4MaskLen 0: a /60 per customer (the seed). */
+    CHECK_RC(ipv6kit_prefix_parse("2a01:e30::/28", 13, &p), OK);
+    memset(relay, 0, sizeof relay);
+    CHECK_RC(ipv6kit_sixrd_domain_new(&p, relay, 0, &d), OK);
+    CHECK_RC(ipv6kit_sixrd_delegated_len(&d, &len8), OK);
+    CHECK(len8 == 60);
+    V4("192.0.2.1", ce);
+    CHECK_RC(ipv6kit_sixrd_delegated_prefix(&d, ce, &q), OK);
+    CHECK_STR(fp(&q), "2a01:e3c:0:2010::/60");
+    CHECK_RC(ipv6kit_sixrd_tunnel_address(&d, ce, IPV6KIT_TUNNEL_CONVENTION_OPEN_WRT, a), OK);
+    CHECK_STR(fa(a), "2a01:e3c:0:2010::1");
+    CHECK_RC(ipv6kit_sixrd_tunnel_address(&d, ce, IPV6KIT_TUNNEL_CONVENTION_SUBNET_ROUTER_ANYCAST, a), OK);
+    CHECK_STR(fa(a), "2a01:e3c:0:2010::");
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_sixrd_tunnel_address(&d, ce, 2, a), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_sixrd_tunnel_address(&d, ce, 0xffffffffu, a), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK(untouched(a, sizeof a));
+    V4("192.88.99.201", relay);
+    CHECK_RC(ipv6kit_sixrd_border_relay_address(&d, relay, a), OK);
+    CHECK_STR(fa(a), "2a01:e3c:586:3c90::");
+    A("2a01:e3c:0:2010::1", a);
+    CHECK_RC(ipv6kit_sixrd_contains(&d, a, &yes), OK);
+    CHECK(yes);
+    CHECK_RC(ipv6kit_sixrd_extract_ipv4(&d, a, v4), OK);
+    CHECK(memcmp(v4, ce, 4) == 0);
+    A("2001:db8::1", a);
+    CHECK_RC(ipv6kit_sixrd_contains(&d, a, &yes), OK);
+    CHECK(!yes);
+    fill(v4, sizeof v4);
+    CHECK_RC(ipv6kit_sixrd_extract_ipv4(&d, a, v4), IPV6KIT_RESULT_NOT_IN_DOMAIN);
+    CHECK(untouched(v4, sizeof v4));
+
+    /* The 16 /64s of the /60, the tunnel's first. */
+    {
+        ipv6kit_sixrd_subnets *it = NULL;
+        uint64_t index, count = 0;
+        bool tunnel;
+        CHECK_RC(ipv6kit_sixrd_subnets_new(&d, ce, &it), OK);
+        while (ipv6kit_sixrd_subnets_next(it, &q, &index, &tunnel) == OK) {
+            CHECK(index == count && tunnel == (count == 0) && q.len == 64);
+            if (count == 15) CHECK_STR(fp(&q), "2a01:e3c:0:201f::/64");
+            count++;
+        }
+        CHECK(count == 16);
+        CHECK_RC(ipv6kit_sixrd_subnets_next(it, &q, &index, &tunnel), IPV6KIT_RESULT_ITERATION_DONE);
+        CHECK_RC(ipv6kit_sixrd_subnets_next(NULL, &q, &index, &tunnel), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_subnets_next(it, NULL, &index, &tunnel), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_subnets_next(it, &q, NULL, &tunnel), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_subnets_next(it, &q, &index, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        ipv6kit_sixrd_subnets_free(it);
+        ipv6kit_sixrd_subnets_free(NULL);
+        it = NULL;
+        CHECK_RC(ipv6kit_sixrd_subnets_new(NULL, ce, &it), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_subnets_new(&d, NULL, &it), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_subnets_new(&d, ce, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(it == NULL);
+    }
+
+    /* A domain with a relay prefix: 2001:db8::/32 and 192.0.0.0/8 delegate /56s. */
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::/32", 13, &p), OK);
+    CHECK_RC(ipv6kit_sixrd_domain_for_ce(&p, 8, ce, &d), OK);
+    CHECK(d.ipv4_mask_len == 8 && d.relay_prefix[0] == 192 && d.relay_prefix[1] == 0 && d.relay_prefix[3] == 0);
+    CHECK_RC(ipv6kit_sixrd_delegated_prefix(&d, ce, &q), OK);
+    CHECK_STR(fp(&q), "2001:db8:2:100::/56");
+    V4("10.0.0.1", v4);
+    memset(&q, SENTINEL, sizeof q);
+    CHECK_RC(ipv6kit_sixrd_delegated_prefix(&d, v4, &q), IPV6KIT_RESULT_CE_OUTSIDE_RELAY_PREFIX);
+    CHECK(untouched(&q, sizeof q));
+    CHECK_RC(ipv6kit_sixrd_border_relay_address(&d, v4, a), IPV6KIT_RESULT_RELAY_OUTSIDE_RELAY_PREFIX);
+    CHECK_RC(ipv6kit_sixrd_domain_new_normalized(&p, ce, 8, &d2), OK); /* 192.0.2.1/8 → 192.0.0.0/8 */
+    CHECK(memcmp(&d, &d2, sizeof d) == 0);
+
+    /* The sit driver's refusals (OpenWrt's 6rdcalc accepted them). */
+    memset(&d2, SENTINEL, sizeof d2);
+    CHECK_RC(ipv6kit_sixrd_domain_new(&p, ce, 8, &d2), IPV6KIT_RESULT_RELAY_PREFIX_HOST_BITS);
+    CHECK_RC(ipv6kit_sixrd_domain_new(&p, ce, 33, &d2), IPV6KIT_RESULT_IPV4_MASK_LEN_TOO_LONG);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::1/32", 14, &q), OK);
+    CHECK_RC(ipv6kit_sixrd_domain_new(&q, d.relay_prefix, 8, &d2), IPV6KIT_RESULT_PREFIX_HOST_BITS);
+    CHECK_RC(ipv6kit_sixrd_domain_for_ce(&q, 8, ce, &d2), IPV6KIT_RESULT_PREFIX_HOST_BITS);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::/40", 13, &q), OK);
+    memset(relay, 0, sizeof relay);
+    CHECK_RC(ipv6kit_sixrd_domain_new(&q, relay, 0, &d2), IPV6KIT_RESULT_DELEGATED_PREFIX_TOO_LONG);
+    CHECK_RC(ipv6kit_sixrd_domain_new_normalized(&q, relay, 0, &d2), IPV6KIT_RESULT_DELEGATED_PREFIX_TOO_LONG);
+    CHECK_RC(ipv6kit_sixrd_domain_new(NULL, relay, 0, &d2), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_domain_new(&q, NULL, 0, &d2), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_domain_new(&q, relay, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_domain_new_normalized(NULL, relay, 0, &d2), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_domain_for_ce(NULL, 0, ce, &d2), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_domain_for_ce(&p, 0, NULL, &d2), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_domain_for_ce(&p, 0, ce, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&d2, sizeof d2));
+    /* A domain the caller corrupted is checked again, not trusted. */
+    d2 = d;
+    d2.ipv4_mask_len = 40;
+    CHECK_RC(ipv6kit_sixrd_delegated_len(&d2, &len8), IPV6KIT_RESULT_IPV4_MASK_LEN_TOO_LONG);
+    d2 = d;
+    d2.prefix.len = 129;
+    CHECK_RC(ipv6kit_sixrd_delegated_len(&d2, &len8), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_sixrd_delegated_len(NULL, &len8), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_delegated_len(&d, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_delegated_prefix(NULL, ce, &q), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_delegated_prefix(&d, NULL, &q), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_delegated_prefix(&d, ce, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_tunnel_address(NULL, ce, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_tunnel_address(&d, NULL, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_tunnel_address(&d, ce, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_border_relay_address(NULL, ce, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_border_relay_address(&d, NULL, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_border_relay_address(&d, ce, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_contains(NULL, a, &yes), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_contains(&d, NULL, &yes), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_contains(&d, a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_extract_ipv4(NULL, a, v4), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_extract_ipv4(&d, NULL, v4), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_extract_ipv4(&d, a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* 6to4 (RFC 3056). */
+    V4("192.0.2.1", v4);
+    CHECK_RC(ipv6kit_six_to_four_prefix(v4, &q), OK);
+    CHECK_STR(fp(&q), "2002:c000:201::/48");
+    A("2002:c000:201::1", a);
+    fill(v4, sizeof v4);
+    CHECK_RC(ipv6kit_six_to_four_ipv4(a, v4), OK);
+    CHECK(v4[0] == 192 && v4[1] == 0 && v4[2] == 2 && v4[3] == 1);
+    A("2001:db8::1", a);
+    fill(v4, sizeof v4);
+    CHECK_RC(ipv6kit_six_to_four_ipv4(a, v4), IPV6KIT_RESULT_NOT_SIX_TO_FOUR);
+    CHECK_RC(ipv6kit_six_to_four_ipv4(NULL, v4), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_six_to_four_ipv4(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_six_to_four_prefix(NULL, &q), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_six_to_four_prefix(v4, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(v4, sizeof v4));
+
+    /* Option 212 (RFC 5969 §7.1.1): Free's, on the wire. */
+    {
+        static const uint8_t wire[] = {212, 22, 0, 28, 0x2a, 0x01, 0x0e, 0x30, 0, 0, 0, 0, 0, 0,
+                                       0,   0,  0, 0,  0,    0,    192,  88,   99, 201};
+        uint8_t out[256], bad[sizeof wire];
+        ipv6kit_sixrd_option *o = NULL, *o2 = NULL;
+        uint8_t m = 99;
+        size_t count = 0;
+        ipv6kit_sixrd_option *none = NULL;
+
+        CHECK_RC(ipv6kit_sixrd_option_parse(wire, sizeof wire, &o), OK);
+        CHECK_RC(ipv6kit_sixrd_option_fields(o, &m, &q, &count), OK);
+        CHECK(m == 0 && count == 1);
+        CHECK_STR(fp(&q), "2a01:e30::/28");
+        CHECK_RC(ipv6kit_sixrd_option_fields(o, NULL, NULL, NULL), OK);
+        CHECK_RC(ipv6kit_sixrd_option_border_relay(o, 0, v4), OK);
+        CHECK(v4[0] == 192 && v4[3] == 201);
+        fill(v4, sizeof v4);
+        CHECK_RC(ipv6kit_sixrd_option_border_relay(o, 1, v4), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK(untouched(v4, sizeof v4));
+        CHECK_RC(ipv6kit_sixrd_option_domain_for(o, ce, &d), OK);
+        CHECK_RC(ipv6kit_sixrd_delegated_prefix(&d, ce, &q), OK);
+        CHECK_STR(fp(&q), "2a01:e3c:0:2010::/60");
+        CHECK_RC(ipv6kit_sixrd_option_emit(o, false, out, sizeof out, &n), OK);
+        CHECK(n == sizeof wire && memcmp(out, wire, n) == 0);
+        CHECK_RC(ipv6kit_sixrd_option_emit(o, true, out, sizeof out, &n), OK);
+        CHECK(n == sizeof wire - 2 && memcmp(out, wire + 2, n) == 0);
+        fill(out, sizeof out);
+        n = 777;
+        CHECK_RC(ipv6kit_sixrd_option_emit(o, false, out, sizeof wire - 1, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_sixrd_option_emit(o, false, out, 0, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_sixrd_option_emit(o, false, NULL, sizeof out, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_emit(o, false, out, sizeof out, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_emit(NULL, false, out, sizeof out, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(out, sizeof out) && n == 777);
+
+        /* Text forms, each parsing back to the same option. */
+        CHECK_RC(ipv6kit_sixrd_option_format(o, IPV6KIT_SIXRD_TEXT_FORMAT_BUSYBOX, buf, sizeof buf, &n), OK);
+        CHECK_STR(buf, "0 28 2a01:e30:: 192.88.99.201");
+        CHECK_RC(ipv6kit_sixrd_option_format(o, IPV6KIT_SIXRD_TEXT_FORMAT_DHCLIENT_SIGNED, buf, sizeof buf, &n), OK);
+        CHECK_STR(buf, "0 28 10753 3632 0 0 0 0 0 0 192.88.99.201");
+        CHECK_RC(ipv6kit_sixrd_option_parse_text(buf, n, &o2), OK);
+        CHECK_RC(ipv6kit_sixrd_option_emit(o2, false, out, sizeof out, &n), OK);
+        CHECK(n == sizeof wire && memcmp(out, wire, n) == 0);
+        ipv6kit_sixrd_option_free(o2);
+        o2 = NULL;
+        CHECK_RC(ipv6kit_sixrd_option_format(o, IPV6KIT_SIXRD_TEXT_FORMAT_DHCLIENT_UNSIGNED, buf, sizeof buf, &n), OK);
+        CHECK_STR(buf, "0 28 10753 3632 0 0 0 0 0 0 192.88.99.201");
+        fill(buf, sizeof buf);
+        CHECK_RC(ipv6kit_sixrd_option_format(o, 3, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ENUM);
+        CHECK_RC(ipv6kit_sixrd_option_format(o, 0, buf, 10, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_sixrd_option_format(NULL, 0, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(buf, sizeof buf));
+
+        /* Built from fields. */
+        CHECK_RC(ipv6kit_prefix_parse("2a01:e30::/28", 13, &p), OK);
+        V4("192.88.99.201", relay);
+        CHECK_RC(ipv6kit_sixrd_option_new(0, &p, relay, 1, &o2), OK);
+        CHECK_RC(ipv6kit_sixrd_option_emit(o2, false, out, sizeof out, &n), OK);
+        CHECK(n == sizeof wire && memcmp(out, wire, n) == 0);
+        ipv6kit_sixrd_option_free(o2);
+        CHECK_RC(ipv6kit_sixrd_option_parse_payload(wire + 2, sizeof wire - 2, &o2), OK);
+        ipv6kit_sixrd_option_free(o2);
+        {
+            uint8_t many[60 * 4];
+            memset(many, 0, sizeof many);
+            CHECK_RC(ipv6kit_sixrd_option_new(0, &p, many, 59, &o2), OK);
+            ipv6kit_sixrd_option_free(o2);
+            CHECK_RC(ipv6kit_sixrd_option_new(0, &p, many, 60, &none), IPV6KIT_RESULT_TOO_MANY_RELAYS);
+            CHECK_RC(ipv6kit_sixrd_option_new(0, &p, many, 0, &none), IPV6KIT_RESULT_NO_BORDER_RELAY);
+            CHECK_RC(ipv6kit_sixrd_option_new(0, &p, many, (size_t)-1, &none), IPV6KIT_RESULT_INVALID_ARGUMENT);
+            CHECK_RC(ipv6kit_sixrd_option_new(0, &p, NULL, 1, &none), IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_sixrd_option_new(0, NULL, many, 1, &none), IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_sixrd_option_new(0, &p, many, 1, NULL), IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_sixrd_option_new(33, &p, many, 1, &none), IPV6KIT_RESULT_IPV4_MASK_LEN_TOO_LONG);
+        }
+
+        /* Malformed wire bytes: every cut, a wrong code, a wrong length, a partial relay. */
+        {
+            size_t cut;
+            unsigned bad_results = 0;
+            for (cut = 0; cut < sizeof wire; cut++) {
+                ipv6kit_result rc = ipv6kit_sixrd_option_parse(wire, cut, &none);
+                if (rc == OK || none != NULL) bad_results++;
+            }
+            CHECK(bad_results == 0);
+        }
+        memcpy(bad, wire, sizeof wire);
+        bad[0] = 211;
+        CHECK_RC(ipv6kit_sixrd_option_parse(bad, sizeof bad, &none), IPV6KIT_RESULT_OPTION_WRONG_CODE);
+        memcpy(bad, wire, sizeof wire);
+        bad[1] = 23;
+        CHECK_RC(ipv6kit_sixrd_option_parse(bad, sizeof bad, &none), IPV6KIT_RESULT_OPTION_MALFORMED);
+        bad[1] = 20; /* two bytes of a relay */
+        CHECK_RC(ipv6kit_sixrd_option_parse(bad, 22, &none), IPV6KIT_RESULT_OPTION_MALFORMED);
+        bad[1] = 18; /* no relay */
+        CHECK_RC(ipv6kit_sixrd_option_parse(bad, 20, &none), IPV6KIT_RESULT_NO_BORDER_RELAY);
+        memcpy(bad, wire, sizeof wire);
+        bad[3] = 60; /* 60 + 32 − 0 > 64 */
+        CHECK_RC(ipv6kit_sixrd_option_parse(bad, sizeof bad, &none), IPV6KIT_RESULT_DELEGATED_PREFIX_TOO_LONG);
+        bad[3] = 200;
+        CHECK_RC(ipv6kit_sixrd_option_parse(bad, sizeof bad, &none), IPV6KIT_RESULT_PREFIX_LEN_TOO_LONG);
+        CHECK_RC(ipv6kit_sixrd_option_parse(NULL, 0, &none), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_parse(wire, sizeof wire, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_parse_payload(NULL, 0, &none), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_parse_payload(wire, 3, &none), IPV6KIT_RESULT_OPTION_MALFORMED);
+        CHECK_RC(ipv6kit_sixrd_option_parse_text("0 28", 4, &none), IPV6KIT_RESULT_PARSE_OPTION_TEXT);
+        CHECK_RC(ipv6kit_sixrd_option_parse_text("0 28 2a01:e30:: 192.88.99.x", 27, &none),
+                 IPV6KIT_RESULT_PARSE_OPTION_TEXT);
+        CHECK_RC(ipv6kit_sixrd_option_parse_text("\xff\xfe", 2, &none), IPV6KIT_RESULT_PARSE_OPTION_TEXT);
+        CHECK_RC(ipv6kit_sixrd_option_parse_text(NULL, 0, &none), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_parse_text("0", 1, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(none == NULL);
+        /* Garbage: every result is a code, and a handle appears only on success. */
+        {
+            unsigned i, bad_results = 0;
+            for (i = 0; i < 3000; i++) {
+                uint8_t g[64];
+                size_t k, glen = rnd() % sizeof g;
+                ipv6kit_sixrd_option *h = NULL;
+                for (k = 0; k < glen; k++) g[k] = (uint8_t)rnd();
+                if (i % 2) {
+                    g[0] = 212;
+                    if (glen > 1) g[1] = (uint8_t)(glen - 2);
+                }
+                if (ipv6kit_sixrd_option_parse(g, glen, &h) == OK) {
+                    if (h == NULL) bad_results++;
+                    ipv6kit_sixrd_option_free(h);
+                } else if (h != NULL) {
+                    bad_results++;
+                }
+            }
+            CHECK(bad_results == 0);
+        }
+
+        CHECK_RC(ipv6kit_sixrd_option_fields(NULL, &m, &q, &count), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_border_relay(NULL, 0, v4), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_border_relay(o, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_domain_for(NULL, ce, &d), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_domain_for(o, NULL, &d), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_domain_for(o, ce, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        ipv6kit_sixrd_option_free(o);
+        ipv6kit_sixrd_option_free(NULL);
+    }
+}
+
 int main(void) {
     test_general();
     test_text();
@@ -982,6 +1280,7 @@ int main(void) {
     test_embedded();
     test_classify();
     test_dns();
+    test_sixrd();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
