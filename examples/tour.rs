@@ -107,6 +107,26 @@ fn main() {
         println!("6to4 of {ce}  {}", six_to_four_prefix(ce));
     }
 
+    heading("What is this address? The IANA registry, a description, zones");
+    {
+        use ipv6kit::{describe::describe, registry, scoped::ScopedAddr};
+        for addr in [
+            "2001:db8:ebbd:0:5066:64f6:547e:4872",
+            "3fff::1",
+            "64:ff9b::10.0.0.1",
+            "2001:470:db8:101::9c5",
+        ] {
+            let entry = registry::lookup(a(addr)).map_or("-", |e| e.name);
+            println!(
+                "{addr:<40} registry: {entry:<32} globally reachable: {}",
+                registry::is_global(a(addr))
+            );
+        }
+        print!("{}", describe(a("fe80::ba27:ebff:fe89:bc51")));
+        let z: ScopedAddr = "fe80::ba27:ebff:fe89:bc51%wlan0".parse().expect("zone");
+        println!("ssh user@{z}    URL form: ssh://user@{}", z.url_host());
+    }
+
     heading("Reverse DNS");
     println!("{}", reverse_name(a("2001:db8:ebbd:0:5066:64f6:547e:4872")));
     println!(
