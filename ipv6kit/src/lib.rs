@@ -21,6 +21,8 @@
 //!   `SocketAddrV6`.
 //! - [`sixrd`]: 6rd (RFC 5969) delegated prefixes, tunnel and border relay addresses, DHCPv4
 //!   option 212 (wire, busybox and dhclient text), and 6to4 (RFC 3056).
+//! - [`ndp`]: Neighbor Discovery — every message and option parsed and built byte-exact
+//!   (zero-copy views, lossless re-emission, RFC 4861 validation, builders, whole frames).
 //!
 //! ```
 //! use core::net::Ipv6Addr;
@@ -57,6 +59,7 @@ pub mod dns;
 pub mod iid;
 pub mod mac;
 pub mod multicast;
+pub mod ndp;
 pub mod registry;
 pub mod scoped;
 pub mod sixrd;

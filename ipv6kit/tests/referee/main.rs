@@ -10,4 +10,6 @@ mod ipv6calc_iid;
 mod ipv6calc_registry;
 mod ipv6calc_sixrd;
 mod kernel_iid;
+mod kernel_stable;
 mod kernel_zone;
+mod ndp;

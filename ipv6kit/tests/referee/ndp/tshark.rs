@@ -1,0 +1,1 @@
+//! tshark as referee.
