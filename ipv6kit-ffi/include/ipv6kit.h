@@ -251,6 +251,62 @@ enum ipv6kit_result
    * Another 6rd error (a newer core reported one this code list does not name yet).
    */
   IPV6KIT_RESULT_SIXRD_OTHER = 599,
+  /**
+   * The ND message is shorter than the fixed part of its type.
+   */
+  IPV6KIT_RESULT_NDP_TRUNCATED = 700,
+  /**
+   * The ICMPv6 type is not an ND message (133–137).
+   */
+  IPV6KIT_RESULT_NDP_NOT_NDP = 701,
+  /**
+   * The ICMPv6 code is not 0 (RFC 4861: silently discard).
+   */
+  IPV6KIT_RESULT_NDP_NON_ZERO_CODE = 702,
+  /**
+   * An option has Length 0 (RFC 4861 §4.6: discard the packet).
+   */
+  IPV6KIT_RESULT_NDP_ZERO_LENGTH_OPTION = 703,
+  /**
+   * An option runs past the end of the message.
+   */
+  IPV6KIT_RESULT_NDP_OPTION_PAST_END = 704,
+  /**
+   * A stray byte after the last option.
+   */
+  IPV6KIT_RESULT_NDP_TRAILING_BYTE = 705,
+  /**
+   * More options than the parser accepts in one message (256).
+   */
+  IPV6KIT_RESULT_NDP_TOO_MANY_OPTIONS = 706,
+  /**
+   * An option would be longer than 2040 bytes.
+   */
+  IPV6KIT_RESULT_NDP_OPTION_TOO_LONG = 707,
+  /**
+   * An RDNSS option holds 1 to 127 servers.
+   */
+  IPV6KIT_RESULT_NDP_RDNSS_SERVER_COUNT = 708,
+  /**
+   * A domain name cannot be encoded for DNSSL.
+   */
+  IPV6KIT_RESULT_NDP_BAD_DOMAIN_NAME = 709,
+  /**
+   * A value does not fit its field.
+   */
+  IPV6KIT_RESULT_NDP_FIELD_OUT_OF_RANGE = 710,
+  /**
+   * The message would exceed the 65535-byte IPv6 payload.
+   */
+  IPV6KIT_RESULT_NDP_MESSAGE_TOO_LONG = 711,
+  /**
+   * A frame or packet that is not IPv6 + ICMPv6, or is cut short.
+   */
+  IPV6KIT_RESULT_NDP_FRAME = 712,
+  /**
+   * Another NDP error (a newer core reported one this code list does not name yet).
+   */
+  IPV6KIT_RESULT_NDP_OTHER = 799,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -404,6 +460,89 @@ typedef uint32_t ipv6kit_multicast_form;
 #endif // __cplusplus
 
 /**
+ * What an option is (`ipv6kit_ndp_option.kind`).
+ */
+enum ipv6kit_ndp_option_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Type 1: `link_layer`/`link_layer_len`; `mac` when 6 bytes or more.
+   */
+  IPV6KIT_NDP_OPTION_KIND_SOURCE_LINK_LAYER_ADDRESS = 0,
+  /**
+   * Type 2: as type 1.
+   */
+  IPV6KIT_NDP_OPTION_KIND_TARGET_LINK_LAYER_ADDRESS = 1,
+  /**
+   * Type 3: `prefix`, `prefix_length`, `flags` (L 0x80, A 0x40, R 0x20, P 0x10), `on_link`,
+   * `autonomous`, `valid_lifetime`, `preferred_lifetime`.
+   */
+  IPV6KIT_NDP_OPTION_KIND_PREFIX_INFORMATION = 2,
+  /**
+   * Type 4: the data is the redirected packet.
+   */
+  IPV6KIT_NDP_OPTION_KIND_REDIRECTED_HEADER = 3,
+  /**
+   * Type 5: `value` is the MTU.
+   */
+  IPV6KIT_NDP_OPTION_KIND_MTU = 4,
+  /**
+   * Type 7: `value` is the interval in milliseconds.
+   */
+  IPV6KIT_NDP_OPTION_KIND_ADVERTISEMENT_INTERVAL = 5,
+  /**
+   * Type 8: `preference` and `valid_lifetime` (seconds).
+   */
+  IPV6KIT_NDP_OPTION_KIND_HOME_AGENT_INFORMATION = 6,
+  /**
+   * Type 14: the data is the nonce.
+   */
+  IPV6KIT_NDP_OPTION_KIND_NONCE = 7,
+  /**
+   * Type 24: `prefix`, `prefix_length`, `flags`, `preference`, `valid_lifetime` (route lifetime).
+   */
+  IPV6KIT_NDP_OPTION_KIND_ROUTE_INFORMATION = 8,
+  /**
+   * Type 25: `valid_lifetime`, `count` addresses (`ipv6kit_ndp_options_rdnss_address()`).
+   */
+  IPV6KIT_NDP_OPTION_KIND_RECURSIVE_DNS_SERVER = 9,
+  /**
+   * Type 26: the data is the flags.
+   */
+  IPV6KIT_NDP_OPTION_KIND_RA_FLAGS_EXTENSION = 10,
+  /**
+   * Type 31: `valid_lifetime`, `count` names (`ipv6kit_ndp_options_dnssl_name()`).
+   */
+  IPV6KIT_NDP_OPTION_KIND_DNS_SEARCH_LIST = 11,
+  /**
+   * Type 37: the URI (`ipv6kit_ndp_options_text()`).
+   */
+  IPV6KIT_NDP_OPTION_KIND_CAPTIVE_PORTAL = 12,
+  /**
+   * Type 38: `prefix`, `prefix_length` (0 when the PLC is invalid), `valid_lifetime`.
+   */
+  IPV6KIT_NDP_OPTION_KIND_PREF64 = 13,
+  /**
+   * Another type, skipped by typed accessors (RFC 4861 §4.6).
+   */
+  IPV6KIT_NDP_OPTION_KIND_UNKNOWN = 14,
+  /**
+   * A known type with invalid contents (for example RDNSS with an even Length); `text`
+   * gives the reason through `ipv6kit_ndp_options_text()`.
+   */
+  IPV6KIT_NDP_OPTION_KIND_INVALID = 15,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_ndp_option_kind ipv6kit_ndp_option_kind;
+#else
+typedef uint32_t ipv6kit_ndp_option_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * The NAT64 prefixes with a name (`ipv6kit_nat64_prefix()`).
  */
 enum ipv6kit_nat64_prefix_kind
@@ -481,6 +620,86 @@ typedef enum ipv6kit_sixrd_text_format ipv6kit_sixrd_text_format;
 typedef uint32_t ipv6kit_sixrd_text_format;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+
+/**
+ * The RFC 4861 validity rules that need the IP header; bit `1 << rule` in the result of
+ * `ipv6kit_ndp_validate()` is set when the rule failed.
+ */
+enum ipv6kit_ndp_rule
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The IP Hop Limit is 255 (all five messages).
+   */
+  IPV6KIT_NDP_RULE_HOP_LIMIT255 = 0,
+  /**
+   * The ICMP checksum is valid.
+   */
+  IPV6KIT_NDP_RULE_CHECKSUM_VALID = 1,
+  /**
+   * RS from `::` carries no source link-layer address option (§6.1.1).
+   */
+  IPV6KIT_NDP_RULE_RS_UNSPECIFIED_SOURCE_WITHOUT_SLLA = 2,
+  /**
+   * RA source is link-local (§6.1.2).
+   */
+  IPV6KIT_NDP_RULE_RA_SOURCE_LINK_LOCAL = 3,
+  /**
+   * NS target is not multicast (§7.1.1).
+   */
+  IPV6KIT_NDP_RULE_NS_TARGET_NOT_MULTICAST = 4,
+  /**
+   * NS from `::` goes to a solicited-node group (§7.1.1).
+   */
+  IPV6KIT_NDP_RULE_NS_UNSPECIFIED_SOURCE_TO_SOLICITED_NODE = 5,
+  /**
+   * NS from `::` carries no source link-layer address option (§7.1.1).
+   */
+  IPV6KIT_NDP_RULE_NS_UNSPECIFIED_SOURCE_WITHOUT_SLLA = 6,
+  /**
+   * NA target is not multicast (§7.1.2).
+   */
+  IPV6KIT_NDP_RULE_NA_TARGET_NOT_MULTICAST = 7,
+  /**
+   * NA to a multicast destination has S = 0 (§7.1.2).
+   */
+  IPV6KIT_NDP_RULE_NA_MULTICAST_NOT_SOLICITED = 8,
+  /**
+   * Redirect source is link-local (§8.1).
+   */
+  IPV6KIT_NDP_RULE_REDIRECT_SOURCE_LINK_LOCAL = 9,
+  /**
+   * Redirect destination is not multicast (§8.1).
+   */
+  IPV6KIT_NDP_RULE_REDIRECT_DESTINATION_NOT_MULTICAST = 10,
+  /**
+   * Redirect target is link-local or the destination (§8.1).
+   */
+  IPV6KIT_NDP_RULE_REDIRECT_TARGET_LINK_LOCAL_OR_DESTINATION = 11,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_ndp_rule ipv6kit_ndp_rule;
+#else
+typedef uint32_t ipv6kit_ndp_rule;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * A parsed ND message (the ICMPv6 part), with the IPv6 envelope when it was parsed from a
+ * packet or frame. Made by `ipv6kit_ndp_parse*()`, released once by `ipv6kit_ndp_free()`.
+ * Read-only: one handle may be read from several threads.
+ */
+typedef struct ipv6kit_ndp_message ipv6kit_ndp_message;
+
+/**
+ * An iterator over a message's options in wire order. Made by `ipv6kit_ndp_options_new()`,
+ * released once by `ipv6kit_ndp_options_free()`. It shares the message's bytes, so it stays valid
+ * after `ipv6kit_ndp_free()`.
+ */
+typedef struct ipv6kit_ndp_options ipv6kit_ndp_options;
 
 /**
  * DHCPv4 option 212 (OPTION_6RD, RFC 5969 §7.1.1): IPv4MaskLen, the 6rd prefix and one or more
@@ -619,6 +838,176 @@ typedef struct ipv6kit_multicast_info {
    */
   bool source_specific;
 } ipv6kit_multicast_info;
+
+/**
+ * The IPv6 envelope of an ND message.
+ */
+typedef struct ipv6kit_ndp_envelope {
+  /**
+   * IPv6 source address.
+   */
+  uint8_t source[16];
+  /**
+   * IPv6 destination address.
+   */
+  uint8_t destination[16];
+  /**
+   * Hop limit (255 for every ND message sent correctly).
+   */
+  uint8_t hop_limit;
+} ipv6kit_ndp_envelope;
+
+/**
+ * The fixed part of an ND message. Fields the message type does not have are zero.
+ */
+typedef struct ipv6kit_ndp_header {
+  /**
+   * ICMPv6 type: 133 RS, 134 RA, 135 NS, 136 NA, 137 Redirect.
+   */
+  uint8_t message_type;
+  /**
+   * ICMPv6 checksum as received.
+   */
+  uint16_t checksum;
+  /**
+   * RA: Cur Hop Limit.
+   */
+  uint8_t cur_hop_limit;
+  /**
+   * RA: the flags byte as received (M 0x80, O 0x40, H 0x20, Prf 0x18, P 0x04, reserved 0x03).
+   */
+  uint8_t ra_flags;
+  /**
+   * RA: M flag (addresses by DHCPv6).
+   */
+  bool managed;
+  /**
+   * RA: O flag (other configuration by DHCPv6).
+   */
+  bool other;
+  /**
+   * RA: default router preference (RFC 4191): 1 high, 0 medium, 3 low, 2 reserved.
+   */
+  uint8_t router_preference;
+  /**
+   * RA: Router Lifetime, seconds.
+   */
+  uint16_t router_lifetime;
+  /**
+   * RA: Reachable Time, milliseconds.
+   */
+  uint32_t reachable_time;
+  /**
+   * RA: Retrans Timer, milliseconds.
+   */
+  uint32_t retrans_timer;
+  /**
+   * NA: R flag.
+   */
+  bool router;
+  /**
+   * NA: S flag.
+   */
+  bool solicited;
+  /**
+   * NA: O flag.
+   */
+  bool override_flag;
+  /**
+   * NS, NA, Redirect: Target Address.
+   */
+  uint8_t target[16];
+  /**
+   * Redirect: Destination Address.
+   */
+  uint8_t destination[16];
+  /**
+   * RS, NS, Redirect: the reserved word; NA: the 32-bit flags word; as received.
+   */
+  uint32_t reserved;
+} ipv6kit_ndp_header;
+
+/**
+ * One option, as the iterator gives it. `data` points into the message's bytes (valid while
+ * the iterator or the message lives) and holds the option after its type and length bytes.
+ * Fields the kind does not use are zero.
+ */
+typedef struct ipv6kit_ndp_option {
+  /**
+   * What the option is.
+   */
+  ipv6kit_ndp_option_kind kind;
+  /**
+   * The option type byte.
+   */
+  uint8_t option_type;
+  /**
+   * The Length byte (units of 8 bytes).
+   */
+  uint8_t length_units;
+  /**
+   * Byte offset of the option from the start of the ICMPv6 message.
+   */
+  size_t offset;
+  /**
+   * The option's bytes after type and length.
+   */
+  const uint8_t *data;
+  /**
+   * Their count (`length_units * 8 - 2`).
+   */
+  size_t data_len;
+  /**
+   * Link-layer options: the address bytes (without the padding) and their count; the
+   * 6-byte Ethernet form is in `mac` with `has_mac` set.
+   */
+  uint8_t mac[6];
+  /**
+   * Link-layer options: the address is at least 6 bytes (Ethernet).
+   */
+  bool has_mac;
+  /**
+   * PIO, RIO, PREF64: the prefix (network order; PIO as received, bits beyond the length included).
+   */
+  uint8_t prefix[16];
+  /**
+   * PIO, RIO, PREF64: the prefix length.
+   */
+  uint8_t prefix_length;
+  /**
+   * PIO, RIO: the flags byte as received.
+   */
+  uint8_t flags;
+  /**
+   * PIO: L flag.
+   */
+  bool on_link;
+  /**
+   * PIO: A flag.
+   */
+  bool autonomous;
+  /**
+   * PIO: valid lifetime; RIO: route lifetime; RDNSS, DNSSL, PREF64: lifetime; home agent:
+   * lifetime (seconds).
+   */
+  uint32_t valid_lifetime;
+  /**
+   * PIO: preferred lifetime.
+   */
+  uint32_t preferred_lifetime;
+  /**
+   * MTU: the MTU; advertisement interval: milliseconds.
+   */
+  uint32_t value;
+  /**
+   * RIO: route preference (1 high, 0 medium, 3 low, 2 reserved); home agent: preference.
+   */
+  uint16_t preference;
+  /**
+   * RDNSS: number of addresses; DNSSL: number of names.
+   */
+  size_t count;
+} ipv6kit_ndp_option;
 
 /**
  * A 6rd domain: the 6rd prefix and the relay prefix (the first `ipv4_mask_len` bits of
@@ -1073,6 +1462,327 @@ ipv6kit_result ipv6kit_multicast_decode(const uint8_t *group, struct ipv6kit_mul
  * `buf` must be writable for `len` bytes and `written` writable.
  */
 ipv6kit_result ipv6kit_multicast_scope_name(uint8_t scope, char *buf, size_t len, size_t *written);
+
+/**
+ * Parses an ND message (ICMPv6 type 133–137, starting at the ICMPv6 type byte) with RFC 4861's
+ * structural rules (code 0, minimum length, every option non-zero and inside the message).
+ * Unknown options are kept and skipped by typed accessors; a known option with bad contents
+ * is reported as `IPV6KIT_NDP_OPTION_KIND_INVALID`, not as an error. The bytes are copied.
+ *
+ * Errors: `NULL_POINTER`, `NDP_TRUNCATED`, `NDP_NOT_NDP`, `NDP_NON_ZERO_CODE`,
+ * `NDP_ZERO_LENGTH_OPTION`, `NDP_OPTION_PAST_END`, `NDP_TRAILING_BYTE`, `NDP_TOO_MANY_OPTIONS`.
+ *
+ * # Safety
+ * `bytes` must be readable for `len` bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_ndp_parse(const uint8_t *bytes,
+                                 size_t len,
+                                 struct ipv6kit_ndp_message **out);
+
+/**
+ * Parses an IPv6 packet carrying an ND message (extension headers skipped) and keeps its
+ * envelope (`ipv6kit_ndp_message_envelope()`).
+ *
+ * Errors: as `ipv6kit_ndp_parse()`, and `NDP_FRAME` (not IPv6 + ICMPv6, or cut short).
+ *
+ * # Safety
+ * `packet` must be readable for `len` bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_ndp_parse_ipv6(const uint8_t *packet,
+                                      size_t len,
+                                      struct ipv6kit_ndp_message **out);
+
+/**
+ * Parses an Ethernet frame carrying IPv6 + an ND message and keeps the IPv6 envelope.
+ *
+ * Errors: as `ipv6kit_ndp_parse_ipv6()`.
+ *
+ * # Safety
+ * `frame_bytes` must be readable for `len` bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_ndp_parse_ethernet(const uint8_t *frame_bytes,
+                                          size_t len,
+                                          struct ipv6kit_ndp_message **out);
+
+/**
+ * Releases a message. NULL is accepted and ignored. Option iterators made from it stay valid
+ * (they share the bytes).
+ *
+ * # Safety
+ * `message` must be NULL or a live handle, not used after.
+ */
+void ipv6kit_ndp_free(struct ipv6kit_ndp_message *message);
+
+/**
+ * Writes the IPv6 envelope the message arrived in.
+ *
+ * Errors: `NULL_POINTER`, `NOT_FOUND` (parsed with `ipv6kit_ndp_parse()`, from bare ICMPv6).
+ *
+ * # Safety
+ * `message` must be a live handle and `out` writable.
+ */
+ipv6kit_result ipv6kit_ndp_message_envelope(const struct ipv6kit_ndp_message *message,
+                                            struct ipv6kit_ndp_envelope *out);
+
+/**
+ * Gives the message's ICMPv6 bytes (valid until `ipv6kit_ndp_free()`; not to be freed).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `message` must be a live handle; `bytes` and `len` writable.
+ */
+ipv6kit_result ipv6kit_ndp_bytes(const struct ipv6kit_ndp_message *message,
+                                 const uint8_t **bytes,
+                                 size_t *len);
+
+/**
+ * Writes the message's fixed part.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `message` must be a live handle and `out` writable.
+ */
+ipv6kit_result ipv6kit_ndp_message_header(const struct ipv6kit_ndp_message *message,
+                                          struct ipv6kit_ndp_header *out);
+
+/**
+ * Writes a one-line summary of the message and its options, as the core prints it.
+ *
+ * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `message` must be a live handle, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_ndp_describe(const struct ipv6kit_ndp_message *message,
+                                    char *buf,
+                                    size_t len,
+                                    size_t *written);
+
+/**
+ * Sets `*ok` to whether the ICMPv6 checksum is right for this source and destination.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `message` must be a live handle, `source` and `destination` readable for 16 bytes, `ok` writable.
+ */
+ipv6kit_result ipv6kit_ndp_verify_checksum(const struct ipv6kit_ndp_message *message,
+                                           const uint8_t *source,
+                                           const uint8_t *destination,
+                                           bool *ok);
+
+/**
+ * Checks the message against RFC 4861's rules that need the IP header and sets `*violations` to
+ * the set of failed rules (bit `1 << ipv6kit_ndp_rule`); 0 means valid.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `message` must be a live handle, `source` and `destination` readable for 16 bytes,
+ * `violations` writable.
+ */
+ipv6kit_result ipv6kit_ndp_validate(const struct ipv6kit_ndp_message *message,
+                                    const uint8_t *source,
+                                    const uint8_t *destination,
+                                    uint8_t hop_limit,
+                                    uint32_t *violations);
+
+/**
+ * Writes the RFC section and sentence of a rule (`ipv6kit_ndp_rule`).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ENUM`, `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `buf` must be writable for `len` bytes and `written` writable.
+ */
+ipv6kit_result ipv6kit_ndp_rule_description(uint32_t rule, char *buf, size_t len, size_t *written);
+
+/**
+ * Starts an iteration over the message's options. Free `*out` with `ipv6kit_ndp_options_free()`.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `message` must be a live handle and `out` writable.
+ */
+ipv6kit_result ipv6kit_ndp_options_new(const struct ipv6kit_ndp_message *message,
+                                       struct ipv6kit_ndp_options **out);
+
+/**
+ * Writes the next option.
+ *
+ * Errors: `NULL_POINTER`, `ITERATION_DONE` (no more options; nothing written).
+ *
+ * # Safety
+ * `options` must be a live iterator (not used by another thread at the same time) and `out`
+ * writable.
+ */
+ipv6kit_result ipv6kit_ndp_options_next(struct ipv6kit_ndp_options *options,
+                                        struct ipv6kit_ndp_option *out);
+
+/**
+ * Writes address number `index` of the current option (an RDNSS option, `kind`
+ * `RECURSIVE_DNS_SERVER`).
+ *
+ * Errors: `NULL_POINTER`, `NOT_FOUND` (no current option, or it is not RDNSS),
+ * `INVALID_ARGUMENT` (index out of range).
+ *
+ * # Safety
+ * `options` must be a live iterator and `out` writable for 16 bytes.
+ */
+ipv6kit_result ipv6kit_ndp_options_rdnss_address(const struct ipv6kit_ndp_options *options,
+                                                 size_t index,
+                                                 uint8_t *out);
+
+/**
+ * Writes name number `index` of the current option (a DNSSL option), dotted (`example.com`).
+ *
+ * Errors: `NULL_POINTER`, `NOT_FOUND` (no current option, or it is not DNSSL),
+ * `INVALID_ARGUMENT` (index out of range), `BUFFER_TOO_SHORT` (256 bytes always suffice).
+ *
+ * # Safety
+ * `options` must be a live iterator, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_ndp_options_dnssl_name(const struct ipv6kit_ndp_options *options,
+                                              size_t index,
+                                              char *buf,
+                                              size_t len,
+                                              size_t *written);
+
+/**
+ * Writes the current option as text, as the core prints it (for a captive-portal option, the
+ * line includes its URI; for an invalid option, the reason).
+ *
+ * Errors: `NULL_POINTER`, `NOT_FOUND` (no current option), `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `options` must be a live iterator, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_ndp_options_text(const struct ipv6kit_ndp_options *options,
+                                        char *buf,
+                                        size_t len,
+                                        size_t *written);
+
+/**
+ * Releases an option iterator. NULL is accepted and ignored.
+ *
+ * # Safety
+ * `options` must be NULL or a live iterator, not used after.
+ */
+void ipv6kit_ndp_options_free(struct ipv6kit_ndp_options *options);
+
+/**
+ * Builds a Router Solicitation to all-routers (`ff02::2`) into `buf`, checksum computed. A Source
+ * Link-layer Address option is included when `mac` is not NULL and `source` is not `::`
+ * (RFC 4861 §4.1). `*written` is the message length; `env`, when not NULL, receives the IPv6
+ * envelope to send it in (hop limit 255).
+ *
+ * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (nothing written; 16 bytes suffice).
+ *
+ * # Safety
+ * `source` readable for 16 bytes, `mac` NULL or readable for 6, `buf` writable for `len` bytes,
+ * `written` writable, `env` NULL or writable.
+ */
+ipv6kit_result ipv6kit_ndp_build_router_solicitation(const uint8_t *source,
+                                                     const uint8_t *mac,
+                                                     uint8_t *buf,
+                                                     size_t len,
+                                                     size_t *written,
+                                                     struct ipv6kit_ndp_envelope *env);
+
+/**
+ * Builds an address-resolution Neighbor Solicitation (to the solicited-node group of `target`,
+ * with the sender's link-layer address `mac`).
+ *
+ * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (32 bytes suffice).
+ *
+ * # Safety
+ * `source` and `target` readable for 16 bytes, `mac` for 6, `buf` writable for `len` bytes,
+ * `written` writable, `env` NULL or writable.
+ */
+ipv6kit_result ipv6kit_ndp_build_neighbor_solicitation(const uint8_t *source,
+                                                       const uint8_t *target,
+                                                       const uint8_t *mac,
+                                                       uint8_t *buf,
+                                                       size_t len,
+                                                       size_t *written,
+                                                       struct ipv6kit_ndp_envelope *env);
+
+/**
+ * Builds a unicast Neighbor Solicitation (unreachability detection): to `target` itself.
+ *
+ * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (32 bytes suffice).
+ *
+ * # Safety
+ * As `ipv6kit_ndp_build_neighbor_solicitation()`.
+ */
+ipv6kit_result ipv6kit_ndp_build_unicast_neighbor_solicitation(const uint8_t *source,
+                                                               const uint8_t *target,
+                                                               const uint8_t *mac,
+                                                               uint8_t *buf,
+                                                               size_t len,
+                                                               size_t *written,
+                                                               struct ipv6kit_ndp_envelope *env);
+
+/**
+ * Builds a Duplicate Address Detection Neighbor Solicitation (from `::` to the solicited-node
+ * group of `target`, with a Nonce option, as Linux sends it).
+ *
+ * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (32 bytes suffice).
+ *
+ * # Safety
+ * `target` readable for 16 bytes, `nonce` for 6, `buf` writable for `len` bytes, `written`
+ * writable, `env` NULL or writable.
+ */
+ipv6kit_result ipv6kit_ndp_build_dad_neighbor_solicitation(const uint8_t *target,
+                                                           const uint8_t *nonce,
+                                                           uint8_t *buf,
+                                                           size_t len,
+                                                           size_t *written,
+                                                           struct ipv6kit_ndp_envelope *env);
+
+/**
+ * Builds a Neighbor Advertisement for `target` with Target Link-layer Address `mac`, Override
+ * set: solicited (S = 1, to `solicitor`) when `solicitor` is not NULL and not `::`, otherwise
+ * unsolicited to all-nodes (S = 0).
+ *
+ * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (32 bytes suffice).
+ *
+ * # Safety
+ * `source` and `target` readable for 16 bytes, `mac` for 6, `solicitor` NULL or readable for 16,
+ * `buf` writable for `len` bytes, `written` writable, `env` NULL or writable.
+ */
+ipv6kit_result ipv6kit_ndp_build_neighbor_advertisement(const uint8_t *source,
+                                                        const uint8_t *target,
+                                                        const uint8_t *mac,
+                                                        const uint8_t *solicitor,
+                                                        bool router,
+                                                        uint8_t *buf,
+                                                        size_t len,
+                                                        size_t *written,
+                                                        struct ipv6kit_ndp_envelope *env);
+
+/**
+ * Wraps an ICMPv6 message into an Ethernet frame (IPv6 header from `env`). `destination_mac`
+ * NULL means the multicast MAC of the envelope's destination (RFC 2464 §7).
+ *
+ * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (nothing written; `14 + 40 + icmp_len` needed),
+ * `NDP_MESSAGE_TOO_LONG`, `NDP_FRAME`.
+ *
+ * # Safety
+ * `source_mac` readable for 6 bytes, `destination_mac` NULL or readable for 6, `env` readable,
+ * `icmp` readable for `icmp_len` bytes, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_ndp_emit_ethernet(const uint8_t *source_mac,
+                                         const uint8_t *destination_mac,
+                                         const struct ipv6kit_ndp_envelope *env,
+                                         const uint8_t *icmp,
+                                         size_t icmp_len,
+                                         uint8_t *buf,
+                                         size_t len,
+                                         size_t *written);
 
 /**
  * Writes the identifier spelling `text` in ASCII (ipv6board): up to 8 printable ASCII

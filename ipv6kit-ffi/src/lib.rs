@@ -33,6 +33,7 @@ pub mod dns;
 pub mod embedded;
 pub mod iid;
 pub mod multicast;
+pub mod ndp;
 pub mod playful;
 pub mod result;
 pub mod sixrd;

@@ -106,6 +106,35 @@ pub enum ipv6kit_result {
     ParseOptionText = 513,
     /// Another 6rd error (a newer core reported one this code list does not name yet).
     SixrdOther = 599,
+
+    /// The ND message is shorter than the fixed part of its type.
+    NdpTruncated = 700,
+    /// The ICMPv6 type is not an ND message (133–137).
+    NdpNotNdp = 701,
+    /// The ICMPv6 code is not 0 (RFC 4861: silently discard).
+    NdpNonZeroCode = 702,
+    /// An option has Length 0 (RFC 4861 §4.6: discard the packet).
+    NdpZeroLengthOption = 703,
+    /// An option runs past the end of the message.
+    NdpOptionPastEnd = 704,
+    /// A stray byte after the last option.
+    NdpTrailingByte = 705,
+    /// More options than the parser accepts in one message (256).
+    NdpTooManyOptions = 706,
+    /// An option would be longer than 2040 bytes.
+    NdpOptionTooLong = 707,
+    /// An RDNSS option holds 1 to 127 servers.
+    NdpRdnssServerCount = 708,
+    /// A domain name cannot be encoded for DNSSL.
+    NdpBadDomainName = 709,
+    /// A value does not fit its field.
+    NdpFieldOutOfRange = 710,
+    /// The message would exceed the 65535-byte IPv6 payload.
+    NdpMessageTooLong = 711,
+    /// A frame or packet that is not IPv6 + ICMPv6, or is cut short.
+    NdpFrame = 712,
+    /// Another NDP error (a newer core reported one this code list does not name yet).
+    NdpOther = 799,
 }
 
 impl ipv6kit_result {
@@ -153,6 +182,20 @@ impl ipv6kit_result {
             ipv6kit_result::TooManyRelays,
             ipv6kit_result::ParseOptionText,
             ipv6kit_result::SixrdOther,
+            ipv6kit_result::NdpTruncated,
+            ipv6kit_result::NdpNotNdp,
+            ipv6kit_result::NdpNonZeroCode,
+            ipv6kit_result::NdpZeroLengthOption,
+            ipv6kit_result::NdpOptionPastEnd,
+            ipv6kit_result::NdpTrailingByte,
+            ipv6kit_result::NdpTooManyOptions,
+            ipv6kit_result::NdpOptionTooLong,
+            ipv6kit_result::NdpRdnssServerCount,
+            ipv6kit_result::NdpBadDomainName,
+            ipv6kit_result::NdpFieldOutOfRange,
+            ipv6kit_result::NdpMessageTooLong,
+            ipv6kit_result::NdpFrame,
+            ipv6kit_result::NdpOther,
         ]
     }
 
@@ -200,6 +243,20 @@ impl ipv6kit_result {
             ipv6kit_result::TooManyRelays => "more border relays than one option 212 carries\0",
             ipv6kit_result::ParseOptionText => "not an option 212 text\0",
             ipv6kit_result::SixrdOther => "6rd error\0",
+            ipv6kit_result::NdpTruncated => "ND message too short\0",
+            ipv6kit_result::NdpNotNdp => "not a Neighbor Discovery message\0",
+            ipv6kit_result::NdpNonZeroCode => "ICMPv6 code is not 0\0",
+            ipv6kit_result::NdpZeroLengthOption => "an option has length 0\0",
+            ipv6kit_result::NdpOptionPastEnd => "an option runs past the end of the message\0",
+            ipv6kit_result::NdpTrailingByte => "a stray byte after the last option\0",
+            ipv6kit_result::NdpTooManyOptions => "too many options\0",
+            ipv6kit_result::NdpOptionTooLong => "an option would be longer than 2040 bytes\0",
+            ipv6kit_result::NdpRdnssServerCount => "an RDNSS option holds 1 to 127 servers\0",
+            ipv6kit_result::NdpBadDomainName => "a domain name cannot be encoded for DNSSL\0",
+            ipv6kit_result::NdpFieldOutOfRange => "a field value is out of range\0",
+            ipv6kit_result::NdpMessageTooLong => "the message exceeds the IPv6 payload limit\0",
+            ipv6kit_result::NdpFrame => "not an IPv6/ICMPv6 frame, or cut short\0",
+            ipv6kit_result::NdpOther => "NDP error\0",
         }
     }
 }
@@ -361,6 +418,30 @@ impl From<ipv6kit_core::sixrd::SixrdError> for Fail {
             E::MissingField(_) | E::BadNumber { .. } | E::BadAddress { .. } => ipv6kit_result::ParseOptionText,
             E::BufferTooSmall { .. } => ipv6kit_result::BufferTooShort,
             _ => ipv6kit_result::SixrdOther,
+        };
+        Fail::with(code, e)
+    }
+}
+
+impl From<ipv6kit_core::ndp::NdpError> for Fail {
+    fn from(e: ipv6kit_core::ndp::NdpError) -> Fail {
+        use ipv6kit_core::ndp::NdpError as E;
+        let code = match e {
+            E::Truncated { .. } => ipv6kit_result::NdpTruncated,
+            E::NotNdp { .. } => ipv6kit_result::NdpNotNdp,
+            E::NonZeroCode { .. } => ipv6kit_result::NdpNonZeroCode,
+            E::ZeroLengthOption { .. } => ipv6kit_result::NdpZeroLengthOption,
+            E::OptionPastEnd { .. } => ipv6kit_result::NdpOptionPastEnd,
+            E::TrailingByte { .. } => ipv6kit_result::NdpTrailingByte,
+            E::TooManyOptions { .. } => ipv6kit_result::NdpTooManyOptions,
+            E::BufferTooSmall { .. } => ipv6kit_result::BufferTooShort,
+            E::OptionTooLong { .. } => ipv6kit_result::NdpOptionTooLong,
+            E::RdnssServerCount { .. } => ipv6kit_result::NdpRdnssServerCount,
+            E::BadDomainName { .. } => ipv6kit_result::NdpBadDomainName,
+            E::FieldOutOfRange { .. } => ipv6kit_result::NdpFieldOutOfRange,
+            E::MessageTooLong { .. } => ipv6kit_result::NdpMessageTooLong,
+            E::Frame { .. } => ipv6kit_result::NdpFrame,
+            _ => ipv6kit_result::NdpOther,
         };
         Fail::with(code, e)
     }

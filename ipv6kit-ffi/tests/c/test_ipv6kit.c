@@ -1271,6 +1271,441 @@ static void test_sixrd(void) {
     }
 }
 
+/* ---- Neighbor Discovery ------------------------------------------------------------------- */
+
+/* tcpdump's test suite (BSD licence): icmpv6-ra.pcap frame 1 (a 176-byte RA in a 230-byte
+ * Ethernet frame) and icmpv6-ns-nonce.pcap (a DAD NS with a Nonce), as captured. */
+static const uint8_t ra_frame[230] = {
+    0x33, 0x33, 0x00, 0x00, 0x00, 0x01, 0xb0, 0x99, 0x28, 0xc8, 0xd6, 0x6c, 0x86, 0xdd, 0x60, 0x00,
+    0x00, 0x00, 0x00, 0xb0, 0x3a, 0xff, 0xfe, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xb2, 0x99,
+    0x28, 0xff, 0xfe, 0xc8, 0xd6, 0x6c, 0xff, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x86, 0x00, 0x24, 0x01, 0x40, 0x20, 0x00, 0x0f, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x04, 0x48, 0xc0, 0x00, 0x27, 0x8d, 0x00, 0x00, 0x09,
+    0x3a, 0x80, 0x00, 0x00, 0x00, 0x00, 0x22, 0x22, 0x33, 0x33, 0x44, 0x44, 0x55, 0x55, 0x66, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x19, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05, 0xab, 0xcd,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xef, 0xef, 0x12, 0x34,
+    0x56, 0x78, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x1f, 0x07,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x05, 0x07, 0x65, 0x78, 0x61, 0x6d, 0x70, 0x6c, 0x65, 0x03, 0x63,
+    0x6f, 0x6d, 0x00, 0x07, 0x65, 0x78, 0x61, 0x6d, 0x70, 0x6c, 0x65, 0x03, 0x6f, 0x72, 0x67, 0x00,
+    0x04, 0x64, 0x6f, 0x6d, 0x31, 0x04, 0x64, 0x6f, 0x6d, 0x32, 0x03, 0x74, 0x6c, 0x64, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x64, 0x01, 0x01,
+    0xb0, 0x99, 0x28, 0xc8, 0xd6, 0x6c, 0x07, 0x01, 0x00, 0x00, 0x00, 0x00, 0x13, 0x88, 0x08, 0x01,
+    0x00, 0x00, 0xc3, 0x51, 0x00, 0x0f,
+};
+static const uint8_t ns_frame[86] = {
+    0x33, 0x33, 0xff, 0xe1, 0x00, 0x0f, 0x56, 0x6f, 0xf7, 0xe1, 0x00, 0x0f, 0x86, 0xdd, 0x60, 0x00,
+    0x00, 0x00, 0x00, 0x20, 0x3a, 0xff, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x01, 0xff, 0xe1, 0x00, 0x0f, 0x87, 0x00, 0x56, 0x6e, 0x00, 0x00, 0x00, 0x00, 0xfe, 0x80,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x54, 0x6f, 0xf7, 0xff, 0xfe, 0xe1, 0x00, 0x0f, 0x0e, 0x01,
+    0x60, 0x69, 0x60, 0x4c, 0x0a, 0xaa,
+};
+
+static int has_rule(uint32_t bits, uint32_t rule) { return (bits >> rule) & 1u; }
+
+static void check_roundtrip_build(const uint8_t *msg, size_t n, const ipv6kit_ndp_envelope *env, uint8_t type) {
+    ipv6kit_ndp_message *m = NULL;
+    ipv6kit_ndp_header h;
+    bool ok = false;
+    uint32_t bad = 0xffffffffu;
+    CHECK_RC(ipv6kit_ndp_parse(msg, n, &m), OK);
+    CHECK_RC(ipv6kit_ndp_message_header(m, &h), OK);
+    CHECK(h.message_type == type);
+    CHECK(env->hop_limit == 255);
+    CHECK_RC(ipv6kit_ndp_verify_checksum(m, env->source, env->destination, &ok), OK);
+    CHECK(ok);
+    CHECK_RC(ipv6kit_ndp_validate(m, env->source, env->destination, env->hop_limit, &bad), OK);
+    CHECK(bad == 0);
+    ipv6kit_ndp_free(m);
+}
+
+static void test_ndp(void) {
+    ipv6kit_ndp_message *m = NULL, *none = NULL;
+    ipv6kit_ndp_options *it = NULL;
+    ipv6kit_ndp_option o;
+    ipv6kit_ndp_header h;
+    ipv6kit_ndp_envelope env;
+    uint8_t a[16], mac[6], buf[256];
+    const uint8_t *bytes = NULL;
+    size_t n, count;
+    bool ok;
+    uint32_t bad;
+    char text[8192];
+
+    /* The RA, from its Ethernet frame. */
+    CHECK_RC(ipv6kit_ndp_parse_ethernet(ra_frame, sizeof ra_frame, &m), OK);
+    CHECK_RC(ipv6kit_ndp_message_envelope(m, &env), OK);
+    CHECK_STR(fa(env.source), "fe80::b299:28ff:fec8:d66c");
+    CHECK_STR(fa(env.destination), "ff02::1");
+    CHECK(env.hop_limit == 255);
+    CHECK_RC(ipv6kit_ndp_bytes(m, &bytes, &n), OK);
+    CHECK(n == 176 && bytes != NULL && memcmp(bytes, ra_frame + 54, 176) == 0);
+    CHECK_RC(ipv6kit_ndp_message_header(m, &h), OK);
+    CHECK(h.message_type == 134 && h.checksum == 0x2401 && h.cur_hop_limit == 64 && h.router_lifetime == 15);
+    CHECK(h.ra_flags == 0x20 && !h.managed && !h.other && h.router_preference == 0);
+    CHECK_RC(ipv6kit_ndp_verify_checksum(m, env.source, env.destination, &ok), OK);
+    CHECK(ok);
+    CHECK_RC(ipv6kit_ndp_validate(m, env.source, env.destination, env.hop_limit, &bad), OK);
+    CHECK(bad == 0);
+    CHECK_RC(ipv6kit_ndp_validate(m, env.source, env.destination, 64, &bad), OK); /* forwarded */
+    CHECK(has_rule(bad, IPV6KIT_NDP_RULE_HOP_LIMIT255) && !has_rule(bad, IPV6KIT_NDP_RULE_CHECKSUM_VALID));
+    A("2001:db8::1", a); /* a global source: not link-local, and the checksum no longer matches */
+    CHECK_RC(ipv6kit_ndp_validate(m, a, env.destination, 255, &bad), OK);
+    CHECK(has_rule(bad, IPV6KIT_NDP_RULE_RA_SOURCE_LINK_LOCAL) && has_rule(bad, IPV6KIT_NDP_RULE_CHECKSUM_VALID));
+    CHECK_RC(ipv6kit_ndp_verify_checksum(m, a, env.destination, &ok), OK);
+    CHECK(!ok);
+    CHECK_RC(ipv6kit_ndp_describe(m, text, sizeof text, &n), OK);
+    CHECK(n > 0 && n == strlen(text));
+    fill(text, sizeof text);
+    CHECK_RC(ipv6kit_ndp_describe(m, text, 4, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK(untouched(text, sizeof text));
+
+    /* Its options, in wire order, every one kept. */
+    CHECK_RC(ipv6kit_ndp_options_new(m, &it), OK);
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_ndp_options_rdnss_address(it, 0, a), IPV6KIT_RESULT_NOT_FOUND); /* no current option */
+    CHECK(untouched(a, sizeof a));
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_PREFIX_INFORMATION && o.option_type == 3 && o.offset == 16);
+    CHECK(o.prefix_length == 72 && o.on_link && o.autonomous && o.valid_lifetime == 2592000 &&
+          o.preferred_lifetime == 604800);
+    CHECK_STR(fa(o.prefix), "2222:3333:4444:5555:6600::");
+    CHECK_RC(ipv6kit_ndp_options_rdnss_address(it, 0, a), IPV6KIT_RESULT_NOT_FOUND); /* not RDNSS */
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_RECURSIVE_DNS_SERVER && o.valid_lifetime == 5 && o.count == 2);
+    CHECK_RC(ipv6kit_ndp_options_rdnss_address(it, 0, a), OK);
+    CHECK_STR(fa(a), "abcd::efef");
+    CHECK_RC(ipv6kit_ndp_options_rdnss_address(it, 1, a), OK);
+    CHECK_STR(fa(a), "1234:5678::1");
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_ndp_options_rdnss_address(it, 2, a), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_ndp_options_rdnss_address(NULL, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_options_rdnss_address(it, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a));
+    CHECK_RC(ipv6kit_ndp_options_dnssl_name(it, 0, text, sizeof text, &n), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_DNS_SEARCH_LIST && o.valid_lifetime == 5 && o.count == 3);
+    {
+        static const char *const names[] = {"example.com", "example.org", "dom1.dom2.tld"};
+        size_t i;
+        for (i = 0; i < 3; i++) {
+            CHECK_RC(ipv6kit_ndp_options_dnssl_name(it, i, text, sizeof text, &n), OK);
+            CHECK_STR(text, names[i]);
+        }
+        fill(text, sizeof text);
+        CHECK_RC(ipv6kit_ndp_options_dnssl_name(it, 3, text, sizeof text, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_ndp_options_dnssl_name(it, 0, text, 5, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_ndp_options_dnssl_name(NULL, 0, text, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_options_dnssl_name(it, 0, NULL, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(text, sizeof text));
+    }
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_MTU && o.value == 100);
+    CHECK_RC(ipv6kit_ndp_options_text(it, text, sizeof text, &n), OK);
+    CHECK(n > 0 && strstr(text, "100") != NULL);
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    MAC("b0:99:28:c8:d6:6c", mac);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_SOURCE_LINK_LAYER_ADDRESS && o.has_mac && memcmp(o.mac, mac, 6) == 0);
+    CHECK(o.data_len == 6 && memcmp(o.data, mac, 6) == 0);
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_ADVERTISEMENT_INTERVAL && o.value == 5000);
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_HOME_AGENT_INFORMATION && o.preference == 50001 && o.valid_lifetime == 15);
+    memset(&o, SENTINEL, sizeof o);
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), IPV6KIT_RESULT_ITERATION_DONE);
+    CHECK(untouched(&o, sizeof o));
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), IPV6KIT_RESULT_ITERATION_DONE);
+    CHECK_RC(ipv6kit_ndp_options_next(NULL, &o), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_options_next(it, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_options_text(NULL, text, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+    /* The iterator shares the bytes: it outlives the message. */
+    ipv6kit_ndp_free(m);
+    CHECK_RC(ipv6kit_ndp_options_text(it, text, sizeof text, &n), OK);
+    ipv6kit_ndp_options_free(it);
+    ipv6kit_ndp_options_free(NULL);
+    ipv6kit_ndp_free(NULL);
+
+    /* The same RA from the IPv6 packet, and bare (no envelope). */
+    CHECK_RC(ipv6kit_ndp_parse_ipv6(ra_frame + 14, sizeof ra_frame - 14, &m), OK);
+    CHECK_RC(ipv6kit_ndp_message_envelope(m, &env), OK);
+    CHECK(env.hop_limit == 255);
+    ipv6kit_ndp_free(m);
+    CHECK_RC(ipv6kit_ndp_parse(ra_frame + 54, 176, &m), OK);
+    memset(&env, SENTINEL, sizeof env);
+    CHECK_RC(ipv6kit_ndp_message_envelope(m, &env), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK(untouched(&env, sizeof env));
+    ipv6kit_ndp_free(m);
+
+    /* The DAD NS with a Nonce. */
+    CHECK_RC(ipv6kit_ndp_parse_ethernet(ns_frame, sizeof ns_frame, &m), OK);
+    CHECK_RC(ipv6kit_ndp_message_header(m, &h), OK);
+    CHECK(h.message_type == 135 && h.checksum == 0x566e);
+    CHECK_STR(fa(h.target), "fe80::546f:f7ff:fee1:f");
+    CHECK_RC(ipv6kit_ndp_message_envelope(m, &env), OK);
+    CHECK_RC(ipv6kit_ndp_validate(m, env.source, env.destination, env.hop_limit, &bad), OK);
+    CHECK(bad == 0);
+    CHECK_RC(ipv6kit_ndp_options_new(m, &it), OK);
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_NONCE && o.data_len == 6 && o.data[0] == 0x60 && o.data[5] == 0xaa);
+    ipv6kit_ndp_options_free(it);
+    /* Rebuilt by the DAD builder: byte for byte what Linux sent. */
+    {
+        static const uint8_t nonce[6] = {0x60, 0x69, 0x60, 0x4c, 0x0a, 0xaa};
+        ipv6kit_ndp_envelope e2;
+        CHECK_RC(ipv6kit_ndp_build_dad_neighbor_solicitation(h.target, nonce, buf, sizeof buf, &n, &e2), OK);
+        CHECK(n == 32 && memcmp(buf, ns_frame + 54, 32) == 0);
+        CHECK(memcmp(e2.source, env.source, 16) == 0 && memcmp(e2.destination, env.destination, 16) == 0);
+        CHECK_RC(ipv6kit_ndp_build_dad_neighbor_solicitation(h.target, nonce, buf, sizeof buf, &n, NULL), OK);
+        fill(buf, sizeof buf);
+        n = 777;
+        CHECK_RC(ipv6kit_ndp_build_dad_neighbor_solicitation(h.target, nonce, buf, 31, &n, NULL),
+                 IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_ndp_build_dad_neighbor_solicitation(NULL, nonce, buf, sizeof buf, &n, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_dad_neighbor_solicitation(h.target, NULL, buf, sizeof buf, &n, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_dad_neighbor_solicitation(h.target, nonce, NULL, sizeof buf, &n, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_dad_neighbor_solicitation(h.target, nonce, buf, sizeof buf, NULL, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(buf, sizeof buf) && n == 777);
+    }
+    ipv6kit_ndp_free(m);
+
+    /* Builders: each parses back, verifies and validates. */
+    {
+        uint8_t src[16], target[16], solicitor[16];
+        ipv6kit_ndp_envelope e;
+        A("fe80::1", src);
+        A("fe80::2", target);
+        A("fe80::3", solicitor);
+        MAC("02:00:00:00:00:01", mac);
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, mac, buf, sizeof buf, &n, &e), OK);
+        CHECK(n == 16 && buf[0] == 133 && buf[8] == 1 && buf[9] == 1 && memcmp(buf + 10, mac, 6) == 0);
+        CHECK_STR(fa(e.destination), "ff02::2");
+        check_roundtrip_build(buf, n, &e, 133);
+        A("::", a);
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(a, mac, buf, sizeof buf, &n, &e), OK);
+        CHECK(n == 8); /* no SLLA from :: (RFC 4861 §4.1) */
+        check_roundtrip_build(buf, n, &e, 133);
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, NULL, buf, sizeof buf, &n, &e), OK);
+        CHECK(n == 8);
+        fill(buf, sizeof buf);
+        n = 777;
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, mac, buf, 15, &n, &e), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, mac, buf, 0, &n, &e), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(NULL, mac, buf, sizeof buf, &n, &e), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, mac, NULL, sizeof buf, &n, &e), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, mac, buf, sizeof buf, NULL, &e), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(buf, sizeof buf) && n == 777);
+
+        CHECK_RC(ipv6kit_ndp_build_neighbor_solicitation(src, target, mac, buf, sizeof buf, &n, &e), OK);
+        CHECK_STR(fa(e.destination), "ff02::1:ff00:2");
+        check_roundtrip_build(buf, n, &e, 135);
+        CHECK_RC(ipv6kit_ndp_build_unicast_neighbor_solicitation(src, target, mac, buf, sizeof buf, &n, &e), OK);
+        CHECK_STR(fa(e.destination), "fe80::2");
+        check_roundtrip_build(buf, n, &e, 135);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_advertisement(target, target, mac, solicitor, true, buf, sizeof buf, &n, &e),
+                 OK);
+        CHECK_STR(fa(e.destination), "fe80::3");
+        check_roundtrip_build(buf, n, &e, 136);
+        CHECK_RC(ipv6kit_ndp_parse(buf, n, &m), OK);
+        CHECK_RC(ipv6kit_ndp_message_header(m, &h), OK);
+        CHECK(h.router && h.solicited && h.override_flag);
+        ipv6kit_ndp_free(m);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_advertisement(target, target, mac, NULL, false, buf, sizeof buf, &n, &e), OK);
+        CHECK_STR(fa(e.destination), "ff02::1");
+        check_roundtrip_build(buf, n, &e, 136);
+
+        fill(buf, sizeof buf);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_solicitation(NULL, target, mac, buf, sizeof buf, &n, &e),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_solicitation(src, NULL, mac, buf, sizeof buf, &n, &e),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_solicitation(src, target, NULL, buf, sizeof buf, &n, &e),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_solicitation(src, target, mac, buf, 8, &n, &e),
+                 IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_ndp_build_unicast_neighbor_solicitation(src, NULL, mac, buf, sizeof buf, &n, &e),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_unicast_neighbor_solicitation(src, target, mac, buf, 31, &n, &e),
+                 IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_advertisement(src, NULL, mac, NULL, false, buf, sizeof buf, &n, &e),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_advertisement(src, target, NULL, NULL, false, buf, sizeof buf, &n, &e),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_advertisement(src, target, mac, NULL, false, buf, 20, &n, &e),
+                 IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK(untouched(buf, sizeof buf));
+
+        /* Into an Ethernet frame, and back. */
+        {
+            uint8_t rs[16], frame[128], dst_mac[6];
+            size_t rs_len, frame_len;
+            CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, mac, rs, sizeof rs, &rs_len, &e), OK);
+            CHECK_RC(ipv6kit_ndp_emit_ethernet(mac, NULL, &e, rs, rs_len, frame, sizeof frame, &frame_len), OK);
+            CHECK(frame_len == 14 + 40 + 16);
+            MAC("33:33:00:00:00:02", dst_mac);
+            CHECK(memcmp(frame, dst_mac, 6) == 0 && memcmp(frame + 6, mac, 6) == 0);
+            CHECK_RC(ipv6kit_ndp_parse_ethernet(frame, frame_len, &m), OK);
+            CHECK_RC(ipv6kit_ndp_message_envelope(m, &env), OK);
+            CHECK(memcmp(&env, &e, sizeof env) == 0);
+            ipv6kit_ndp_free(m);
+            CHECK_RC(ipv6kit_ndp_emit_ethernet(mac, dst_mac, &e, rs, rs_len, frame, sizeof frame, &frame_len), OK);
+            fill(frame, sizeof frame);
+            frame_len = 777;
+            CHECK_RC(ipv6kit_ndp_emit_ethernet(mac, NULL, &e, rs, rs_len, frame, 69, &frame_len),
+                     IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+            CHECK_RC(ipv6kit_ndp_emit_ethernet(NULL, NULL, &e, rs, rs_len, frame, sizeof frame, &frame_len),
+                     IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_ndp_emit_ethernet(mac, NULL, NULL, rs, rs_len, frame, sizeof frame, &frame_len),
+                     IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_ndp_emit_ethernet(mac, NULL, &e, NULL, 0, frame, sizeof frame, &frame_len),
+                     IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_ndp_emit_ethernet(mac, NULL, &e, rs, rs_len, NULL, sizeof frame, &frame_len),
+                     IPV6KIT_RESULT_NULL_POINTER);
+            CHECK(untouched(frame, sizeof frame) && frame_len == 777);
+        }
+    }
+
+    /* Bad messages: each a typed code, no handle. */
+    {
+        uint8_t msg[32];
+        memset(msg, 0, sizeof msg);
+        msg[0] = 133;
+        CHECK_RC(ipv6kit_ndp_parse(msg, 3, &none), IPV6KIT_RESULT_NDP_TRUNCATED);
+        CHECK_RC(ipv6kit_ndp_parse(msg, 0, &none), IPV6KIT_RESULT_NDP_TRUNCATED);
+        msg[8] = 1; /* an option with Length 0: discard (RFC 4861 §4.6) */
+        CHECK_RC(ipv6kit_ndp_parse(msg, 16, &none), IPV6KIT_RESULT_NDP_ZERO_LENGTH_OPTION);
+        msg[9] = 2; /* 16 bytes, 8 present */
+        CHECK_RC(ipv6kit_ndp_parse(msg, 16, &none), IPV6KIT_RESULT_NDP_OPTION_PAST_END);
+        CHECK_RC(ipv6kit_ndp_parse(msg, 9, &none), IPV6KIT_RESULT_NDP_TRAILING_BYTE);
+        msg[1] = 1;
+        CHECK_RC(ipv6kit_ndp_parse(msg, 8, &none), IPV6KIT_RESULT_NDP_NON_ZERO_CODE);
+        msg[0] = 128; /* echo request */
+        CHECK_RC(ipv6kit_ndp_parse(msg, 8, &none), IPV6KIT_RESULT_NDP_NOT_NDP);
+        CHECK_RC(ipv6kit_ndp_parse(NULL, 0, &none), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_parse(msg, 8, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_parse_ipv6(msg, sizeof msg, &none), IPV6KIT_RESULT_NDP_FRAME);
+        CHECK_RC(ipv6kit_ndp_parse_ipv6(NULL, 0, &none), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_parse_ipv6(msg, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_parse_ethernet(msg, sizeof msg, &none), IPV6KIT_RESULT_NDP_FRAME);
+        CHECK_RC(ipv6kit_ndp_parse_ethernet(ra_frame, 60, &none), IPV6KIT_RESULT_NDP_FRAME);
+        CHECK_RC(ipv6kit_ndp_parse_ethernet(NULL, 0, &none), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_parse_ethernet(ra_frame, sizeof ra_frame, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(none == NULL);
+    }
+    /* Every cut of the RA fails cleanly (or parses a shorter valid message). */
+    {
+        size_t cut;
+        unsigned misbehaved = 0;
+        for (cut = 0; cut <= 176; cut++) {
+            ipv6kit_result rc;
+            m = NULL;
+            rc = ipv6kit_ndp_parse(ra_frame + 54, cut, &m);
+            if (rc == OK) {
+                ipv6kit_ndp_free(m);
+            } else if (m == NULL) {
+                continue;
+            } else {
+                misbehaved++;
+            }
+            m = NULL;
+        }
+        CHECK(misbehaved == 0);
+    }
+    /* Garbage: parse, then every accessor on what parses. */
+    {
+        unsigned i, misbehaved = 0;
+        for (i = 0; i < 5000; i++) {
+            uint8_t g[96];
+            size_t k, glen = rnd() % sizeof g;
+            ipv6kit_ndp_message *gm = NULL;
+            for (k = 0; k < glen; k++) g[k] = (uint8_t)rnd();
+            if (glen > 1) {
+                g[0] = (uint8_t)(133 + rnd() % 5);
+                g[1] = 0;
+            }
+            for (k = 8; k + 1 < glen && (i & 1); k += 8) g[k + 1] = 1; /* plausible option lengths */
+            if (ipv6kit_ndp_parse(g, glen, &gm) != OK) {
+                if (gm != NULL) misbehaved++;
+                continue;
+            }
+            if (ipv6kit_ndp_message_header(gm, &h) != OK) misbehaved++;
+            if (ipv6kit_ndp_describe(gm, text, sizeof text, &n) != OK) {
+                fprintf(stderr, "describe failed: %s\n", last_error());
+                misbehaved++;
+            }
+            if (ipv6kit_ndp_options_new(gm, &it) != OK) misbehaved++;
+            count = 0;
+            while (ipv6kit_ndp_options_next(it, &o) == OK) {
+                size_t j;
+                count++;
+                for (j = 0; j < o.count; j++) {
+                    if (o.kind == IPV6KIT_NDP_OPTION_KIND_RECURSIVE_DNS_SERVER &&
+                        ipv6kit_ndp_options_rdnss_address(it, j, a) != OK) {
+                        fprintf(stderr, "rdnss %zu of %zu failed: %s\n", j, o.count, last_error());
+                        misbehaved++;
+                    }
+                    if (o.kind == IPV6KIT_NDP_OPTION_KIND_DNS_SEARCH_LIST &&
+                        ipv6kit_ndp_options_dnssl_name(it, j, text, sizeof text, &n) != OK) {
+                        fprintf(stderr, "dnssl %zu of %zu failed: %s\n", j, o.count, last_error());
+                        misbehaved++;
+                    }
+                }
+                if (ipv6kit_ndp_options_text(it, text, sizeof text, &n) != OK) {
+                    fprintf(stderr, "option text failed: %s\n", last_error());
+                    misbehaved++;
+                }
+            }
+            ipv6kit_ndp_options_free(it);
+            it = NULL;
+            A("fe80::1", a);
+            if (ipv6kit_ndp_validate(gm, a, a, 255, &bad) != OK) {
+                fprintf(stderr, "validate failed: %s\n", last_error());
+                misbehaved++;
+            }
+            ipv6kit_ndp_free(gm);
+        }
+        CHECK(misbehaved == 0);
+    }
+
+    /* Rules. */
+    {
+        uint32_t r;
+        CHECK_RC(ipv6kit_ndp_rule_description(IPV6KIT_NDP_RULE_HOP_LIMIT255, text, sizeof text, &n), OK);
+        CHECK(strncmp(text, "RFC 4861 ", 9) == 0 && strstr(text, "255") != NULL);
+        for (r = 0; r < 12; r++) CHECK_RC(ipv6kit_ndp_rule_description(r, text, sizeof text, &n), OK);
+        fill(text, sizeof text);
+        CHECK_RC(ipv6kit_ndp_rule_description(12, text, sizeof text, &n), IPV6KIT_RESULT_INVALID_ENUM);
+        CHECK_RC(ipv6kit_ndp_rule_description(0xffffffffu, text, sizeof text, &n), IPV6KIT_RESULT_INVALID_ENUM);
+        CHECK_RC(ipv6kit_ndp_rule_description(0, text, 3, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK(untouched(text, sizeof text));
+    }
+
+    /* NULLs on handles. */
+    CHECK_RC(ipv6kit_ndp_parse(ra_frame + 54, 176, &m), OK);
+    CHECK_RC(ipv6kit_ndp_message_header(NULL, &h), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_message_header(m, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_message_envelope(NULL, &env), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_message_envelope(m, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_bytes(NULL, &bytes, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_bytes(m, NULL, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_bytes(m, &bytes, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_describe(NULL, text, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_verify_checksum(NULL, a, a, &ok), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_verify_checksum(m, NULL, a, &ok), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_verify_checksum(m, a, NULL, &ok), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_verify_checksum(m, a, a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_validate(NULL, a, a, 255, &bad), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_validate(m, NULL, a, 255, &bad), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_validate(m, a, NULL, 255, &bad), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_validate(m, a, a, 255, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_options_new(NULL, &it), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_options_new(m, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    ipv6kit_ndp_free(m);
+}
+
 int main(void) {
     test_general();
     test_text();
@@ -1281,6 +1716,7 @@ int main(void) {
     test_classify();
     test_dns();
     test_sixrd();
+    test_ndp();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
