@@ -5,7 +5,7 @@
  *
  * Prints the MAC the address was formed from (when its interface identifier is a modified
  * EUI-64), the solicited-node group to join and the Ethernet multicast MAC to listen on for it,
- * and a Router Solicitation built into a caller buffer, as hex.
+ * and a Router Solicitation from the address built into a caller buffer, as hex.
  */
 #include <ipv6kit.h>
 
@@ -65,6 +65,21 @@ int main(int argc, char **argv) {
         printf("listen on MAC:         %s\n", mac_text);
     }
 
-    printf("router solicitation:   not built: the RS builder lands with the NDP API\n");
+    /* A Router Solicitation from this address, with the MAC (when known) as its Source
+     * Link-layer Address option, checksum computed: ready for a raw ICMPv6 socket. */
+    {
+        uint8_t rs[64];
+        size_t rs_len, i;
+        ipv6kit_ndp_envelope env;
+        bool have_mac = ipv6kit_iid_to_mac(iid, mac) == IPV6KIT_RESULT_OK;
+        rc = ipv6kit_ndp_build_router_solicitation(addr, have_mac ? mac : NULL, rs, sizeof rs, &rs_len, &env);
+        if (rc != IPV6KIT_RESULT_OK) return fail("router solicitation", rc);
+        if ((rc = ipv6kit_address_format(env.destination, text, sizeof text, &n)) != IPV6KIT_RESULT_OK)
+            return fail("format", rc);
+        printf("router solicitation:   %zu bytes to %s, hop limit %u:\n                      ", rs_len, text,
+               (unsigned)env.hop_limit);
+        for (i = 0; i < rs_len; i++) printf(" %02x", rs[i]);
+        printf("\n");
+    }
     return 0;
 }
