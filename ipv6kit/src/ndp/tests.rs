@@ -970,7 +970,7 @@ fn full_router_advertisement_and_its_display() {
         " Route                    : 2001:db8:f00::/48",
         " Recursive DNS server     : 2001:db8:1::54",
         " DNS search list          : lab.example.org",
-        " MTU                      :         1480 bytes",
+        " MTU                      :         1480 bytes (valid)",
         " Source link-layer address: 02:00:00:00:00:01",
     ] {
         assert!(text.contains(line), "missing {line:?} in\n{text}");

@@ -79,9 +79,12 @@ pub fn rawio_spawn(
         .stderr(std::process::Stdio::inherit());
     let mut child = cmd.spawn().expect("python3 starts");
     let stdout = child.stdout.take().unwrap();
+    let mut reader = std::io::BufReader::new(stdout);
     let mut line = String::new();
-    std::io::BufReader::new(stdout).read_line(&mut line).unwrap();
+    reader.read_line(&mut line).unwrap();
     assert_eq!(line.trim(), "ready", "raw socket helper did not start");
+    // Keep draining what it prints so it never writes into a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
     child
 }
 
