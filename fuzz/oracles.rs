@@ -15,6 +15,9 @@ pub fn run(name: &str, data: &[u8]) {
         "sixrd_option212" => sixrd_option212(data),
         "stable_inputs" => stable_inputs(data),
         "ndp_parse" => ndp_parse(data),
+        // The C API's NDP entry point wraps this parser; ipv6kit-ffi/tests/fuzz_corpus.rs
+        // replays the same corpus through the C API's own oracle (ipv6kit-ffi/fuzz_oracle.rs).
+        "ffi_ndp_parse" => ndp_parse(data),
         other => panic!("no fuzz oracle named {other}"),
     }
 }
