@@ -252,6 +252,46 @@ enum ipv6kit_result
    */
   IPV6KIT_RESULT_SIXRD_OTHER = 599,
   /**
+   * The secret key is shorter than the generator requires.
+   */
+  IPV6KIT_RESULT_SECRET_TOO_SHORT = 600,
+  /**
+   * The interface name does not fit IFNAMSIZ (15 bytes).
+   */
+  IPV6KIT_RESULT_INTERFACE_NAME_TOO_LONG = 601,
+  /**
+   * A string hashed up to its NUL contains a NUL itself.
+   */
+  IPV6KIT_RESULT_NUL_IN_STRING = 602,
+  /**
+   * The hardware address is longer than the implementation hashes.
+   */
+  IPV6KIT_RESULT_HARDWARE_ADDRESS_TOO_LONG = 603,
+  /**
+   * Every DAD counter up to the retry limit gave a reserved identifier or was used up.
+   */
+  IPV6KIT_RESULT_RETRIES_EXHAUSTED = 604,
+  /**
+   * A variable-length input is longer than its length field can say.
+   */
+  IPV6KIT_RESULT_FIELD_TOO_LONG = 605,
+  /**
+   * A key that must not be all zeros is.
+   */
+  IPV6KIT_RESULT_NULL_KEY = 606,
+  /**
+   * systemd-networkd generates addresses for /1 to /64 only.
+   */
+  IPV6KIT_RESULT_PREFIX_LENGTH_UNSUPPORTED = 607,
+  /**
+   * The operating system's random generator failed, or kept giving reserved identifiers.
+   */
+  IPV6KIT_RESULT_RANDOM_FAILED = 608,
+  /**
+   * Another stable/temporary identifier error (a newer core reported one this code list does not name yet).
+   */
+  IPV6KIT_RESULT_STABLE_OTHER = 699,
+  /**
    * The ND message is shorter than the fixed part of its type.
    */
   IPV6KIT_RESULT_NDP_TRUNCATED = 700,
@@ -684,6 +724,102 @@ enum ipv6kit_ndp_rule
 typedef enum ipv6kit_ndp_rule ipv6kit_ndp_rule;
 #else
 typedef uint32_t ipv6kit_ndp_rule;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The byte order of the host whose kernel forms a Linux stable-privacy address (the kernel
+ * stores the hash words unconverted, so big- and little-endian routers differ).
+ */
+enum ipv6kit_byte_order
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * x86, most ARM and RISC-V systems.
+   */
+  IPV6KIT_BYTE_ORDER_LITTLE = 0,
+  /**
+   * Many MIPS (OpenWrt) routers, PowerPC, s390x.
+   */
+  IPV6KIT_BYTE_ORDER_BIG = 1,
+  /**
+   * The machine running this code.
+   */
+  IPV6KIT_BYTE_ORDER_NATIVE = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_byte_order ipv6kit_byte_order;
+#else
+typedef uint32_t ipv6kit_byte_order;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * NetworkManager's kinds of network id (`NMUtilsStableType`).
+ */
+enum ipv6kit_nm_stable_type
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The connection's UUID (the default).
+   */
+  IPV6KIT_NM_STABLE_TYPE_UUID = 0,
+  /**
+   * An expanded `connection.stable-id`.
+   */
+  IPV6KIT_NM_STABLE_TYPE_STABLE_ID = 1,
+  /**
+   * A generated stable id.
+   */
+  IPV6KIT_NM_STABLE_TYPE_GENERATED = 2,
+  /**
+   * A random id.
+   */
+  IPV6KIT_NM_STABLE_TYPE_RANDOM = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_nm_stable_type ipv6kit_nm_stable_type;
+#else
+typedef uint32_t ipv6kit_nm_stable_type;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Where systemd-networkd's SipHash key comes from.
+ */
+enum ipv6kit_systemd_key_source
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * `key` is the configured id (`Token=prefixstable,KEY`).
+   */
+  IPV6KIT_SYSTEMD_KEY_SOURCE_CONFIGURED = 0,
+  /**
+   * `key` is `/etc/machine-id`; the application id of `[IPv6AcceptRA]` (NDisc).
+   */
+  IPV6KIT_SYSTEMD_KEY_SOURCE_MACHINE_ID_NDISC = 1,
+  /**
+   * `key` is `/etc/machine-id`; the application id of `[DHCPPrefixDelegation]`.
+   */
+  IPV6KIT_SYSTEMD_KEY_SOURCE_MACHINE_ID_DHCP_PD = 2,
+  /**
+   * `key` is `/etc/machine-id`; the application id of `[IPv6Prefix]` (router advertisements).
+   */
+  IPV6KIT_SYSTEMD_KEY_SOURCE_MACHINE_ID_RADV = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_systemd_key_source ipv6kit_systemd_key_source;
+#else
+typedef uint32_t ipv6kit_systemd_key_source;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -2183,6 +2319,162 @@ ipv6kit_result ipv6kit_sixrd_option_format(const struct ipv6kit_sixrd_option *op
                                            char *buf,
                                            size_t len,
                                            size_t *written);
+
+/**
+ * Writes the SLAAC address Linux forms on a /64 `prefix` with `addr_gen_mode` 2 or 3
+ * (`stable_secret`, the device's permanent hardware address `perm_addr` of `perm_addr_len`
+ * bytes — all zeros for veth — after `dad_count` DAD conflicts; reserved identifiers skipped up
+ * to `idgen_retries`, the sysctl, default 3). `byte_order` is an `ipv6kit_byte_order`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `INVALID_ENUM`, `PREFIX_NOT_SLASH64`,
+ * `HARDWARE_ADDRESS_TOO_LONG` (over 32 bytes), `RETRIES_EXHAUSTED`.
+ *
+ * # Safety
+ * `stable_secret` readable for 16 bytes, `prefix` readable, `perm_addr` for `perm_addr_len`
+ * bytes, `out` writable for 16 bytes.
+ */
+ipv6kit_result ipv6kit_stable_linux_address(const uint8_t *stable_secret,
+                                            const struct ipv6kit_prefix *prefix,
+                                            const uint8_t *perm_addr,
+                                            size_t perm_addr_len,
+                                            uint8_t dad_count,
+                                            uint32_t idgen_retries,
+                                            uint32_t byte_order_,
+                                            uint8_t *out);
+
+/**
+ * Writes the link-local address (`fe80::/64`) Linux forms with `addr_gen_mode` 2 or 3. Arguments
+ * as `ipv6kit_stable_linux_address()`.
+ *
+ * Errors: as `ipv6kit_stable_linux_address()`.
+ *
+ * # Safety
+ * `stable_secret` readable for 16 bytes, `perm_addr` for `perm_addr_len` bytes, `out` writable
+ * for 16 bytes.
+ */
+ipv6kit_result ipv6kit_stable_linux_link_local(const uint8_t *stable_secret,
+                                               const uint8_t *perm_addr,
+                                               size_t perm_addr_len,
+                                               uint8_t dad_count,
+                                               uint32_t idgen_retries,
+                                               uint32_t byte_order_,
+                                               uint8_t *out);
+
+/**
+ * Writes the RFC 7217 §5 address for a /64 `prefix`: `RID = F(Prefix, Net_Iface, Network_ID,
+ * DAD_Counter, secret_key)` with SHA-256 as F (the generic form; Linux, NetworkManager and
+ * systemd have their own functions here). Reserved identifiers are skipped by incrementing the
+ * counter, up to 3 retries.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `PREFIX_NOT_SLASH64`, `SECRET_TOO_SHORT` (under
+ * 16 bytes), `FIELD_TOO_LONG`, `RETRIES_EXHAUSTED`.
+ *
+ * # Safety
+ * `prefix` readable; `net_iface`, `network_id` and `secret_key` readable for their lengths
+ * (`network_id` may be NULL when `network_id_len` is 0); `out` writable for 16 bytes.
+ */
+ipv6kit_result ipv6kit_stable_rfc7217_address(const struct ipv6kit_prefix *prefix,
+                                              const uint8_t *net_iface,
+                                              size_t net_iface_len,
+                                              const uint8_t *network_id,
+                                              size_t network_id_len,
+                                              uint8_t dad_counter,
+                                              const uint8_t *secret_key,
+                                              size_t secret_key_len,
+                                              uint8_t *out);
+
+/**
+ * Writes NetworkManager's host id (the key of its hash) derived from the contents of
+ * `/var/lib/NetworkManager/secret_key` and, for a version-2 file, `/etc/machine-id` (NULL when
+ * missing). The host id is the file itself (version 1) or 32 bytes (version 2).
+ *
+ * Errors: `NULL_POINTER`, `SECRET_TOO_SHORT` (under 16 bytes: NetworkManager would replace the
+ * file), `BUFFER_TOO_SHORT` (nothing written).
+ *
+ * # Safety
+ * `secret_key_file` readable for its length, `machine_id` NULL or readable for its length,
+ * `out` writable for `out_len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_stable_nm_host_id(const uint8_t *secret_key_file,
+                                         size_t secret_key_file_len,
+                                         const char *machine_id,
+                                         size_t machine_id_len,
+                                         uint8_t *out,
+                                         size_t out_len,
+                                         size_t *written);
+
+/**
+ * Writes the address NetworkManager forms on a /64 `prefix` with `ipv6.addr-gen-mode=
+ * stable-privacy`: `stable_type` is an `ipv6kit_nm_stable_type`, `network_id` the connection's
+ * UUID or stable id, `host_id` from `ipv6kit_stable_nm_host_id()`; DAD counters 0 to 2.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `INVALID_ENUM`, `PREFIX_NOT_SLASH64`,
+ * `INTERFACE_NAME_TOO_LONG`, `NUL_IN_STRING`, `SECRET_TOO_SHORT`, `RETRIES_EXHAUSTED`.
+ *
+ * # Safety
+ * `prefix` readable; `ifname`, `network_id`, `host_id` readable for their lengths; `out`
+ * writable for 16 bytes.
+ */
+ipv6kit_result ipv6kit_stable_nm_address(uint32_t stable_type,
+                                         const struct ipv6kit_prefix *prefix,
+                                         const char *ifname,
+                                         size_t ifname_len,
+                                         const char *network_id,
+                                         size_t network_id_len,
+                                         uint32_t dad_counter,
+                                         const uint8_t *host_id,
+                                         size_t host_id_len,
+                                         uint8_t *out);
+
+/**
+ * Writes the address systemd-networkd forms with `Token=prefixstable` on `prefix` (/1 to /64):
+ * `ifname`, the link's hardware address, the SSID of a wireless link (NULL otherwise), and the
+ * previous address (NULL if none; an equal result is skipped as systemd does).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `INVALID_ENUM`, `PREFIX_LENGTH_UNSUPPORTED`,
+ * `NULL_KEY`, `INTERFACE_NAME_TOO_LONG`, `HARDWARE_ADDRESS_TOO_LONG`, `RETRIES_EXHAUSTED`.
+ *
+ * # Safety
+ * `key` readable for 16 bytes, `prefix` readable, `ifname`, `hw_addr` (and `ssid` when not NULL)
+ * readable for their lengths, `previous` NULL or readable for 16 bytes, `out` writable for 16.
+ */
+ipv6kit_result ipv6kit_stable_systemd_address(const uint8_t *key,
+                                              uint32_t key_source,
+                                              const struct ipv6kit_prefix *prefix,
+                                              const char *ifname,
+                                              size_t ifname_len,
+                                              const uint8_t *hw_addr,
+                                              size_t hw_addr_len,
+                                              const char *ssid,
+                                              size_t ssid_len,
+                                              const uint8_t *previous,
+                                              uint8_t *out);
+
+/**
+ * Writes a random temporary interface identifier (RFC 8981 §3.3.1) from the operating system's
+ * random generator, never a reserved one.
+ *
+ * Errors: `NULL_POINTER`, `RANDOM_FAILED`.
+ *
+ * # Safety
+ * `out` must be writable for 8 bytes.
+ */
+ipv6kit_result ipv6kit_temporary_random_iid(uint8_t *out);
+
+/**
+ * RFC 3041's MD5 history algorithm (kept for interoperability): from the 8-byte `history` and
+ * the interface identifier, writes the next temporary identifier and the next history value.
+ * The hash input is history ‖ IID, as the RFC says (ipv6calc reverses it).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `history` and `iid` readable for 8 bytes; `out_iid` and `out_history` writable for 8 bytes.
+ */
+ipv6kit_result ipv6kit_temporary_md5_history(const uint8_t *history,
+                                             const uint8_t *iid,
+                                             uint8_t *out_iid,
+                                             uint8_t *out_history);
 
 /**
  * Parses an IPv6 address in any RFC 4291 text form (`2001:db8::1`, `::ffff:192.0.2.1`, upper or

@@ -37,6 +37,7 @@ pub mod ndp;
 pub mod playful;
 pub mod result;
 pub mod sixrd;
+pub mod stable;
 pub mod text;
 
 pub use result::ipv6kit_result;

@@ -107,6 +107,27 @@ pub enum ipv6kit_result {
     /// Another 6rd error (a newer core reported one this code list does not name yet).
     SixrdOther = 599,
 
+    /// The secret key is shorter than the generator requires.
+    SecretTooShort = 600,
+    /// The interface name does not fit IFNAMSIZ (15 bytes).
+    InterfaceNameTooLong = 601,
+    /// A string hashed up to its NUL contains a NUL itself.
+    NulInString = 602,
+    /// The hardware address is longer than the implementation hashes.
+    HardwareAddressTooLong = 603,
+    /// Every DAD counter up to the retry limit gave a reserved identifier or was used up.
+    RetriesExhausted = 604,
+    /// A variable-length input is longer than its length field can say.
+    FieldTooLong = 605,
+    /// A key that must not be all zeros is.
+    NullKey = 606,
+    /// systemd-networkd generates addresses for /1 to /64 only.
+    PrefixLengthUnsupported = 607,
+    /// The operating system's random generator failed, or kept giving reserved identifiers.
+    RandomFailed = 608,
+    /// Another stable/temporary identifier error (a newer core reported one this code list does not name yet).
+    StableOther = 699,
+
     /// The ND message is shorter than the fixed part of its type.
     NdpTruncated = 700,
     /// The ICMPv6 type is not an ND message (133–137).
@@ -182,6 +203,16 @@ impl ipv6kit_result {
             ipv6kit_result::TooManyRelays,
             ipv6kit_result::ParseOptionText,
             ipv6kit_result::SixrdOther,
+            ipv6kit_result::SecretTooShort,
+            ipv6kit_result::InterfaceNameTooLong,
+            ipv6kit_result::NulInString,
+            ipv6kit_result::HardwareAddressTooLong,
+            ipv6kit_result::RetriesExhausted,
+            ipv6kit_result::FieldTooLong,
+            ipv6kit_result::NullKey,
+            ipv6kit_result::PrefixLengthUnsupported,
+            ipv6kit_result::RandomFailed,
+            ipv6kit_result::StableOther,
             ipv6kit_result::NdpTruncated,
             ipv6kit_result::NdpNotNdp,
             ipv6kit_result::NdpNonZeroCode,
@@ -243,6 +274,16 @@ impl ipv6kit_result {
             ipv6kit_result::TooManyRelays => "more border relays than one option 212 carries\0",
             ipv6kit_result::ParseOptionText => "not an option 212 text\0",
             ipv6kit_result::SixrdOther => "6rd error\0",
+            ipv6kit_result::SecretTooShort => "the secret key is too short\0",
+            ipv6kit_result::InterfaceNameTooLong => "the interface name is longer than 15 bytes\0",
+            ipv6kit_result::NulInString => "a string contains a NUL byte\0",
+            ipv6kit_result::HardwareAddressTooLong => "the hardware address is too long\0",
+            ipv6kit_result::RetriesExhausted => "no usable identifier within the retry limit\0",
+            ipv6kit_result::FieldTooLong => "an input is too long\0",
+            ipv6kit_result::NullKey => "the secret key is all zeros\0",
+            ipv6kit_result::PrefixLengthUnsupported => "systemd-networkd generates addresses for /1 to /64 only\0",
+            ipv6kit_result::RandomFailed => "the random generator failed\0",
+            ipv6kit_result::StableOther => "stable identifier error\0",
             ipv6kit_result::NdpTruncated => "ND message too short\0",
             ipv6kit_result::NdpNotNdp => "not a Neighbor Discovery message\0",
             ipv6kit_result::NdpNonZeroCode => "ICMPv6 code is not 0\0",
@@ -442,6 +483,36 @@ impl From<ipv6kit_core::ndp::NdpError> for Fail {
             E::MessageTooLong { .. } => ipv6kit_result::NdpMessageTooLong,
             E::Frame { .. } => ipv6kit_result::NdpFrame,
             _ => ipv6kit_result::NdpOther,
+        };
+        Fail::with(code, e)
+    }
+}
+
+impl From<ipv6kit_core::iid::stable::StableError> for Fail {
+    fn from(e: ipv6kit_core::iid::stable::StableError) -> Fail {
+        use ipv6kit_core::iid::stable::StableError as E;
+        let code = match e {
+            E::PrefixNotSlash64 { .. } => ipv6kit_result::PrefixNotSlash64,
+            E::PrefixLengthUnsupported { .. } => ipv6kit_result::PrefixLengthUnsupported,
+            E::SecretTooShort { .. } => ipv6kit_result::SecretTooShort,
+            E::InterfaceNameTooLong { .. } => ipv6kit_result::InterfaceNameTooLong,
+            E::NulInString { .. } => ipv6kit_result::NulInString,
+            E::HardwareAddressTooLong { .. } => ipv6kit_result::HardwareAddressTooLong,
+            E::RetriesExhausted { .. } => ipv6kit_result::RetriesExhausted,
+            E::FieldTooLong { .. } => ipv6kit_result::FieldTooLong,
+            E::NullKey => ipv6kit_result::NullKey,
+            _ => ipv6kit_result::StableOther,
+        };
+        Fail::with(code, e)
+    }
+}
+
+impl From<ipv6kit_core::iid::temporary::TemporaryError> for Fail {
+    fn from(e: ipv6kit_core::iid::temporary::TemporaryError) -> Fail {
+        use ipv6kit_core::iid::temporary::TemporaryError as E;
+        let code = match e {
+            E::RandomSourceStuck { .. } | E::OsRandom => ipv6kit_result::RandomFailed,
+            _ => ipv6kit_result::StableOther,
         };
         Fail::with(code, e)
     }

@@ -1706,6 +1706,178 @@ static void test_ndp(void) {
     ipv6kit_ndp_free(m);
 }
 
+/* ---- stable and temporary identifiers ----------------------------------------------------- */
+
+static void test_stable(void) {
+    uint8_t secret[16], a[16], b[16], zeros[32], iid[8];
+    ipv6kit_prefix p;
+    size_t n;
+
+    memset(zeros, 0, sizeof zeros);
+    /* Linux: what the kernel (x86-64, little-endian) configured on a veth (permanent address all
+     * zeros) with stable_secret 2001:db8:1:2:3:4:5:6 and addr_gen_mode 2, read with `ip -6 addr`
+     * in a network namespace. */
+    A("2001:db8:1:2:3:4:5:6", secret);
+    CHECK_RC(ipv6kit_stable_linux_link_local(secret, zeros, 6, 0, 3, IPV6KIT_BYTE_ORDER_LITTLE, a), OK);
+    CHECK_STR(fa(a), "fe80::ff05:eb87:4e94:b3ad");
+    CHECK_RC(ipv6kit_stable_linux_link_local(secret, zeros, 6, 0, 3, IPV6KIT_BYTE_ORDER_BIG, b), OK);
+    CHECK(memcmp(a, b, 8) == 0 && memcmp(a + 8, b + 8, 8) != 0); /* a MIPS router differs */
+    CHECK_RC(ipv6kit_stable_linux_link_local(secret, zeros, 6, 0, 3, IPV6KIT_BYTE_ORDER_NATIVE, b), OK);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8:1::/64", 15, &p), OK);
+    CHECK_RC(ipv6kit_stable_linux_address(secret, &p, zeros, 6, 0, 3, IPV6KIT_BYTE_ORDER_LITTLE, a), OK);
+    CHECK(a[0] == 0x20 && a[1] == 0x01 && a[4] == 0 && a[5] == 1);
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_stable_linux_address(secret, &p, zeros, 6, 0, 3, 3, a), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_stable_linux_address(secret, &p, zeros, 6, 4, 3, 0, a), IPV6KIT_RESULT_RETRIES_EXHAUSTED);
+    CHECK_RC(ipv6kit_stable_linux_address(secret, &p, zeros, 33, 0, 3, 0, a), IPV6KIT_RESULT_HARDWARE_ADDRESS_TOO_LONG);
+    p.len = 48;
+    CHECK_RC(ipv6kit_stable_linux_address(secret, &p, zeros, 6, 0, 3, 0, a), IPV6KIT_RESULT_PREFIX_NOT_SLASH64);
+    CHECK_RC(ipv6kit_stable_linux_address(NULL, &p, zeros, 6, 0, 3, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_stable_linux_address(secret, NULL, zeros, 6, 0, 3, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_stable_linux_address(secret, &p, NULL, 0, 0, 3, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_stable_linux_address(secret, &p, zeros, 6, 0, 3, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_stable_linux_link_local(secret, zeros, 6, 0, 3, 7, a), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_stable_linux_link_local(NULL, zeros, 6, 0, 3, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_stable_linux_link_local(secret, zeros, 6, 0, 3, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a));
+
+    /* NetworkManager: its own vector (src/core/tests/test-utils.c, test_stable_privacy): prefix
+     * 1234::/64, eth666, UUID network id, key "key" → IID 4ceb:14cd:3d54:793f. */
+    CHECK_RC(ipv6kit_prefix_parse("1234::/64", 9, &p), OK);
+    CHECK_RC(ipv6kit_stable_nm_address(IPV6KIT_NM_STABLE_TYPE_UUID, &p, "eth666", 6,
+                                       "6b138152-9f3e-4b97-aaf7-e6e553f2a24e", 36, 0, (const uint8_t *)"key", 3, a),
+             OK);
+    CHECK_STR(fa(a), "1234::4ceb:14cd:3d54:793f");
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_stable_nm_address(4, &p, "eth666", 6, "x", 1, 0, (const uint8_t *)"key", 3, a),
+             IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_stable_nm_address(0, &p, "a-very-long-interface", 21, "x", 1, 0, (const uint8_t *)"key", 3, a),
+             IPV6KIT_RESULT_INTERFACE_NAME_TOO_LONG);
+    CHECK_RC(ipv6kit_stable_nm_address(0, &p, "eth0", 4, "x\0y", 3, 0, (const uint8_t *)"key", 3, a),
+             IPV6KIT_RESULT_NUL_IN_STRING);
+    CHECK_RC(ipv6kit_stable_nm_address(0, &p, "eth0", 4, "x", 1, 3, (const uint8_t *)"key", 3, a),
+             IPV6KIT_RESULT_RETRIES_EXHAUSTED);
+    CHECK_RC(ipv6kit_stable_nm_address(0, &p, "eth0", 4, "x", 1, 0, (const uint8_t *)"key", 0, a),
+             IPV6KIT_RESULT_SECRET_TOO_SHORT);
+    CHECK_RC(ipv6kit_stable_nm_address(0, NULL, "eth0", 4, "x", 1, 0, (const uint8_t *)"key", 3, a),
+             IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_stable_nm_address(0, &p, NULL, 0, "x", 1, 0, (const uint8_t *)"key", 3, a),
+             IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_stable_nm_address(0, &p, "eth0", 4, "x", 1, 0, (const uint8_t *)"key", 3, NULL),
+             IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a));
+    {
+        uint8_t id[64];
+        static const char v1[] = "0123456789abcdef0123"; /* a version-1 file: its bytes are the key */
+        CHECK_RC(ipv6kit_stable_nm_host_id((const uint8_t *)v1, 20, NULL, 0, id, sizeof id, &n), OK);
+        CHECK(n == 20 && memcmp(id, v1, 20) == 0);
+        fill(id, sizeof id);
+        CHECK_RC(ipv6kit_stable_nm_host_id((const uint8_t *)v1, 20, NULL, 0, id, 19, &n),
+                 IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_stable_nm_host_id((const uint8_t *)v1, 15, NULL, 0, id, sizeof id, &n),
+                 IPV6KIT_RESULT_SECRET_TOO_SHORT);
+        CHECK_RC(ipv6kit_stable_nm_host_id(NULL, 0, NULL, 0, id, sizeof id, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_nm_host_id((const uint8_t *)v1, 20, NULL, 0, NULL, 0, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(id, sizeof id));
+        {
+            char v2[6 + 32 + 1];
+            memcpy(v2, "nm-v2:", 6);
+            memset(v2 + 6, 'k', 32);
+            CHECK_RC(ipv6kit_stable_nm_host_id((const uint8_t *)v2, 38, "0123456789abcdef0123456789abcdef", 32, id,
+                                               sizeof id, &n),
+                     OK);
+            CHECK(n == 32);
+        }
+    }
+
+    /* systemd-networkd: its integration test (test_ipv6_token_prefixstable): veth99 with MAC
+     * 12:34:56:78:9a:bc and a configured key → 2002:da8:1:0:b47e:7975:fc7a:7d6e. */
+    {
+        static const uint8_t key[16] = {0x86, 0xb1, 0x23, 0xb9, 0x69, 0xba, 0x4b, 0x7e,
+                                        0xb8, 0xb3, 0xd8, 0x60, 0x51, 0x23, 0x52, 0x5a};
+        static const uint8_t hw[6] = {0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc};
+        CHECK_RC(ipv6kit_prefix_parse("2002:da8:1::/64", 15, &p), OK);
+        CHECK_RC(ipv6kit_stable_systemd_address(key, IPV6KIT_SYSTEMD_KEY_SOURCE_CONFIGURED, &p, "veth99", 6, hw, 6,
+                                                NULL, 0, NULL, a),
+                 OK);
+        CHECK_STR(fa(a), "2002:da8:1:0:b47e:7975:fc7a:7d6e");
+        /* The previous address is skipped. */
+        CHECK_RC(ipv6kit_stable_systemd_address(key, 0, &p, "veth99", 6, hw, 6, NULL, 0, a, b), OK);
+        CHECK(memcmp(a, b, 16) != 0);
+        CHECK_RC(ipv6kit_stable_systemd_address(key, IPV6KIT_SYSTEMD_KEY_SOURCE_MACHINE_ID_NDISC, &p, "veth99", 6, hw,
+                                                6, "home-wifi", 9, NULL, b),
+                 OK);
+        CHECK(memcmp(a, b, 8) == 0);
+        fill(a, sizeof a);
+        CHECK_RC(ipv6kit_stable_systemd_address(key, 4, &p, "veth99", 6, hw, 6, NULL, 0, NULL, a),
+                 IPV6KIT_RESULT_INVALID_ENUM);
+        CHECK_RC(ipv6kit_stable_systemd_address(zeros, 0, &p, "veth99", 6, hw, 6, NULL, 0, NULL, a),
+                 IPV6KIT_RESULT_NULL_KEY);
+        p.len = 65;
+        CHECK_RC(ipv6kit_stable_systemd_address(key, 0, &p, "veth99", 6, hw, 6, NULL, 0, NULL, a),
+                 IPV6KIT_RESULT_PREFIX_LENGTH_UNSUPPORTED);
+        p.len = 64;
+        CHECK_RC(ipv6kit_stable_systemd_address(key, 0, &p, "veth99", 6, zeros, 33, NULL, 0, NULL, a),
+                 IPV6KIT_RESULT_HARDWARE_ADDRESS_TOO_LONG);
+        CHECK_RC(ipv6kit_stable_systemd_address(NULL, 0, &p, "veth99", 6, hw, 6, NULL, 0, NULL, a),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_systemd_address(key, 0, NULL, "veth99", 6, hw, 6, NULL, 0, NULL, a),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_systemd_address(key, 0, &p, "veth99", 6, hw, 6, NULL, 0, NULL, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(a, sizeof a));
+    }
+
+    /* RFC 7217, generic. */
+    {
+        static const uint8_t key16[16] = "0123456789abcdef";
+        CHECK_RC(ipv6kit_prefix_parse("2001:db8:1::/64", 15, &p), OK);
+        CHECK_RC(ipv6kit_stable_rfc7217_address(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, a), OK);
+        CHECK(a[0] == 0x20 && a[5] == 1);
+        CHECK_RC(ipv6kit_stable_rfc7217_address(&p, (const uint8_t *)"eth0", 4, (const uint8_t *)"ssid", 4, 0, key16,
+                                                16, b),
+                 OK);
+        CHECK(memcmp(a, b, 16) != 0); /* the Network_ID changes the address */
+        fill(a, sizeof a);
+        CHECK_RC(ipv6kit_stable_rfc7217_address(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 15, a),
+                 IPV6KIT_RESULT_SECRET_TOO_SHORT);
+        CHECK_RC(ipv6kit_stable_rfc7217_address(&p, (const uint8_t *)"eth0", 4, NULL, 0, 4, key16, 16, a),
+                 IPV6KIT_RESULT_RETRIES_EXHAUSTED);
+        CHECK_RC(ipv6kit_stable_rfc7217_address(&p, (const uint8_t *)"eth0", 4, NULL, 3, 0, key16, 16, a),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_rfc7217_address(NULL, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, a),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_rfc7217_address(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        p.len = 56;
+        CHECK_RC(ipv6kit_stable_rfc7217_address(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, a),
+                 IPV6KIT_RESULT_PREFIX_NOT_SLASH64);
+        CHECK(untouched(a, sizeof a));
+    }
+
+    /* Temporary identifiers. */
+    {
+        uint8_t hist[8] = {0, 1, 2, 3, 4, 5, 6, 7}, next[8], next_hist[8];
+        static const uint8_t id[8] = {0x02, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77};
+        /* RFC 3041 §3.2.1: MD5(history ‖ IID), left 64 bits with bit 6 cleared, right 64 bits the
+         * next history; expected values computed with Python's hashlib. */
+        static const uint8_t want_iid[8] = {0x44, 0x40, 0x7a, 0x4d, 0xed, 0xec, 0x09, 0xf0};
+        static const uint8_t want_hist[8] = {0x21, 0x0f, 0xb2, 0xdd, 0xae, 0xcf, 0x24, 0xa1};
+        CHECK_RC(ipv6kit_temporary_md5_history(hist, id, next, next_hist), OK);
+        CHECK(memcmp(next, want_iid, 8) == 0 && memcmp(next_hist, want_hist, 8) == 0);
+        CHECK_RC(ipv6kit_temporary_md5_history(NULL, id, next, next_hist), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_temporary_md5_history(hist, NULL, next, next_hist), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_temporary_md5_history(hist, id, NULL, next_hist), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_temporary_md5_history(hist, id, next, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_temporary_random_iid(iid), OK);
+        {
+            uint64_t first, last;
+            CHECK_RC(ipv6kit_iid_reserved(iid, &first, &last), IPV6KIT_RESULT_NOT_FOUND);
+        }
+        CHECK_RC(ipv6kit_temporary_random_iid(NULL), IPV6KIT_RESULT_NULL_POINTER);
+    }
+}
+
 int main(void) {
     test_general();
     test_text();
@@ -1717,6 +1889,7 @@ int main(void) {
     test_dns();
     test_sixrd();
     test_ndp();
+    test_stable();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
