@@ -57,6 +57,27 @@ fn main() {
     let net = "2001:db8:1::/64".parse().expect("prefix");
     println!("SLAAC in {net}: {}", slaac(net, mac).expect("a /64"));
 
+    heading("Stable-privacy addresses (RFC 7217): which address will this host take?");
+    {
+        use ipv6kit::iid::stable::{linux, network_manager as nm, systemd};
+        let prefix: ipv6kit::Ipv6Net = "2001:db8:1::/64".parse().expect("prefix");
+        let secret = a("2001:db8:1:2:3:4:5:6"); // net.ipv6.conf.eth0.stable_secret
+        for order in [linux::ByteOrder::Little, linux::ByteOrder::Big] {
+            let addr = linux::stable_address(secret, prefix, &[0; 6], 0, linux::IDGEN_RETRIES, order).expect("linux");
+            let who = format!("Linux, {order:?}-endian host:");
+            println!("{who:<30}host.example. IN AAAA {addr}");
+        }
+        let uuid = "6b138152-9f3e-4b97-aaf7-e6e553f2a24e"; // connection.uuid (NetworkManager's own test vector)
+        let nm_prefix = "1234::/64".parse().expect("prefix");
+        let addr = nm::stable_privacy_address(nm::StableType::Uuid, nm_prefix, "eth666", uuid, 0, b"key").expect("nm");
+        println!("NetworkManager:               host.example. IN AAAA {addr}");
+        let key = systemd::SecretKey::Configured(0x86b1_23b9_69ba_4b7e_b8b3_d860_5123_525a_u128.to_be_bytes());
+        let mac = [0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc];
+        let sd_prefix = "2002:da8:1::/64".parse().expect("prefix");
+        let addr = systemd::stable_private_address(key, sd_prefix, "veth99", &mac, None, None).expect("systemd");
+        println!("systemd-networkd:             host.example. IN AAAA {addr}");
+    }
+
     heading("Playful addresses: ipv6board text and the IPv6 Christmas tree");
     let board = "2001:6b0:1001:105::/64".parse().expect("prefix");
     for text in ["Awesome!", "IPv6 Bd"] {
