@@ -152,6 +152,10 @@ enum ipv6kit_result
    */
   IPV6KIT_RESULT_PARSE_REVERSE_NAME = 106,
   /**
+   * The text is not an address with a zone (`fe80::1%eth0`, or `[fe80::1%25eth0]` in a URL).
+   */
+  IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS = 107,
+  /**
    * The address is not multicast (ff00::/8) where a multicast address is needed.
    */
   IPV6KIT_RESULT_NOT_MULTICAST = 200,
@@ -347,6 +351,18 @@ enum ipv6kit_result
    * Another NDP error (a newer core reported one this code list does not name yet).
    */
   IPV6KIT_RESULT_NDP_OTHER = 799,
+  /**
+   * The address takes no zone: only link-local unicast and interface- or link-local multicast do.
+   */
+  IPV6KIT_RESULT_ZONE_NOT_ALLOWED = 900,
+  /**
+   * A zone name could not be turned into an interface index.
+   */
+  IPV6KIT_RESULT_ZONE_NOT_RESOLVED = 901,
+  /**
+   * Another registry or zone error (a newer core reported one this code list does not name yet).
+   */
+  IPV6KIT_RESULT_REGISTRY_OTHER = 999,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -579,6 +595,63 @@ enum ipv6kit_ndp_option_kind
 typedef enum ipv6kit_ndp_option_kind ipv6kit_ndp_option_kind;
 #else
 typedef uint32_t ipv6kit_ndp_option_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The broad kind of an address (RFC 4291 §2.4 and the registry).
+ */
+enum ipv6kit_address_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * `::`.
+   */
+  IPV6KIT_ADDRESS_KIND_UNSPECIFIED = 0,
+  /**
+   * `::1`.
+   */
+  IPV6KIT_ADDRESS_KIND_LOOPBACK = 1,
+  /**
+   * `::ffff:0:0/96`.
+   */
+  IPV6KIT_ADDRESS_KIND_IPV4_MAPPED = 2,
+  /**
+   * `::/96` other than `::` and `::1` (deprecated IPv4-compatible).
+   */
+  IPV6KIT_ADDRESS_KIND_IPV4_COMPATIBLE = 3,
+  /**
+   * `ff00::/8`.
+   */
+  IPV6KIT_ADDRESS_KIND_MULTICAST = 4,
+  /**
+   * `fe80::/10`.
+   */
+  IPV6KIT_ADDRESS_KIND_LINK_LOCAL = 5,
+  /**
+   * `fec0::/10` (deprecated).
+   */
+  IPV6KIT_ADDRESS_KIND_SITE_LOCAL = 6,
+  /**
+   * `fc00::/7`.
+   */
+  IPV6KIT_ADDRESS_KIND_UNIQUE_LOCAL = 7,
+  /**
+   * `2000::/3`.
+   */
+  IPV6KIT_ADDRESS_KIND_GLOBAL_UNICAST = 8,
+  /**
+   * Anything else.
+   */
+  IPV6KIT_ADDRESS_KIND_RESERVED = 9,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_address_kind ipv6kit_address_kind;
+#else
+typedef uint32_t ipv6kit_address_kind;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -820,6 +893,39 @@ enum ipv6kit_systemd_key_source
 typedef enum ipv6kit_systemd_key_source ipv6kit_systemd_key_source;
 #else
 typedef uint32_t ipv6kit_systemd_key_source;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The text columns of a registry entry (`ipv6kit_registry_entry_text()`).
+ */
+enum ipv6kit_registry_field
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The registry's name for the block ("Documentation").
+   */
+  IPV6KIT_REGISTRY_FIELD_NAME = 0,
+  /**
+   * The defining RFC(s), as the registry writes them ("RFC 3849").
+   */
+  IPV6KIT_REGISTRY_FIELD_RFC = 1,
+  /**
+   * Allocation date ("2004-07").
+   */
+  IPV6KIT_REGISTRY_FIELD_ALLOCATED = 2,
+  /**
+   * Termination date, when there is one.
+   */
+  IPV6KIT_REGISTRY_FIELD_TERMINATED = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_registry_field ipv6kit_registry_field;
+#else
+typedef uint32_t ipv6kit_registry_field;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -1144,6 +1250,55 @@ typedef struct ipv6kit_ndp_option {
    */
   size_t count;
 } ipv6kit_ndp_option;
+
+/**
+ * One entry of the registry. The columns are `1` (True), `0` (False) or `-1` (N/A).
+ */
+typedef struct ipv6kit_registry_entry {
+  /**
+   * The address block.
+   */
+  struct ipv6kit_prefix prefix;
+  /**
+   * May appear as a source address.
+   */
+  int8_t source;
+  /**
+   * May appear as a destination address.
+   */
+  int8_t destination;
+  /**
+   * May be forwarded by routers.
+   */
+  int8_t forwardable;
+  /**
+   * Globally reachable.
+   */
+  int8_t globally_reachable;
+  /**
+   * Reserved by protocol.
+   */
+  int8_t reserved_by_protocol;
+  /**
+   * The allocation has a termination date.
+   */
+  bool terminated;
+} ipv6kit_registry_entry;
+
+/**
+ * A zone: an interface name (`name`, NUL-terminated, at most 15 bytes) or, when `name` is
+ * empty, a numeric interface index (`index`, never 0).
+ */
+typedef struct ipv6kit_zone {
+  /**
+   * The interface index, when `name` is empty.
+   */
+  uint32_t index;
+  /**
+   * The interface name, NUL-terminated; empty for an index.
+   */
+  char name[16];
+} ipv6kit_zone;
 
 /**
  * A 6rd domain: the 6rd prefix and the relay prefix (the first `ipv4_mask_len` bits of
@@ -2008,6 +2163,114 @@ ipv6kit_result ipv6kit_colour_from_iid(const uint8_t *iid, uint8_t *out);
 ipv6kit_result ipv6kit_colour_address(const struct ipv6kit_prefix *prefix,
                                       const uint8_t *rgb,
                                       uint8_t *out);
+
+/**
+ * The number of entries of the registry edition compiled in (for `ipv6kit_registry_entry_at()`).
+ */
+size_t ipv6kit_registry_count(void);
+
+/**
+ * Writes registry entry number `index` (0 to count − 1, ascending prefix order).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (index out of range).
+ *
+ * # Safety
+ * `out` must be writable.
+ */
+ipv6kit_result ipv6kit_registry_entry_at(size_t index, struct ipv6kit_registry_entry *out);
+
+/**
+ * Writes a text column of registry entry number `index`; `field` is an
+ * `ipv6kit_registry_field`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (index), `INVALID_ENUM`, `NOT_FOUND` (no
+ * termination date), `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `buf` writable for `len` bytes and `written` writable.
+ */
+ipv6kit_result ipv6kit_registry_entry_text(size_t index,
+                                           uint32_t field,
+                                           char *buf,
+                                           size_t len,
+                                           size_t *written);
+
+/**
+ * Sets `*index` to the most specific registry entry containing `addr`.
+ *
+ * Errors: `NULL_POINTER`, `NOT_FOUND` (no entry covers the address).
+ *
+ * # Safety
+ * `addr` readable for 16 bytes and `index` writable.
+ */
+ipv6kit_result ipv6kit_registry_lookup(const uint8_t *addr, size_t *index);
+
+/**
+ * Sets `*out` to whether `addr` is globally reachable by the registry (its most specific
+ * entry's column, multicast by scope, everything no entry covers in 2000::/3 reachable).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `addr` readable for 16 bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_registry_is_global(const uint8_t *addr, bool *out);
+
+/**
+ * Writes the broad kind of an address.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `addr` readable for 16 bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_address_kind_of(const uint8_t *addr, ipv6kit_address_kind *out);
+
+/**
+ * Writes everything about an address in one report (kind, scope, registry entries,
+ * reachability, interface identifier class, embedded IPv4 address or MAC, solicited-node group,
+ * multicast decoding), as the core prints it: several lines.
+ *
+ * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (4096 bytes always suffice).
+ *
+ * # Safety
+ * `addr` readable for 16 bytes, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_describe(const uint8_t *addr, char *buf, size_t len, size_t *written);
+
+/**
+ * Parses an address with a zone, `fe80::1%eth0` (RFC 4007 §11) or, with `url`, the URL host
+ * form `[fe80::1%25eth0]` (RFC 6874).
+ *
+ * Errors: `NULL_POINTER`, `PARSE_SCOPED_ADDRESS`, `ZONE_NOT_ALLOWED` (the address takes no zone:
+ * only link-local unicast and interface- or link-local multicast do).
+ *
+ * # Safety
+ * `text` readable for `len` bytes; `addr` writable for 16 bytes and `zone` writable.
+ */
+ipv6kit_result ipv6kit_scoped_parse(const char *text,
+                                    size_t len,
+                                    bool url,
+                                    uint8_t *addr,
+                                    struct ipv6kit_zone *zone);
+
+/**
+ * Writes an address with its zone, `fe80::1%eth0`, or with `url` the URL host form
+ * `[fe80::1%25eth0]`.
+ *
+ * Errors: `NULL_POINTER`, `ZONE_NOT_ALLOWED`, `PARSE_SCOPED_ADDRESS` (a bad zone name, or index
+ * 0), `INVALID_ARGUMENT` (name not NUL-terminated), `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `addr` readable for 16 bytes, `zone` readable, `buf` writable for `len` bytes, `written`
+ * writable.
+ */
+ipv6kit_result ipv6kit_scoped_format(const uint8_t *addr,
+                                     const struct ipv6kit_zone *zone,
+                                     bool url,
+                                     char *buf,
+                                     size_t len,
+                                     size_t *written);
 
 /**
  * The fixed English message of a result code, as a NUL-terminated string with static lifetime

@@ -35,6 +35,7 @@ pub mod iid;
 pub mod multicast;
 pub mod ndp;
 pub mod playful;
+pub mod registry;
 pub mod result;
 pub mod sixrd;
 pub mod stable;

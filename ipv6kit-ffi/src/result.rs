@@ -52,6 +52,8 @@ pub enum ipv6kit_result {
     ParseColour = 105,
     /// The text is not an `ip6.arpa` name.
     ParseReverseName = 106,
+    /// The text is not an address with a zone (`fe80::1%eth0`, or `[fe80::1%25eth0]` in a URL).
+    ParseScopedAddress = 107,
 
     /// The address is not multicast (ff00::/8) where a multicast address is needed.
     NotMulticast = 200,
@@ -156,6 +158,13 @@ pub enum ipv6kit_result {
     NdpFrame = 712,
     /// Another NDP error (a newer core reported one this code list does not name yet).
     NdpOther = 799,
+
+    /// The address takes no zone: only link-local unicast and interface- or link-local multicast do.
+    ZoneNotAllowed = 900,
+    /// A zone name could not be turned into an interface index.
+    ZoneNotResolved = 901,
+    /// Another registry or zone error (a newer core reported one this code list does not name yet).
+    RegistryOther = 999,
 }
 
 impl ipv6kit_result {
@@ -178,6 +187,7 @@ impl ipv6kit_result {
             ipv6kit_result::ParseIpv4,
             ipv6kit_result::ParseColour,
             ipv6kit_result::ParseReverseName,
+            ipv6kit_result::ParseScopedAddress,
             ipv6kit_result::NotMulticast,
             ipv6kit_result::IsMulticast,
             ipv6kit_result::MulticastOther,
@@ -227,6 +237,9 @@ impl ipv6kit_result {
             ipv6kit_result::NdpMessageTooLong,
             ipv6kit_result::NdpFrame,
             ipv6kit_result::NdpOther,
+            ipv6kit_result::ZoneNotAllowed,
+            ipv6kit_result::ZoneNotResolved,
+            ipv6kit_result::RegistryOther,
         ]
     }
 
@@ -249,6 +262,7 @@ impl ipv6kit_result {
             ipv6kit_result::ParseIpv4 => "not an IPv4 address\0",
             ipv6kit_result::ParseColour => "not a colour (#rrggbb)\0",
             ipv6kit_result::ParseReverseName => "not an ip6.arpa name\0",
+            ipv6kit_result::ParseScopedAddress => "not an address with a zone (fe80::1%eth0)\0",
             ipv6kit_result::NotMulticast => "not a multicast address\0",
             ipv6kit_result::IsMulticast => "a multicast address where unicast or anycast is needed\0",
             ipv6kit_result::MulticastOther => "multicast error\0",
@@ -298,6 +312,9 @@ impl ipv6kit_result {
             ipv6kit_result::NdpMessageTooLong => "the message exceeds the IPv6 payload limit\0",
             ipv6kit_result::NdpFrame => "not an IPv6/ICMPv6 frame, or cut short\0",
             ipv6kit_result::NdpOther => "NDP error\0",
+            ipv6kit_result::ZoneNotAllowed => "the address takes no zone\0",
+            ipv6kit_result::ZoneNotResolved => "the zone could not be resolved\0",
+            ipv6kit_result::RegistryOther => "registry or zone error\0",
         }
     }
 }
@@ -513,6 +530,31 @@ impl From<ipv6kit_core::iid::temporary::TemporaryError> for Fail {
         let code = match e {
             E::RandomSourceStuck { .. } | E::OsRandom => ipv6kit_result::RandomFailed,
             _ => ipv6kit_result::StableOther,
+        };
+        Fail::with(code, e)
+    }
+}
+
+impl From<ipv6kit_core::scoped::ZoneError> for Fail {
+    fn from(e: ipv6kit_core::scoped::ZoneError) -> Fail {
+        use ipv6kit_core::scoped::ZoneError as E;
+        let code = match e {
+            E::NotScoped { .. } => ipv6kit_result::ZoneNotAllowed,
+            E::NameNotResolved { .. } | E::InterfaceNotFound { .. } | E::Io { .. } => ipv6kit_result::ZoneNotResolved,
+            E::MissingZone
+            | E::EmptyZone { .. }
+            | E::NameTooLong { .. }
+            | E::MalformedZone { .. }
+            | E::ReservedName(_)
+            | E::NumericName
+            | E::IndexZero { .. }
+            | E::IndexTooLarge { .. }
+            | E::InvalidAddress { .. }
+            | E::MissingBracket { .. }
+            | E::BareZonePercent { .. }
+            | E::BadPercentEncoding { .. }
+            | E::BadPort { .. } => ipv6kit_result::ParseScopedAddress,
+            _ => ipv6kit_result::RegistryOther,
         };
         Fail::with(code, e)
     }

@@ -1878,6 +1878,164 @@ static void test_stable(void) {
     }
 }
 
+/* ---- registry, describe, zones ------------------------------------------------------------ */
+
+static const char *entry_text(size_t index, uint32_t field) {
+    static char buf[256];
+    size_t n;
+    if (ipv6kit_registry_entry_text(index, field, buf, sizeof buf, &n) != OK) return "(none)";
+    return buf;
+}
+
+static void test_registry(void) {
+    uint8_t a[16];
+    size_t i, idx, n;
+    ipv6kit_registry_entry e;
+    ipv6kit_address_kind k;
+    ipv6kit_zone z;
+    bool g;
+    char buf[4096];
+
+    CHECK(ipv6kit_registry_count() >= 20);
+    for (i = 0; i < ipv6kit_registry_count(); i++) {
+        CHECK_RC(ipv6kit_registry_entry_at(i, &e), OK);
+        CHECK(e.prefix.len <= 128 && e.source >= -1 && e.source <= 1 && e.globally_reachable >= -1 &&
+              e.globally_reachable <= 1);
+        CHECK(strlen(entry_text(i, IPV6KIT_REGISTRY_FIELD_NAME)) > 0);
+        CHECK(strncmp(entry_text(i, IPV6KIT_REGISTRY_FIELD_RFC), "RFC", 3) == 0);
+    }
+    memset(&e, SENTINEL, sizeof e);
+    CHECK_RC(ipv6kit_registry_entry_at(ipv6kit_registry_count(), &e), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_registry_entry_at(0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&e, sizeof e));
+
+    /* IANA: 2001:db8::/32 Documentation, RFC 3849, 2004-07, every column False. */
+    A("2001:db8::1", a);
+    CHECK_RC(ipv6kit_registry_lookup(a, &idx), OK);
+    CHECK_STR(entry_text(idx, IPV6KIT_REGISTRY_FIELD_NAME), "Documentation");
+    CHECK_STR(entry_text(idx, IPV6KIT_REGISTRY_FIELD_RFC), "RFC 3849");
+    CHECK_STR(entry_text(idx, IPV6KIT_REGISTRY_FIELD_ALLOCATED), "2004-07");
+    CHECK_RC(ipv6kit_registry_entry_at(idx, &e), OK);
+    CHECK(e.prefix.len == 32 && e.source == 0 && e.destination == 0 && e.forwardable == 0 &&
+          e.globally_reachable == 0 && e.reserved_by_protocol == 0 && !e.terminated);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_registry_entry_text(idx, IPV6KIT_REGISTRY_FIELD_TERMINATED, buf, sizeof buf, &n),
+             IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_registry_entry_text(idx, 4, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_registry_entry_text(idx, 0, buf, 3, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK_RC(ipv6kit_registry_entry_text((size_t)-1, 0, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_registry_entry_text(idx, 0, NULL, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf));
+    /* IANA: ORCHID 2001:10::/28, terminated 2014-03. */
+    A("2001:10::1", a);
+    CHECK_RC(ipv6kit_registry_lookup(a, &idx), OK);
+    CHECK_RC(ipv6kit_registry_entry_at(idx, &e), OK);
+    CHECK(e.terminated && e.prefix.len == 28);
+    CHECK_STR(entry_text(idx, IPV6KIT_REGISTRY_FIELD_TERMINATED), "2014-03");
+    /* IANA: ::1/128 Loopback Address, RFC 4291. */
+    A("::1", a);
+    CHECK_RC(ipv6kit_registry_lookup(a, &idx), OK);
+    CHECK_STR(entry_text(idx, IPV6KIT_REGISTRY_FIELD_RFC), "RFC 4291");
+    A("2a00::1", a);
+    idx = 4242;
+    CHECK_RC(ipv6kit_registry_lookup(a, &idx), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK(idx == 4242);
+    CHECK_RC(ipv6kit_registry_lookup(NULL, &idx), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_lookup(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    A("2a00:1450::1", a);
+    CHECK_RC(ipv6kit_registry_is_global(a, &g), OK);
+    CHECK(g);
+    A("fd00::1", a);
+    CHECK_RC(ipv6kit_registry_is_global(a, &g), OK);
+    CHECK(!g);
+    A("2001:db8::1", a);
+    CHECK_RC(ipv6kit_registry_is_global(a, &g), OK);
+    CHECK(!g);
+    CHECK_RC(ipv6kit_registry_is_global(NULL, &g), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_is_global(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Kinds (RFC 4291 §2.4). */
+    {
+        static const struct {
+            const char *addr;
+            ipv6kit_address_kind kind;
+        } kinds[] = {{"::", IPV6KIT_ADDRESS_KIND_UNSPECIFIED},       {"::1", IPV6KIT_ADDRESS_KIND_LOOPBACK},
+                     {"::ffff:1.2.3.4", IPV6KIT_ADDRESS_KIND_IPV4_MAPPED}, {"::1.2.3.4", IPV6KIT_ADDRESS_KIND_IPV4_COMPATIBLE},
+                     {"ff02::1", IPV6KIT_ADDRESS_KIND_MULTICAST},    {"fe80::1", IPV6KIT_ADDRESS_KIND_LINK_LOCAL},
+                     {"fec0::1", IPV6KIT_ADDRESS_KIND_SITE_LOCAL},   {"fd00::1", IPV6KIT_ADDRESS_KIND_UNIQUE_LOCAL},
+                     {"2001:db8::1", IPV6KIT_ADDRESS_KIND_GLOBAL_UNICAST}, {"4000::1", IPV6KIT_ADDRESS_KIND_RESERVED}};
+        for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+            A(kinds[i].addr, a);
+            CHECK_RC(ipv6kit_address_kind_of(a, &k), OK);
+            CHECK(k == kinds[i].kind);
+        }
+        CHECK_RC(ipv6kit_address_kind_of(NULL, &k), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_address_kind_of(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    }
+
+    /* Describe: the report names what we know about the address. */
+    A("fe80::ba27:ebff:fe89:bc51", a);
+    CHECK_RC(ipv6kit_describe(a, buf, sizeof buf, &n), OK);
+    CHECK(n == strlen(buf) && strstr(buf, "ff02::1:ff89:bc51") != NULL);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_describe(a, buf, 10, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK_RC(ipv6kit_describe(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf));
+    for (i = 0; i < 500; i++) { /* total over random addresses */
+        size_t b;
+        for (b = 0; b < 16; b++) a[b] = (uint8_t)rnd();
+        if (i % 4 == 0) a[0] = 0xff;
+        if (i % 4 == 1) memset(a, 0, 10);
+        CHECK(ipv6kit_describe(a, buf, sizeof buf, &n) == OK);
+    }
+
+    /* Zones (RFC 4007 §11, RFC 6874). */
+    CHECK_RC(ipv6kit_scoped_parse("fe80::1%eth0", 12, false, a, &z), OK);
+    CHECK_STR(fa(a), "fe80::1");
+    CHECK(z.index == 0 && strcmp(z.name, "eth0") == 0);
+    CHECK_RC(ipv6kit_scoped_format(a, &z, false, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "fe80::1%eth0");
+    CHECK_RC(ipv6kit_scoped_format(a, &z, true, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "[fe80::1%25eth0]");
+    CHECK_RC(ipv6kit_scoped_parse("[fe80::1%25wlan0]", 17, true, a, &z), OK);
+    CHECK(strcmp(z.name, "wlan0") == 0);
+    CHECK_RC(ipv6kit_scoped_parse("ff02::1%3", 9, false, a, &z), OK);
+    CHECK(z.index == 3 && z.name[0] == '\0');
+    CHECK_RC(ipv6kit_scoped_format(a, &z, false, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "ff02::1%3");
+    fill(a, sizeof a);
+    memset(&z, SENTINEL, sizeof z);
+    CHECK_RC(ipv6kit_scoped_parse("2001:db8::1%eth0", 16, false, a, &z), IPV6KIT_RESULT_ZONE_NOT_ALLOWED);
+    CHECK_RC(ipv6kit_scoped_parse("fe80::1%", 8, false, a, &z), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_parse("fe80::1%0", 9, false, a, &z), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_parse("fe80::1", 7, false, a, &z), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_parse("[fe80::1%wlan0]", 15, true, a, &z), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_parse("fe80::1%a-very-long-interface", 29, false, a, &z),
+             IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_parse("\xff", 1, false, a, &z), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_parse(NULL, 0, false, a, &z), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_parse("fe80::1%eth0", 12, false, NULL, &z), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_parse("fe80::1%eth0", 12, false, a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a) && untouched(&z, sizeof z));
+    A("fe80::1", a);
+    memset(&z, 'x', sizeof z.name); /* not NUL-terminated */
+    z.index = 0;
+    memset(z.name, 'x', sizeof z.name);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_scoped_format(a, &z, false, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    memset(&z, 0, sizeof z); /* index 0, no name */
+    CHECK_RC(ipv6kit_scoped_format(a, &z, false, buf, sizeof buf, &n), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    z.index = 2;
+    A("2001:db8::1", a);
+    CHECK_RC(ipv6kit_scoped_format(a, &z, false, buf, sizeof buf, &n), IPV6KIT_RESULT_ZONE_NOT_ALLOWED);
+    CHECK_RC(ipv6kit_scoped_format(NULL, &z, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_format(a, NULL, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    A("fe80::1", a);
+    CHECK_RC(ipv6kit_scoped_format(a, &z, false, buf, 3, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK(untouched(buf, sizeof buf));
+}
+
 int main(void) {
     test_general();
     test_text();
@@ -1890,6 +2048,7 @@ int main(void) {
     test_sixrd();
     test_ndp();
     test_stable();
+    test_registry();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
