@@ -352,6 +352,14 @@ enum ipv6kit_result
    */
   IPV6KIT_RESULT_NDP_OTHER = 799,
   /**
+   * The plan does not read (the detailed message gives the line and column).
+   */
+  IPV6KIT_RESULT_PARSE_PLAN = 800,
+  /**
+   * Another plan error (a newer core reported one this code list does not name yet).
+   */
+  IPV6KIT_RESULT_PLAN_OTHER = 899,
+  /**
    * The address takes no zone: only link-local unicast and interface- or link-local multicast do.
    */
   IPV6KIT_RESULT_ZONE_NOT_ALLOWED = 900,
@@ -595,6 +603,35 @@ enum ipv6kit_ndp_option_kind
 typedef enum ipv6kit_ndp_option_kind ipv6kit_ndp_option_kind;
 #else
 typedef uint32_t ipv6kit_ndp_option_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * How bad a finding is.
+ */
+enum ipv6kit_plan_severity
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Wrong: the plan cannot be deployed as written.
+   */
+  IPV6KIT_PLAN_SEVERITY_ERROR = 0,
+  /**
+   * Against guidance: probably a mistake.
+   */
+  IPV6KIT_PLAN_SEVERITY_WARNING = 1,
+  /**
+   * Worth knowing.
+   */
+  IPV6KIT_PLAN_SEVERITY_NOTE = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_plan_severity ipv6kit_plan_severity;
+#else
+typedef uint32_t ipv6kit_plan_severity;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -930,6 +967,60 @@ typedef uint32_t ipv6kit_registry_field;
 #endif // __cplusplus
 
 /**
+ * The formats a plan is read from.
+ */
+enum ipv6kit_plan_format
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * One prefix per line with an optional `[role]` and a name.
+   */
+  IPV6KIT_PLAN_FORMAT_TEXT = 0,
+  /**
+   * TOML.
+   */
+  IPV6KIT_PLAN_FORMAT_TOML = 1,
+  /**
+   * JSON.
+   */
+  IPV6KIT_PLAN_FORMAT_JSON = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_plan_format ipv6kit_plan_format;
+#else
+typedef uint32_t ipv6kit_plan_format;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The report formats.
+ */
+enum ipv6kit_plan_report_format
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The text report (tree, findings, sizing), without colours.
+   */
+  IPV6KIT_PLAN_REPORT_FORMAT_TEXT = 0,
+  /**
+   * JSON.
+   */
+  IPV6KIT_PLAN_REPORT_FORMAT_JSON = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_plan_report_format ipv6kit_plan_report_format;
+#else
+typedef uint32_t ipv6kit_plan_report_format;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * A parsed ND message (the ICMPv6 part), with the IPv6 envelope when it was parsed from a
  * packet or frame. Made by `ipv6kit_ndp_parse*()`, released once by `ipv6kit_ndp_free()`.
  * Read-only: one handle may be read from several threads.
@@ -942,6 +1033,12 @@ typedef struct ipv6kit_ndp_message ipv6kit_ndp_message;
  * after `ipv6kit_ndp_free()`.
  */
 typedef struct ipv6kit_ndp_options ipv6kit_ndp_options;
+
+/**
+ * A checked plan and its findings. Made by `ipv6kit_plan_check()`, released once by
+ * `ipv6kit_plan_findings_free()`. `ipv6kit_plan_findings_next()` walks the findings in order.
+ */
+typedef struct ipv6kit_plan_findings ipv6kit_plan_findings;
 
 /**
  * DHCPv4 option 212 (OPTION_6RD, RFC 5969 §7.1.1): IPv4MaskLen, the 6rd prefix and one or more
@@ -1250,6 +1347,57 @@ typedef struct ipv6kit_ndp_option {
    */
   size_t count;
 } ipv6kit_ndp_option;
+
+/**
+ * One finding. Its message and suggested fix are read with `ipv6kit_plan_finding_message()`
+ * and `ipv6kit_plan_finding_fix()` by `index`.
+ */
+typedef struct ipv6kit_plan_finding {
+  /**
+   * The finding's number (0-based, in order).
+   */
+  size_t index;
+  /**
+   * The check's stable code, NUL-terminated (`"P101"`).
+   */
+  char code[8];
+  /**
+   * How bad.
+   */
+  ipv6kit_plan_severity severity;
+  /**
+   * The plan entry it is about (0-based, in the plan's order).
+   */
+  size_t entry;
+  /**
+   * The entry's prefix as written.
+   */
+  struct ipv6kit_prefix prefix;
+  /**
+   * Where the entry was written: line, from 1.
+   */
+  uint32_t line;
+  /**
+   * Column in characters, from 1.
+   */
+  uint32_t column;
+  /**
+   * Another place matters (the first of two duplicates): `related_line`, `related_column`.
+   */
+  bool has_related;
+  /**
+   * Line of the related place.
+   */
+  uint32_t related_line;
+  /**
+   * Column of the related place.
+   */
+  uint32_t related_column;
+  /**
+   * A fix is suggested (`ipv6kit_plan_finding_fix()`).
+   */
+  bool has_fix;
+} ipv6kit_plan_finding;
 
 /**
  * One entry of the registry. The columns are `1` (True), `0` (False) or `-1` (N/A).
@@ -2074,6 +2222,98 @@ ipv6kit_result ipv6kit_ndp_emit_ethernet(const uint8_t *source_mac,
                                          uint8_t *buf,
                                          size_t len,
                                          size_t *written);
+
+/**
+ * Reads a plan (`format` is an `ipv6kit_plan_format`) and checks it against the RFCs and RIPE-690
+ * guidance. A plan that reads has findings (possibly none); one that does not is
+ * `PARSE_PLAN`, with the line and column in `ipv6kit_last_error_message()`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ENUM`, `PARSE_PLAN`.
+ *
+ * # Safety
+ * `text` readable for `len` bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_plan_check(const char *text,
+                                  size_t len,
+                                  uint32_t format,
+                                  struct ipv6kit_plan_findings **out);
+
+/**
+ * Sets the number of findings, and of errors, warnings and notes among them (any output may be
+ * NULL when not wanted).
+ *
+ * Errors: `NULL_POINTER` (`findings`).
+ *
+ * # Safety
+ * `findings` a live handle; the non-NULL outputs writable.
+ */
+ipv6kit_result ipv6kit_plan_findings_summary(const struct ipv6kit_plan_findings *findings,
+                                             size_t *count,
+                                             size_t *errors,
+                                             size_t *warnings,
+                                             size_t *notes);
+
+/**
+ * Writes the next finding.
+ *
+ * Errors: `NULL_POINTER`, `ITERATION_DONE` (no more findings; nothing written).
+ *
+ * # Safety
+ * `findings` a live handle (advanced by one thread at a time) and `out` writable.
+ */
+ipv6kit_result ipv6kit_plan_findings_next(struct ipv6kit_plan_findings *findings,
+                                          struct ipv6kit_plan_finding *out);
+
+/**
+ * Writes the message of finding number `index` (a sentence).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (index out of range), `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `findings` a live handle, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_plan_finding_message(const struct ipv6kit_plan_findings *findings,
+                                            size_t index,
+                                            char *buf,
+                                            size_t len,
+                                            size_t *written);
+
+/**
+ * Writes the fix suggested for finding number `index` (what to write instead).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (index out of range), `NOT_FOUND` (no fix),
+ * `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `findings` a live handle, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_plan_finding_fix(const struct ipv6kit_plan_findings *findings,
+                                        size_t index,
+                                        char *buf,
+                                        size_t len,
+                                        size_t *written);
+
+/**
+ * Writes the plan's report with its findings; `format` is an `ipv6kit_plan_report_format`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ENUM`, `BUFFER_TOO_SHORT` (nothing written).
+ *
+ * # Safety
+ * `findings` a live handle, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_plan_report(const struct ipv6kit_plan_findings *findings,
+                                   uint32_t format,
+                                   char *buf,
+                                   size_t len,
+                                   size_t *written);
+
+/**
+ * Releases a plan and its findings. NULL is accepted and ignored.
+ *
+ * # Safety
+ * `findings` must be NULL or a live handle, not used after.
+ */
+void ipv6kit_plan_findings_free(struct ipv6kit_plan_findings *findings);
 
 /**
  * Writes the identifier spelling `text` in ASCII (ipv6board): up to 8 printable ASCII

@@ -34,6 +34,7 @@ pub mod embedded;
 pub mod iid;
 pub mod multicast;
 pub mod ndp;
+pub mod plan;
 pub mod playful;
 pub mod registry;
 pub mod result;

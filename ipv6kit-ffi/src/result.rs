@@ -159,6 +159,11 @@ pub enum ipv6kit_result {
     /// Another NDP error (a newer core reported one this code list does not name yet).
     NdpOther = 799,
 
+    /// The plan does not read (the detailed message gives the line and column).
+    ParsePlan = 800,
+    /// Another plan error (a newer core reported one this code list does not name yet).
+    PlanOther = 899,
+
     /// The address takes no zone: only link-local unicast and interface- or link-local multicast do.
     ZoneNotAllowed = 900,
     /// A zone name could not be turned into an interface index.
@@ -237,6 +242,8 @@ impl ipv6kit_result {
             ipv6kit_result::NdpMessageTooLong,
             ipv6kit_result::NdpFrame,
             ipv6kit_result::NdpOther,
+            ipv6kit_result::ParsePlan,
+            ipv6kit_result::PlanOther,
             ipv6kit_result::ZoneNotAllowed,
             ipv6kit_result::ZoneNotResolved,
             ipv6kit_result::RegistryOther,
@@ -312,6 +319,8 @@ impl ipv6kit_result {
             ipv6kit_result::NdpMessageTooLong => "the message exceeds the IPv6 payload limit\0",
             ipv6kit_result::NdpFrame => "not an IPv6/ICMPv6 frame, or cut short\0",
             ipv6kit_result::NdpOther => "NDP error\0",
+            ipv6kit_result::ParsePlan => "the plan does not parse\0",
+            ipv6kit_result::PlanOther => "plan error\0",
             ipv6kit_result::ZoneNotAllowed => "the address takes no zone\0",
             ipv6kit_result::ZoneNotResolved => "the zone could not be resolved\0",
             ipv6kit_result::RegistryOther => "registry or zone error\0",
@@ -557,6 +566,12 @@ impl From<ipv6kit_core::scoped::ZoneError> for Fail {
             _ => ipv6kit_result::RegistryOther,
         };
         Fail::with(code, e)
+    }
+}
+
+impl From<ipv6kit_core::plan::ParseError> for Fail {
+    fn from(e: ipv6kit_core::plan::ParseError) -> Fail {
+        Fail::with(ipv6kit_result::ParsePlan, e)
     }
 }
 

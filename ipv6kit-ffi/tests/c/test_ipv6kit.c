@@ -2036,6 +2036,118 @@ static void test_registry(void) {
     CHECK(untouched(buf, sizeof buf));
 }
 
+/* ---- address plans ------------------------------------------------------------------------ */
+
+static void test_plan(void) {
+    static const char plan_text[] = "2001:db8:ebbd::/48 [delegation] house\n"
+                                    "2001:db8:ebbd:1::/60 [lan] guests\n"
+                                    "2001:db8:ebbd:2::1/64 [lan] host bits\n"
+                                    "2001:db8:ebbd:3::/64 [lan] a\n"
+                                    "2001:db8:ebbd:3::/64 [lan] b\n";
+    ipv6kit_plan_findings *h = NULL, *none = NULL;
+    ipv6kit_plan_finding f;
+    size_t count = 0, errors = 0, warnings = 0, notes = 0, seen = 0, n;
+    bool p101 = false, p001 = false, p002 = false;
+    char buf[16384];
+
+    CHECK_RC(ipv6kit_plan_check(plan_text, strlen(plan_text), IPV6KIT_PLAN_FORMAT_TEXT, &h), OK);
+    CHECK_RC(ipv6kit_plan_findings_summary(h, &count, &errors, &warnings, &notes), OK);
+    CHECK(count == errors + warnings + notes && errors >= 2 && warnings >= 1);
+    CHECK_RC(ipv6kit_plan_findings_summary(h, NULL, NULL, NULL, NULL), OK);
+    while (ipv6kit_plan_findings_next(h, &f) == OK) {
+        CHECK(f.index == seen && f.line >= 1 && f.column >= 1 && f.code[0] == 'P' && f.code[4] == '\0');
+        CHECK_RC(ipv6kit_plan_finding_message(h, f.index, buf, sizeof buf, &n), OK);
+        CHECK(n > 0);
+        if (f.has_fix) {
+            CHECK_RC(ipv6kit_plan_finding_fix(h, f.index, buf, sizeof buf, &n), OK);
+        } else {
+            CHECK_RC(ipv6kit_plan_finding_fix(h, f.index, buf, sizeof buf, &n), IPV6KIT_RESULT_NOT_FOUND);
+        }
+        if (strcmp(f.code, "P101") == 0 && f.line == 2) { /* a LAN that is not a /64 */
+            p101 = f.severity == IPV6KIT_PLAN_SEVERITY_WARNING && f.entry == 1 && f.prefix.len == 60;
+        }
+        if (strcmp(f.code, "P001") == 0 && f.line == 3) p001 = f.severity == IPV6KIT_PLAN_SEVERITY_ERROR;
+        if (strcmp(f.code, "P002") == 0) p002 = f.has_related && (f.related_line == 4 || f.line == 4);
+        seen++;
+    }
+    CHECK(seen == count && p101 && p001 && p002);
+    memset(&f, SENTINEL, sizeof f);
+    CHECK_RC(ipv6kit_plan_findings_next(h, &f), IPV6KIT_RESULT_ITERATION_DONE);
+    CHECK(untouched(&f, sizeof f));
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_plan_finding_message(h, count, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_finding_fix(h, count, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_finding_message(h, 0, buf, 2, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK_RC(ipv6kit_plan_finding_message(NULL, 0, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_finding_fix(NULL, 0, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_report(h, 2, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_plan_report(h, IPV6KIT_PLAN_REPORT_FORMAT_TEXT, buf, 10, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK_RC(ipv6kit_plan_report(NULL, 0, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf));
+    CHECK_RC(ipv6kit_plan_report(h, IPV6KIT_PLAN_REPORT_FORMAT_TEXT, buf, sizeof buf, &n), OK);
+    CHECK(strstr(buf, "P101") != NULL && strstr(buf, "2001:db8:ebbd:1::/60") != NULL);
+    CHECK_RC(ipv6kit_plan_report(h, IPV6KIT_PLAN_REPORT_FORMAT_JSON, buf, sizeof buf, &n), OK);
+    CHECK(buf[0] == '{' && strstr(buf, "\"P002\"") != NULL);
+    CHECK_RC(ipv6kit_plan_findings_next(NULL, &f), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_findings_next(h, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_findings_summary(NULL, &count, NULL, NULL, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    ipv6kit_plan_findings_free(h);
+    ipv6kit_plan_findings_free(NULL);
+
+    /* The seed's house plan, as TOML-less text: reads. JSON too. */
+    {
+        static const char house[] = "::/0 the Internet\n2001:db8:ebbd::/48 my house network\n"
+                                    "2001:db8:ebbd:9900::/56 my DMZ network\n"
+                                    "2001:db8:ebbd:9908::/62 the LAN ports of R2\n"
+                                    "2001:db8:ebbd:990a::/64 the LAN ports of R1\n";
+        static const char json[] = "[{\"prefix\": \"2001:db8::/32\"}]";
+        CHECK_RC(ipv6kit_plan_check(house, strlen(house), IPV6KIT_PLAN_FORMAT_TEXT, &h), OK);
+        ipv6kit_plan_findings_free(h);
+        h = NULL;
+        if (ipv6kit_plan_check(json, strlen(json), IPV6KIT_PLAN_FORMAT_JSON, &h) == OK) {
+            CHECK(h != NULL);
+            ipv6kit_plan_findings_free(h);
+        } else {
+            CHECK(h == NULL);
+        }
+    }
+
+    /* A plan that does not read: the detailed message says where. */
+    CHECK_RC(ipv6kit_plan_check("2001:db8::/48\nnot a prefix\n", 27, IPV6KIT_PLAN_FORMAT_TEXT, &none),
+             IPV6KIT_RESULT_PARSE_PLAN);
+    CHECK(strstr(last_error(), "2:") != NULL);
+    CHECK_RC(ipv6kit_plan_check("[[[", 3, IPV6KIT_PLAN_FORMAT_TOML, &none), IPV6KIT_RESULT_PARSE_PLAN);
+    CHECK_RC(ipv6kit_plan_check("{", 1, IPV6KIT_PLAN_FORMAT_JSON, &none), IPV6KIT_RESULT_PARSE_PLAN);
+    CHECK_RC(ipv6kit_plan_check("\xff", 1, IPV6KIT_PLAN_FORMAT_TEXT, &none), IPV6KIT_RESULT_PARSE_PLAN);
+    CHECK_RC(ipv6kit_plan_check("::/0", 4, 3, &none), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_plan_check(NULL, 0, 0, &none), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_check("::/0", 4, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(none == NULL);
+    /* Garbage plans: a result code each, a handle only on success. */
+    {
+        unsigned i, bad = 0;
+        static const char alphabet[] = "0123456789abcdef:/[] \n#\"{}=.lanP";
+        for (i = 0; i < 300; i++) {
+            char t[128];
+            size_t k, tl = rnd() % sizeof t;
+            ipv6kit_plan_findings *g = NULL;
+            ipv6kit_result rc;
+            for (k = 0; k < tl; k++) t[k] = alphabet[rnd() % (sizeof alphabet - 1)];
+            rc = ipv6kit_plan_check(t, tl, rnd() % 3, &g);
+            if (rc == OK) {
+                if (g == NULL) bad++;
+                while (ipv6kit_plan_findings_next(g, &f) == OK) {
+                }
+                if (ipv6kit_plan_report(g, 0, buf, sizeof buf, &n) == IPV6KIT_RESULT_PANIC) bad++;
+                ipv6kit_plan_findings_free(g);
+            } else if (rc != IPV6KIT_RESULT_PARSE_PLAN || g != NULL) {
+                bad++;
+            }
+        }
+        CHECK(bad == 0);
+    }
+}
+
 int main(void) {
     test_general();
     test_text();
@@ -2049,6 +2161,7 @@ int main(void) {
     test_ndp();
     test_stable();
     test_registry();
+    test_plan();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
