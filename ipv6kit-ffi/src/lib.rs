@@ -8,7 +8,7 @@
 //! - every fallible function returns an [`ipv6kit_result`]; `IPV6KIT_RESULT_OK` is 0 and the
 //!   values never change;
 //! - addresses are `uint8_t[16]` in network order, MACs `uint8_t[6]`, EUI-64s and interface
-//!   identifiers `uint8_t[8]`, IPv4 addresses `uint8_t[4]`; prefixes are [`ipv6kit_prefix`];
+//!   identifiers `uint8_t[8]`, IPv4 addresses `uint8_t[4]`; prefixes are [`text::ipv6kit_prefix`];
 //! - text inputs are `const char *text, size_t len` (UTF-8, no NUL needed);
 //! - text outputs are `char *buf, size_t len, size_t *written`: on success the text and a
 //!   terminating NUL are in `buf` and `*written` is the length WITHOUT the NUL (as `strlen`);
