@@ -76,5 +76,20 @@ else
     echo "valgrind is not installed"; fail=1
 fi
 
+# The C example builds against the installed library and gives the seed's answers.
+echo "== examples/c"
+ex=$WORK/example
+rm -rf "$ex"; cp -r "$ROOT/examples/c" "$ex"
+if make -s -C "$ex" IPV6KIT_PREFIX="$PREFIX" CC="$CC" >"$WORK/example.log" 2>&1 &&
+    "$ex/neighbor" 2001:db8:ebbd:2080:ba27:ebff:fe6c:288 >"$WORK/example.out"; then
+    for want in "formed from MAC:       B8:27:EB:6C:02:88" "solicited-node group:  ff02::1:ff6c:288" \
+                "listen on MAC:         33:33:FF:6C:02:88" "router solicitation:   16 bytes to ff02::2, hop limit 255:"; do
+        grep -qF "$want" "$WORK/example.out" || { echo "examples/c: missing line: $want"; cat "$WORK/example.out"; fail=1; }
+    done
+    echo "examples/c: ok"
+else
+    echo "examples/c failed to build or run"; cat "$WORK/example.log"; fail=1
+fi
+
 [ $fail = 0 ] && echo "C tests: all runs passed"
 exit $fail
