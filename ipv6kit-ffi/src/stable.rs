@@ -226,10 +226,10 @@ pub unsafe extern "C" fn ipv6kit_stable_nm_address(
     guard(|| {
         let out = out_bytes::<16>(out)?;
         let kind = match stable_type {
-            0 => nm::StableType::Uuid,
-            1 => nm::StableType::StableId,
-            2 => nm::StableType::Generated,
-            3 => nm::StableType::Random,
+            t if t == ipv6kit_nm_stable_type::Uuid as u32 => nm::StableType::Uuid,
+            t if t == ipv6kit_nm_stable_type::StableId as u32 => nm::StableType::StableId,
+            t if t == ipv6kit_nm_stable_type::Generated as u32 => nm::StableType::Generated,
+            t if t == ipv6kit_nm_stable_type::Random as u32 => nm::StableType::Random,
             other => {
                 return Err(Fail::with(
                     ipv6kit_result::InvalidEnum,
