@@ -1021,6 +1021,39 @@ typedef uint32_t ipv6kit_plan_report_format;
 #endif // __cplusplus
 
 /**
+ * A default router preference (RFC 4191 §2.1), as its 2-bit value.
+ */
+enum ipv6kit_router_preference
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * 00: medium (the default).
+   */
+  IPV6KIT_ROUTER_PREFERENCE_MEDIUM = 0,
+  /**
+   * 01: high.
+   */
+  IPV6KIT_ROUTER_PREFERENCE_HIGH = 1,
+  /**
+   * 10: reserved (receivers treat it as medium).
+   */
+  IPV6KIT_ROUTER_PREFERENCE_RESERVED = 2,
+  /**
+   * 11: low.
+   */
+  IPV6KIT_ROUTER_PREFERENCE_LOW = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_router_preference ipv6kit_router_preference;
+#else
+typedef uint32_t ipv6kit_router_preference;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * A parsed ND message (the ICMPv6 part), with the IPv6 envelope when it was parsed from a
  * packet or frame. Made by `ipv6kit_ndp_parse*()`, released once by `ipv6kit_ndp_free()`.
  * Read-only: one handle may be read from several threads.
@@ -1039,6 +1072,13 @@ typedef struct ipv6kit_ndp_options ipv6kit_ndp_options;
  * `ipv6kit_plan_findings_free()`. `ipv6kit_plan_findings_next()` walks the findings in order.
  */
 typedef struct ipv6kit_plan_findings ipv6kit_plan_findings;
+
+/**
+ * What a router advertises, gathered call by call and written by
+ * `ipv6kit_ra_builder_build()` (options in radvd's order: SLLA, MTU, PIOs, RIOs, RDNSS, DNSSL).
+ * Made by `ipv6kit_ra_builder_new()`, released once by `ipv6kit_ra_builder_free()`.
+ */
+typedef struct ipv6kit_ra_builder ipv6kit_ra_builder;
 
 /**
  * DHCPv4 option 212 (OPTION_6RD, RFC 5969 §7.1.1): IPv4MaskLen, the 6rd prefix and one or more
@@ -2222,6 +2262,155 @@ ipv6kit_result ipv6kit_ndp_emit_ethernet(const uint8_t *source_mac,
                                          uint8_t *buf,
                                          size_t len,
                                          size_t *written);
+
+/**
+ * Starts a Router Advertisement from the router's link-local address `source`, to all-nodes,
+ * with the core's defaults (hop limit 64, router lifetime 1800 s, no flags, no options).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `source` readable for 16 bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_ra_builder_new(const uint8_t *source, struct ipv6kit_ra_builder **out);
+
+/**
+ * Sets the fixed part: Cur Hop Limit, M and O flags, default router preference (an
+ * `ipv6kit_router_preference`), Router Lifetime (s), Reachable Time and Retrans Timer (ms).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ENUM`.
+ *
+ * # Safety
+ * `builder` must be a live builder.
+ */
+ipv6kit_result ipv6kit_ra_builder_set_header(struct ipv6kit_ra_builder *builder,
+                                             uint8_t cur_hop_limit,
+                                             bool managed,
+                                             bool other,
+                                             uint32_t router_preference,
+                                             uint16_t router_lifetime,
+                                             uint32_t reachable_time,
+                                             uint32_t retrans_timer);
+
+/**
+ * Sets where the RA goes: `ff02::1` (the default) or the soliciting host.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `builder` must be a live builder and `destination` readable for 16 bytes.
+ */
+ipv6kit_result ipv6kit_ra_builder_set_destination(struct ipv6kit_ra_builder *builder,
+                                                  const uint8_t *destination);
+
+/**
+ * Sets the router's MAC for a Source Link-layer Address option; NULL removes the option.
+ *
+ * Errors: `NULL_POINTER` (`builder`).
+ *
+ * # Safety
+ * `builder` must be a live builder; `mac` NULL or readable for 6 bytes.
+ */
+ipv6kit_result ipv6kit_ra_builder_set_source_mac(struct ipv6kit_ra_builder *builder,
+                                                 const uint8_t *mac);
+
+/**
+ * Adds (`enabled`) or removes an MTU option.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `builder` must be a live builder.
+ */
+ipv6kit_result ipv6kit_ra_builder_set_mtu(struct ipv6kit_ra_builder *builder,
+                                          bool enabled,
+                                          uint32_t mtu);
+
+/**
+ * Adds a Prefix Information option (the prefix's host bits are cleared on the wire).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128).
+ *
+ * # Safety
+ * `builder` must be a live builder and `prefix` readable.
+ */
+ipv6kit_result ipv6kit_ra_builder_add_prefix(struct ipv6kit_ra_builder *builder,
+                                             const struct ipv6kit_prefix *prefix,
+                                             bool on_link,
+                                             bool autonomous,
+                                             uint32_t valid_lifetime,
+                                             uint32_t preferred_lifetime);
+
+/**
+ * Adds a Route Information option (RFC 4191); `preference` is an `ipv6kit_router_preference`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128), `INVALID_ENUM`.
+ *
+ * # Safety
+ * `builder` must be a live builder and `prefix` readable.
+ */
+ipv6kit_result ipv6kit_ra_builder_add_route(struct ipv6kit_ra_builder *builder,
+                                            const struct ipv6kit_prefix *prefix,
+                                            uint32_t preference_,
+                                            uint32_t lifetime);
+
+/**
+ * Adds an RDNSS option: `count` servers of 16 bytes each at `servers` (1 to 127, checked when
+ * the RA is built).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (`count` overflows).
+ *
+ * # Safety
+ * `builder` must be a live builder and `servers` readable for `16 * count` bytes.
+ */
+ipv6kit_result ipv6kit_ra_builder_add_dns_servers(struct ipv6kit_ra_builder *builder,
+                                                  uint32_t lifetime,
+                                                  const uint8_t *servers,
+                                                  size_t count);
+
+/**
+ * Adds a DNSSL option: `domains` is a list of domain names separated by spaces
+ * (`"example.com example.org"`, as resolv.conf's `search` line); the names are checked when the
+ * RA is built.
+ *
+ * Errors: `NULL_POINTER`, `NDP_BAD_DOMAIN_NAME` (text that is not UTF-8).
+ *
+ * # Safety
+ * `builder` must be a live builder and `domains` readable for `len` bytes.
+ */
+ipv6kit_result ipv6kit_ra_builder_add_search_list(struct ipv6kit_ra_builder *builder,
+                                                  uint32_t lifetime,
+                                                  const char *domains,
+                                                  size_t len);
+
+/**
+ * Writes the Router Advertisement into `buf` (checksum computed; every reserved and padding
+ * byte zero). `env`, when not NULL, receives the envelope (hop limit 255); `exceeds_link_mtu`,
+ * when not NULL, is set when the RA and its IPv6 header exceed `link_mtu`: ND messages must not
+ * be fragmented (RFC 6980), so such an RA must be split.
+ *
+ * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (nothing written), `NDP_RDNSS_SERVER_COUNT`,
+ * `NDP_BAD_DOMAIN_NAME`, `NDP_OPTION_TOO_LONG`, `NDP_MESSAGE_TOO_LONG`.
+ *
+ * # Safety
+ * `builder` must be a live builder, `buf` writable for `len` bytes, `written` writable, `env`
+ * and `exceeds_link_mtu` NULL or writable.
+ */
+ipv6kit_result ipv6kit_ra_builder_build(struct ipv6kit_ra_builder *builder,
+                                        size_t link_mtu,
+                                        uint8_t *buf,
+                                        size_t len,
+                                        size_t *written,
+                                        struct ipv6kit_ndp_envelope *env,
+                                        bool *exceeds_link_mtu);
+
+/**
+ * Releases a builder. NULL is accepted and ignored.
+ *
+ * # Safety
+ * `builder` must be NULL or a live builder, not used after.
+ */
+void ipv6kit_ra_builder_free(struct ipv6kit_ra_builder *builder);
 
 /**
  * Reads a plan (`format` is an `ipv6kit_plan_format`) and checks it against the RFCs and RIPE-690

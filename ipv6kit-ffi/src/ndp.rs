@@ -4,6 +4,7 @@
 
 use crate::boundary::{guard, out_bytes, read_addr, read_bytes, read_slice, BytesOut, Out, TextOut};
 use crate::result::{ipv6kit_result, Fail};
+use crate::text::ipv6kit_prefix;
 use core::ffi::c_char;
 use core::net::Ipv6Addr;
 use ipv6kit_core::ndp::{self as core_ndp, build, frame, Header, NdpOption, Packet, Rule};
@@ -1027,6 +1028,386 @@ pub unsafe extern "C" fn ipv6kit_ndp_emit_ethernet(
         // SAFETY: the caller's contract above.
         unsafe { out.write(scratch.get(..n).unwrap_or(&[])) }
     })
+}
+
+/// A default router preference (RFC 4191 §2.1), as its 2-bit value.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ipv6kit_router_preference {
+    /// 00: medium (the default).
+    Medium = 0,
+    /// 01: high.
+    High = 1,
+    /// 10: reserved (receivers treat it as medium).
+    Reserved = 2,
+    /// 11: low.
+    Low = 3,
+}
+
+fn preference(v: u32) -> Result<core_ndp::RouterPreference, Fail> {
+    u8::try_from(v)
+        .ok()
+        .filter(|b| *b <= 3)
+        .map(core_ndp::RouterPreference::from_bits)
+        .ok_or_else(|| {
+            Fail::with(
+                ipv6kit_result::InvalidEnum,
+                format_args!("{v} is no ipv6kit_router_preference"),
+            )
+        })
+}
+
+/// What a router advertises, gathered call by call and written by
+/// `ipv6kit_ra_builder_build()` (options in radvd's order: SLLA, MTU, PIOs, RIOs, RDNSS, DNSSL).
+/// Made by `ipv6kit_ra_builder_new()`, released once by `ipv6kit_ra_builder_free()`.
+pub struct ipv6kit_ra_builder {
+    source: Ipv6Addr,
+    destination: Ipv6Addr,
+    header: core_ndp::RouterAdvertisement,
+    source_mac: Option<MacAddr6>,
+    mtu: Option<u32>,
+    prefixes: Vec<core_ndp::option::PrefixInformation>,
+    routes: Vec<core_ndp::option::RouteInformation>,
+    dns: Vec<(u32, Vec<Ipv6Addr>)>,
+    search: Vec<(u32, Vec<String>)>,
+}
+
+/// # Safety
+/// `p` must be NULL or a live builder, used by one thread at a time.
+unsafe fn read_builder<'a>(p: *mut ipv6kit_ra_builder) -> Result<&'a mut ipv6kit_ra_builder, Fail> {
+    // SAFETY: a live builder per the contract, used by one thread at a time.
+    unsafe { p.as_mut() }.ok_or(Fail::code(ipv6kit_result::NullPointer))
+}
+
+/// Starts a Router Advertisement from the router's link-local address `source`, to all-nodes,
+/// with the core's defaults (hop limit 64, router lifetime 1800 s, no flags, no options).
+///
+/// Errors: `NULL_POINTER`.
+///
+/// # Safety
+/// `source` readable for 16 bytes and `out` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ra_builder_new(
+    source: *const u8,
+    out: *mut *mut ipv6kit_ra_builder,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = Out::new(out)?;
+        // SAFETY: the caller's contract above.
+        let source = unsafe { read_addr(source) }?;
+        let d = build::RaConfig::default();
+        let b = ipv6kit_ra_builder {
+            source,
+            destination: d.destination,
+            header: d.header,
+            source_mac: None,
+            mtu: None,
+            prefixes: Vec::new(),
+            routes: Vec::new(),
+            dns: Vec::new(),
+            search: Vec::new(),
+        };
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(Box::into_raw(Box::new(b))) };
+        Ok(())
+    })
+}
+
+/// Sets the fixed part: Cur Hop Limit, M and O flags, default router preference (an
+/// `ipv6kit_router_preference`), Router Lifetime (s), Reachable Time and Retrans Timer (ms).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ENUM`.
+///
+/// # Safety
+/// `builder` must be a live builder.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ra_builder_set_header(
+    builder: *mut ipv6kit_ra_builder,
+    cur_hop_limit: u8,
+    managed: bool,
+    other: bool,
+    router_preference: u32,
+    router_lifetime: u16,
+    reachable_time: u32,
+    retrans_timer: u32,
+) -> ipv6kit_result {
+    guard(|| {
+        let pref = preference(router_preference)?;
+        // SAFETY: the caller's contract above.
+        let b = unsafe { read_builder(builder) }?;
+        b.header = core_ndp::RouterAdvertisement {
+            cur_hop_limit,
+            flags: core_ndp::RaFlags::default()
+                .with_managed(managed)
+                .with_other(other)
+                .with_preference(pref),
+            router_lifetime,
+            reachable_time,
+            retrans_timer,
+        };
+        Ok(())
+    })
+}
+
+/// Sets where the RA goes: `ff02::1` (the default) or the soliciting host.
+///
+/// Errors: `NULL_POINTER`.
+///
+/// # Safety
+/// `builder` must be a live builder and `destination` readable for 16 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ra_builder_set_destination(
+    builder: *mut ipv6kit_ra_builder,
+    destination: *const u8,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let d = unsafe { read_addr(destination) }?;
+        // SAFETY: the caller's contract above.
+        unsafe { read_builder(builder) }?.destination = d;
+        Ok(())
+    })
+}
+
+/// Sets the router's MAC for a Source Link-layer Address option; NULL removes the option.
+///
+/// Errors: `NULL_POINTER` (`builder`).
+///
+/// # Safety
+/// `builder` must be a live builder; `mac` NULL or readable for 6 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ra_builder_set_source_mac(
+    builder: *mut ipv6kit_ra_builder,
+    mac: *const u8,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let m = unsafe { read_optional_mac(mac) }?;
+        // SAFETY: the caller's contract above.
+        unsafe { read_builder(builder) }?.source_mac = m;
+        Ok(())
+    })
+}
+
+/// Adds (`enabled`) or removes an MTU option.
+///
+/// Errors: `NULL_POINTER`.
+///
+/// # Safety
+/// `builder` must be a live builder.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ra_builder_set_mtu(
+    builder: *mut ipv6kit_ra_builder,
+    enabled: bool,
+    mtu: u32,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        unsafe { read_builder(builder) }?.mtu = enabled.then_some(mtu);
+        Ok(())
+    })
+}
+
+/// Adds a Prefix Information option (the prefix's host bits are cleared on the wire).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128).
+///
+/// # Safety
+/// `builder` must be a live builder and `prefix` readable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ra_builder_add_prefix(
+    builder: *mut ipv6kit_ra_builder,
+    prefix: *const ipv6kit_prefix,
+    on_link: bool,
+    autonomous: bool,
+    valid_lifetime: u32,
+    preferred_lifetime: u32,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let net = unsafe { crate::text::read_prefix(prefix) }?;
+        // SAFETY: the caller's contract above.
+        let b = unsafe { read_builder(builder) }?;
+        b.prefixes.push(core_ndp::option::PrefixInformation::new(
+            net,
+            on_link,
+            autonomous,
+            valid_lifetime,
+            preferred_lifetime,
+        ));
+        Ok(())
+    })
+}
+
+/// Adds a Route Information option (RFC 4191); `preference` is an `ipv6kit_router_preference`.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128), `INVALID_ENUM`.
+///
+/// # Safety
+/// `builder` must be a live builder and `prefix` readable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ra_builder_add_route(
+    builder: *mut ipv6kit_ra_builder,
+    prefix: *const ipv6kit_prefix,
+    preference_: u32,
+    lifetime: u32,
+) -> ipv6kit_result {
+    guard(|| {
+        let pref = preference(preference_)?;
+        // SAFETY: the caller's contract above.
+        let net = unsafe { crate::text::read_prefix(prefix) }?;
+        // SAFETY: the caller's contract above.
+        let b = unsafe { read_builder(builder) }?;
+        b.routes
+            .push(core_ndp::option::RouteInformation::new(net, pref, lifetime));
+        Ok(())
+    })
+}
+
+/// Adds an RDNSS option: `count` servers of 16 bytes each at `servers` (1 to 127, checked when
+/// the RA is built).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (`count` overflows).
+///
+/// # Safety
+/// `builder` must be a live builder and `servers` readable for `16 * count` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ra_builder_add_dns_servers(
+    builder: *mut ipv6kit_ra_builder,
+    lifetime: u32,
+    servers: *const u8,
+    count: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        let bytes_len = count
+            .checked_mul(16)
+            .ok_or(Fail::code(ipv6kit_result::InvalidArgument))?;
+        // SAFETY: the caller's contract above.
+        let bytes = unsafe { read_slice(servers, bytes_len) }?;
+        let list: Vec<Ipv6Addr> = bytes
+            .chunks_exact(16)
+            .map(|c| {
+                let mut o = [0u8; 16];
+                o.copy_from_slice(c);
+                Ipv6Addr::from(o)
+            })
+            .collect();
+        // SAFETY: the caller's contract above.
+        unsafe { read_builder(builder) }?.dns.push((lifetime, list));
+        Ok(())
+    })
+}
+
+/// Adds a DNSSL option: `domains` is a list of domain names separated by spaces
+/// (`"example.com example.org"`, as resolv.conf's `search` line); the names are checked when the
+/// RA is built.
+///
+/// Errors: `NULL_POINTER`, `NDP_BAD_DOMAIN_NAME` (text that is not UTF-8).
+///
+/// # Safety
+/// `builder` must be a live builder and `domains` readable for `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ra_builder_add_search_list(
+    builder: *mut ipv6kit_ra_builder,
+    lifetime: u32,
+    domains: *const c_char,
+    len: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let s = unsafe { crate::boundary::read_text(domains, len, ipv6kit_result::NdpBadDomainName) }?;
+        let names: Vec<String> = s.split_ascii_whitespace().map(String::from).collect();
+        // SAFETY: the caller's contract above.
+        unsafe { read_builder(builder) }?.search.push((lifetime, names));
+        Ok(())
+    })
+}
+
+/// Writes the Router Advertisement into `buf` (checksum computed; every reserved and padding
+/// byte zero). `env`, when not NULL, receives the envelope (hop limit 255); `exceeds_link_mtu`,
+/// when not NULL, is set when the RA and its IPv6 header exceed `link_mtu`: ND messages must not
+/// be fragmented (RFC 6980), so such an RA must be split.
+///
+/// Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (nothing written), `NDP_RDNSS_SERVER_COUNT`,
+/// `NDP_BAD_DOMAIN_NAME`, `NDP_OPTION_TOO_LONG`, `NDP_MESSAGE_TOO_LONG`.
+///
+/// # Safety
+/// `builder` must be a live builder, `buf` writable for `len` bytes, `written` writable, `env`
+/// and `exceeds_link_mtu` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ra_builder_build(
+    builder: *mut ipv6kit_ra_builder,
+    link_mtu: usize,
+    buf: *mut u8,
+    len: usize,
+    written: *mut usize,
+    env: *mut ipv6kit_ndp_envelope,
+    exceeds_link_mtu: *mut bool,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = BytesOut::new(buf, len, written)?;
+        // SAFETY: the caller's contract above.
+        let b = unsafe { read_builder(builder) }?;
+        let dns: Vec<build::DnsServers<'_>> = b
+            .dns
+            .iter()
+            .map(|(lifetime, servers)| build::DnsServers {
+                lifetime: *lifetime,
+                servers,
+            })
+            .collect();
+        let names: Vec<Vec<&str>> = b
+            .search
+            .iter()
+            .map(|(_, v)| v.iter().map(String::as_str).collect())
+            .collect();
+        let search: Vec<build::SearchList<'_>> = b
+            .search
+            .iter()
+            .zip(&names)
+            .map(|((lifetime, _), domains)| build::SearchList {
+                lifetime: *lifetime,
+                domains,
+            })
+            .collect();
+        let config = build::RaConfig {
+            source: b.source,
+            destination: b.destination,
+            header: b.header,
+            source_mac: b.source_mac,
+            mtu: b.mtu,
+            prefixes: &b.prefixes,
+            routes: &b.routes,
+            dns_servers: &dns,
+            search_lists: &search,
+        };
+        let mut scratch = vec![0u8; config.buffer_len()?];
+        let built = build::router_advertisement(&config, link_mtu, &mut scratch)?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(scratch.get(..built.len).unwrap_or(&[])) }?;
+        // SAFETY: each is NULL or writable per the contract.
+        unsafe {
+            if !env.is_null() {
+                env.write_unaligned(ipv6kit_ndp_envelope::from_core(built.envelope));
+            }
+            if let Some(x) = exceeds_link_mtu.as_mut() {
+                *x = built.exceeds_link_mtu;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Releases a builder. NULL is accepted and ignored.
+///
+/// # Safety
+/// `builder` must be NULL or a live builder, not used after.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ra_builder_free(builder: *mut ipv6kit_ra_builder) {
+    if !builder.is_null() {
+        // SAFETY: made by Box::into_raw in ipv6kit_ra_builder_new and freed once (contract).
+        drop(unsafe { Box::from_raw(builder) });
+    }
 }
 
 #[cfg(test)]

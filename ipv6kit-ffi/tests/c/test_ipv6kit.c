@@ -2148,6 +2148,126 @@ static void test_plan(void) {
     }
 }
 
+/* ---- Router Advertisement builder --------------------------------------------------------- */
+
+static void test_ra_builder(void) {
+    ipv6kit_ra_builder *b = NULL, *none = NULL;
+    ipv6kit_ndp_message *m = NULL;
+    ipv6kit_ndp_options *it = NULL;
+    ipv6kit_ndp_option o;
+    ipv6kit_ndp_header h;
+    ipv6kit_ndp_envelope env;
+    ipv6kit_prefix p;
+    uint8_t src[16], servers[32], mac[6], buf[2048];
+    size_t n, count = 0;
+    bool big = true, ok = false;
+    uint32_t bad = 1;
+    char text[256];
+
+    A("fe80::1", src);
+    MAC("02:00:00:00:00:01", mac);
+    A("2001:db8::53", servers);
+    A("2001:db8::54", servers + 16);
+    CHECK_RC(ipv6kit_ra_builder_new(src, &b), OK);
+    CHECK_RC(ipv6kit_ra_builder_set_header(b, 64, true, false, IPV6KIT_ROUTER_PREFERENCE_HIGH, 1800, 0, 0), OK);
+    CHECK_RC(ipv6kit_ra_builder_set_source_mac(b, mac), OK);
+    CHECK_RC(ipv6kit_ra_builder_set_mtu(b, true, 1500), OK);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8:1::/64", 15, &p), OK);
+    CHECK_RC(ipv6kit_ra_builder_add_prefix(b, &p, true, true, 86400, 14400), OK);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8:ff00::/40", 18, &p), OK);
+    CHECK_RC(ipv6kit_ra_builder_add_route(b, &p, IPV6KIT_ROUTER_PREFERENCE_LOW, 3600), OK);
+    CHECK_RC(ipv6kit_ra_builder_add_dns_servers(b, 600, servers, 2), OK);
+    CHECK_RC(ipv6kit_ra_builder_add_search_list(b, 600, "example.com  example.org", 24), OK);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, &env, &big), OK);
+    CHECK(!big && env.hop_limit == 255);
+    CHECK_STR(fa(env.destination), "ff02::1");
+
+    /* Read back through the parser. */
+    CHECK_RC(ipv6kit_ndp_parse(buf, n, &m), OK);
+    CHECK_RC(ipv6kit_ndp_message_header(m, &h), OK);
+    CHECK(h.message_type == 134 && h.cur_hop_limit == 64 && h.managed && !h.other && h.router_preference == 1 &&
+          h.router_lifetime == 1800);
+    CHECK_RC(ipv6kit_ndp_verify_checksum(m, env.source, env.destination, &ok), OK);
+    CHECK(ok);
+    CHECK_RC(ipv6kit_ndp_validate(m, env.source, env.destination, env.hop_limit, &bad), OK);
+    CHECK(bad == 0);
+    CHECK_RC(ipv6kit_ndp_options_new(m, &it), OK);
+    while (ipv6kit_ndp_options_next(it, &o) == OK) {
+        switch (count) { /* radvd's order */
+        case 0: CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_SOURCE_LINK_LAYER_ADDRESS && memcmp(o.mac, mac, 6) == 0); break;
+        case 1: CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_MTU && o.value == 1500); break;
+        case 2:
+            CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_PREFIX_INFORMATION && o.prefix_length == 64 && o.on_link &&
+                  o.autonomous && o.valid_lifetime == 86400 && o.preferred_lifetime == 14400);
+            break;
+        case 3:
+            CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_ROUTE_INFORMATION && o.prefix_length == 40 && o.preference == 3 &&
+                  o.valid_lifetime == 3600);
+            break;
+        case 4:
+            CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_RECURSIVE_DNS_SERVER && o.count == 2 && o.valid_lifetime == 600);
+            break;
+        case 5:
+            CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_DNS_SEARCH_LIST && o.count == 2);
+            CHECK_RC(ipv6kit_ndp_options_dnssl_name(it, 1, text, sizeof text, &n), OK);
+            CHECK_STR(text, "example.org");
+            break;
+        default: CHECK(0);
+        }
+        count++;
+    }
+    CHECK(count == 6);
+    ipv6kit_ndp_options_free(it);
+    ipv6kit_ndp_free(m);
+
+    /* A link MTU the RA does not fit: flagged (RFC 6980: split, never fragment). */
+    CHECK_RC(ipv6kit_ra_builder_build(b, 100, buf, sizeof buf, &n, NULL, &big), OK);
+    CHECK(big);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, NULL, NULL), OK);
+    fill(buf, sizeof buf);
+    n = 777;
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, 40, &n, NULL, NULL), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, NULL, sizeof buf, &n, NULL, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, NULL, NULL, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_build(NULL, 1500, buf, sizeof buf, &n, NULL, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf) && n == 777);
+
+    /* Options removed again, and bad inputs. */
+    CHECK_RC(ipv6kit_ra_builder_set_source_mac(b, NULL), OK);
+    CHECK_RC(ipv6kit_ra_builder_set_mtu(b, false, 0), OK);
+    CHECK_RC(ipv6kit_ra_builder_set_destination(b, src), OK);
+    CHECK_RC(ipv6kit_ra_builder_set_header(b, 64, false, false, 4, 0, 0, 0), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_ra_builder_add_route(b, &p, 0xffffffffu, 0), IPV6KIT_RESULT_INVALID_ENUM);
+    p.len = 129;
+    CHECK_RC(ipv6kit_ra_builder_add_prefix(b, &p, true, true, 0, 0), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_ra_builder_add_route(b, &p, 0, 0), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_ra_builder_add_prefix(b, NULL, true, true, 0, 0), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_add_route(b, NULL, 0, 0), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_add_dns_servers(b, 0, NULL, 1), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_add_dns_servers(b, 0, servers, (size_t)-1), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_ra_builder_add_search_list(b, 0, NULL, 0), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_add_search_list(b, 0, "\xff", 1), IPV6KIT_RESULT_NDP_BAD_DOMAIN_NAME);
+    CHECK_RC(ipv6kit_ra_builder_set_header(NULL, 64, false, false, 0, 0, 0, 0), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_set_destination(NULL, src), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_set_destination(b, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_set_source_mac(NULL, mac), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_set_mtu(NULL, true, 1280), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, &env, NULL), OK);
+    CHECK(memcmp(env.destination, src, 16) == 0);
+    /* An RDNSS option with no server, and a domain that cannot be encoded: refused at build. */
+    CHECK_RC(ipv6kit_ra_builder_add_dns_servers(b, 0, servers, 0), OK);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, NULL, NULL), IPV6KIT_RESULT_NDP_RDNSS_SERVER_COUNT);
+    ipv6kit_ra_builder_free(b);
+    CHECK_RC(ipv6kit_ra_builder_new(src, &b), OK);
+    CHECK_RC(ipv6kit_ra_builder_add_search_list(b, 0, "bad..name", 9), OK);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, NULL, NULL), IPV6KIT_RESULT_NDP_BAD_DOMAIN_NAME);
+    ipv6kit_ra_builder_free(b);
+    ipv6kit_ra_builder_free(NULL);
+    CHECK_RC(ipv6kit_ra_builder_new(NULL, &none), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_new(src, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(none == NULL);
+}
+
 int main(void) {
     test_general();
     test_text();
@@ -2162,6 +2282,7 @@ int main(void) {
     test_stable();
     test_registry();
     test_plan();
+    test_ra_builder();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
