@@ -18,6 +18,7 @@ pub fn run(name: &str, data: &[u8]) {
         // The C API's NDP entry point wraps this parser; ipv6kit-ffi/tests/fuzz_corpus.rs
         // replays the same corpus through the C API's own oracle (ipv6kit-ffi/fuzz_oracle.rs).
         "ffi_ndp_parse" => ndp_parse(data),
+        "oui_parse" => oui_parse(data),
         other => panic!("no fuzz oracle named {other}"),
     }
 }
@@ -257,4 +258,34 @@ pub fn ndp_parse(data: &[u8]) {
     if let Ok(f) = frame::parse_ethernet(data) {
         check(f.ipv6.payload);
     }
+}
+
+/// The IEEE registry CSV parser (`ipv6kit::oui`): never panics; what parses re-emits as CSV
+/// that parses to the same assignments; every block finds itself by longest match.
+#[cfg(feature = "oui")]
+pub fn oui_parse(data: &[u8]) {
+    use ipv6kit::oui::{parse_csv, OuiDb};
+    let Ok(s) = core::str::from_utf8(data) else { return };
+    let Ok(parsed) = parse_csv(s) else { return };
+    let mut csv = String::from("Registry,Assignment,Organization Name,Organization Address\r\n");
+    for a in &parsed {
+        assert!(a.prefix < 1u64 << a.bits(), "prefix wider than its registry: {a:?}");
+        let digits = usize::from(a.bits()) / 4;
+        let org = a.organization.replace('"', "\"\"");
+        csv.push_str(&format!("{},{:0digits$X},\"{org}\",\r\n", a.registry, a.prefix));
+    }
+    let again = parse_csv(&csv).expect("re-emitted CSV parses");
+    assert_eq!(again, parsed);
+    let mut db = OuiDb::new();
+    db.add_csv(&csv).expect("re-emitted CSV loads");
+    for a in &parsed {
+        let hit = db.lookup(a.first()).expect("a block finds its own first MAC");
+        assert!(hit.bits() >= a.bits() && hit.contains(a.first()));
+    }
+}
+
+/// Without ipv6kit's `oui` feature there is nothing to drive (the replay test says so).
+#[cfg(not(feature = "oui"))]
+pub fn oui_parse(_data: &[u8]) {
+    eprintln!("oui_parse: ipv6kit built without the `oui` feature; corpus not exercised");
 }
