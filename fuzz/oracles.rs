@@ -11,13 +11,14 @@
 pub fn run(name: &str, data: &[u8]) {
     match name {
         "text_parsers" => text_parsers(data),
-        "scoped_parse" => scoped_parse(data),
-        "sixrd_option212" => sixrd_option212(data),
-        "stable_inputs" => stable_inputs(data),
         "ndp_parse" => ndp_parse(data),
         // The C API's NDP entry point wraps this parser; ipv6kit-ffi/tests/fuzz_corpus.rs
         // replays the same corpus through the C API's own oracle (ipv6kit-ffi/fuzz_oracle.rs).
         "ffi_ndp_parse" => ndp_parse(data),
+
+        "scoped_parse" => scoped_parse(data),
+        "sixrd_option212" => sixrd_option212(data),
+        "stable_inputs" => stable_inputs(data),
         "oui_parse" => oui_parse(data),
         other => panic!("no fuzz oracle named {other}"),
     }
@@ -49,6 +50,50 @@ pub fn text_parsers(data: &[u8]) {
         let back = iid.to_text().expect("a text IID decodes");
         let back = back.as_str();
         assert_eq!(back.trim_end(), s.trim_end());
+    }
+}
+
+/// Neighbor Discovery: `data` as an ICMPv6 message and as an Ethernet frame. Accessors never
+/// panic, and every accepted message re-emits byte for byte (borrowed and owned paths).
+pub fn ndp_parse(data: &[u8]) {
+    use ipv6kit::ndp::{emit, frame, validate, ChecksumMode, Message, NdpOption, Packet};
+    use std::net::Ipv6Addr;
+    let check = |bytes: &[u8]| {
+        let Ok(p) = Packet::parse(bytes) else { return };
+        let _ = p.header();
+        let _ = p.to_string();
+        for o in p.options() {
+            let d = o.decode();
+            let _ = d.to_string();
+            assert_eq!(d.buffer_len(), o.as_bytes().len(), "decoded option changes length");
+            if let NdpOption::DnsSearchList(l) = d {
+                for n in l.names() {
+                    let _ = n.to_string();
+                }
+            }
+        }
+        let _ = (
+            p.prefixes().count(),
+            p.routes().count(),
+            p.dns_servers().count(),
+            p.mtu(),
+        );
+        let _ = validate(&p, Ipv6Addr::UNSPECIFIED, Ipv6Addr::LOCALHOST, 255);
+        let mut buf = vec![0u8; bytes.len()];
+        let n = emit(
+            &p.header(),
+            p.decoded_options(),
+            ChecksumMode::Keep(p.checksum()),
+            &mut buf,
+        )
+        .expect("an accepted message re-emits into a buffer of its own size");
+        assert_eq!(&buf[..n], bytes, "emit(parse(x)) != x");
+        let m = Message::parse(bytes).expect("owned parse agrees with the view");
+        assert_eq!(m.to_bytes(ChecksumMode::Keep(m.checksum)).expect("owned emit"), bytes);
+    };
+    check(data);
+    if let Ok(f) = frame::parse_ethernet(data) {
+        check(f.ipv6.payload);
     }
 }
 
@@ -213,50 +258,6 @@ pub fn stable_inputs(data: &[u8]) {
     ) {
         assert!(s.created_at <= s.regenerate_at && s.regenerate_at < s.preferred_until);
         assert!(s.preferred_until <= s.valid_until);
-    }
-}
-
-/// Neighbor Discovery: `data` as an ICMPv6 message and as an Ethernet frame. Accessors never
-/// panic, and every accepted message re-emits byte for byte (borrowed and owned paths).
-pub fn ndp_parse(data: &[u8]) {
-    use ipv6kit::ndp::{emit, frame, validate, ChecksumMode, Message, NdpOption, Packet};
-    use std::net::Ipv6Addr;
-    let check = |bytes: &[u8]| {
-        let Ok(p) = Packet::parse(bytes) else { return };
-        let _ = p.header();
-        let _ = p.to_string();
-        for o in p.options() {
-            let d = o.decode();
-            let _ = d.to_string();
-            assert_eq!(d.buffer_len(), o.as_bytes().len(), "decoded option changes length");
-            if let NdpOption::DnsSearchList(l) = d {
-                for n in l.names() {
-                    let _ = n.to_string();
-                }
-            }
-        }
-        let _ = (
-            p.prefixes().count(),
-            p.routes().count(),
-            p.dns_servers().count(),
-            p.mtu(),
-        );
-        let _ = validate(&p, Ipv6Addr::UNSPECIFIED, Ipv6Addr::LOCALHOST, 255);
-        let mut buf = vec![0u8; bytes.len()];
-        let n = emit(
-            &p.header(),
-            p.decoded_options(),
-            ChecksumMode::Keep(p.checksum()),
-            &mut buf,
-        )
-        .expect("an accepted message re-emits into a buffer of its own size");
-        assert_eq!(&buf[..n], bytes, "emit(parse(x)) != x");
-        let m = Message::parse(bytes).expect("owned parse agrees with the view");
-        assert_eq!(m.to_bytes(ChecksumMode::Keep(m.checksum)).expect("owned emit"), bytes);
-    };
-    check(data);
-    if let Ok(f) = frame::parse_ethernet(data) {
-        check(f.ipv6.payload);
     }
 }
 
