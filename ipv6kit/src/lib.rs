@@ -21,10 +21,10 @@
 //!   `SocketAddrV6`.
 //! - [`sixrd`]: 6rd (RFC 5969) delegated prefixes, tunnel and border relay addresses, DHCPv4
 //!   option 212 (wire, busybox and dhclient text), and 6to4 (RFC 3056).
-//! - [`ndp`]: Neighbor Discovery — every message and option parsed and built byte-exact
-//!   (zero-copy views, lossless re-emission, RFC 4861 validation, builders, whole frames).
 //! - `plan` (feature `plan`): address plans — parse (text, TOML, JSON), check against the
 //!   RFCs and RIPE-690, free space, sizing, renumbering, text/JSON/SVG reports.
+//! - [`ndp`]: Neighbor Discovery — every message and option parsed and built byte-exact
+//!   (zero-copy views, lossless re-emission, RFC 4861 validation, builders, whole frames).
 //! - `oui` (feature `oui`): the IEEE MA-L/MA-M/MA-S registries from Debian's `ieee-data`,
 //!   to name the vendor of a MAC.
 //!
@@ -67,11 +67,12 @@ pub mod iid;
 pub mod mac;
 pub mod multicast;
 pub mod ndp;
-#[cfg(feature = "plan")]
-pub mod plan;
 #[cfg(feature = "oui")]
 #[cfg_attr(docsrs, doc(cfg(feature = "oui")))]
 pub mod oui;
+#[cfg(feature = "plan")]
+#[cfg_attr(docsrs, doc(cfg(feature = "plan")))]
+pub mod plan;
 pub mod registry;
 pub mod scoped;
 pub mod sixrd;

@@ -271,7 +271,7 @@ fn house_renumbered_into_a_56() {
         "2001:db8:77:ab00::/56".parse().unwrap(),
     )
     .unwrap();
-    let got: Vec<String> = r.plan.entries().iter().map(|e| e.prefix.to_string()).collect();
+    let got: Vec<String> = r.plan.iter().map(|(_, e)| e).map(|e| e.prefix.to_string()).collect();
     assert_eq!(
         got,
         [
@@ -283,4 +283,67 @@ fn house_renumbered_into_a_56() {
         ]
     );
     assert_eq!(r.strategy, plan::space::Strategy::KeepLowBits);
+}
+
+/// A 1,000,000-line text plan (a /32 of /48 sites, /56s, /64s, with descriptions) is read,
+/// built and checked in bounded time — generous bounds, since tests run unoptimised.
+#[test]
+fn a_million_lines() {
+    use std::fmt::Write;
+    let mut text = String::with_capacity(60_000_000);
+    text.push_str("2001:db8::/32 [delegation] the ISP\n");
+    let mut n = 1;
+    'outer: for site in 0..65_536u32 {
+        let _ = writeln!(text, "  - 2001:db8:{site:x}::/48 [site] customer {site}");
+        n += 1;
+        for b in 0..4u32 {
+            let _ = writeln!(text, "    * 2001:db8:{site:x}:{:x}00::/56 building {b}", b * 0x10);
+            n += 1;
+            for l in 0..14u32 {
+                let _ = writeln!(
+                    text,
+                    "      • 2001:db8:{site:x}:{:x}::/64 [lan] floor {l}",
+                    b * 0x1000 + l
+                );
+                n += 1;
+                if n >= 1_000_000 {
+                    break 'outer;
+                }
+            }
+        }
+    }
+    let start = std::time::Instant::now();
+    let plan = plan::read(&text, Format::Text).unwrap();
+    let findings = check::check(&plan);
+    let took = start.elapsed();
+    assert_eq!(plan.len(), 1_000_000);
+    // The /32 is documentation space (one P201); every /56 is inside its site; nothing else.
+    assert_eq!(findings.len(), 1, "{:?}", &findings[..findings.len().min(3)]);
+    assert!(took.as_secs() < 60, "{took:?}");
+}
+
+/// Pathological nesting: the chain ::/0 ⊃ ::/1 ⊃ … ⊃ ::/128 written 2,000 times (258,000
+/// lines). Depth stays 128 (copies are siblings), each copy after the first is a duplicate,
+/// and duplicates are found in linear time.
+#[test]
+fn pathological_nesting() {
+    let mut text = String::new();
+    for _ in 0..2_000 {
+        for len in 0..=128 {
+            text.push_str(&format!("::/{len}\n"));
+        }
+    }
+    let start = std::time::Instant::now();
+    let plan = plan::read(&text, Format::Text).unwrap();
+    let findings = check::check(&plan);
+    let took = start.elapsed();
+    assert_eq!(plan.len(), 258_000);
+    assert_eq!((0..plan.len()).map(|i| plan.depth(i)).max(), Some(128));
+    assert_eq!(
+        findings.iter().filter(|f| f.code == check::Code::P002).count(),
+        129 * 1_999
+    );
+    let report = render::text::report(&plan, &findings, &render::ReportOptions::default());
+    assert!(report.lines().count() > 258_000);
+    assert!(took.as_secs() < 60, "{took:?}");
 }

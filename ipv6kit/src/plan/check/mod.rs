@@ -25,7 +25,7 @@ mod sizes;
 mod special;
 mod structure;
 
-pub use special::{is_low_entropy_ula, ula_prefix};
+pub use special::{is_low_entropy_ula, ula_prefix, ula_prefix_rfc4193};
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -223,7 +223,7 @@ pub fn check_with_registry(plan: &Plan, special: &[registry::Entry]) -> Vec<Find
 }
 
 pub(crate) fn finding(plan: &Plan, entry: usize, code: Code, severity: Severity, message: String) -> Finding {
-    let e = &plan.entries()[entry];
+    let e = &plan[entry];
     Finding {
         code,
         severity,

@@ -45,13 +45,11 @@ struct Report<'a> {
 
 /// The plan and its findings as a JSON document (pretty-printed).
 ///
-/// `prefixes[i]` is entry `i` of [`Plan::entries`]; each finding's `entry` indexes it.
+/// `prefixes[i]` is tree entry `i` ([`Plan::entry`]); each finding's `entry` indexes it.
 pub fn report(plan: &Plan, findings: &[Finding]) -> String {
     let mut depth: Vec<usize> = Vec::with_capacity(plan.len());
     let prefixes = plan
-        .entries()
         .iter()
-        .enumerate()
         .map(|(i, e)| {
             let parent = plan.parent(i);
             let d = parent.and_then(|p| depth.get(p)).map_or(0, |d| d + 1);

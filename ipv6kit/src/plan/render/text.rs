@@ -80,7 +80,7 @@ pub fn report(plan: &Plan, findings: &[Finding], options: &ReportOptions) -> Str
     // The branches of the open ancestors: true when that ancestor was its parent's last child.
     let mut open: Vec<(usize, bool)> = Vec::new();
     let n = plan.len();
-    for (i, e) in plan.entries().iter().enumerate() {
+    for (i, e) in plan.iter() {
         while open.last().is_some_and(|&(a, _)| plan.subtree_end(a) <= i) {
             open.pop();
         }
