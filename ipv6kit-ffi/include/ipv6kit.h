@@ -2413,6 +2413,22 @@ ipv6kit_result ipv6kit_ra_builder_build(struct ipv6kit_ra_builder *builder,
 void ipv6kit_ra_builder_free(struct ipv6kit_ra_builder *builder);
 
 /**
+ * Computes the ICMPv6 checksum `message` should carry for `source` → `destination` (as if its
+ * checksum field, bytes 2–3, were zero), for callers that edit a message in place. Any ICMPv6
+ * message works, ND or not.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `source` and `destination` readable for 16 bytes, `message` for `len` bytes, `out` writable.
+ */
+ipv6kit_result ipv6kit_icmpv6_checksum(const uint8_t *source,
+                                       const uint8_t *destination,
+                                       const uint8_t *message,
+                                       size_t len,
+                                       uint16_t *out);
+
+/**
  * Reads a plan (`format` is an `ipv6kit_plan_format`) and checks it against the RFCs and RIPE-690
  * guidance. A plan that reads has findings (possibly none); one that does not is
  * `PARSE_PLAN`, with the line and column in `ipv6kit_last_error_message()`.

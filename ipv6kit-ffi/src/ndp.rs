@@ -1410,6 +1410,32 @@ pub unsafe extern "C" fn ipv6kit_ra_builder_free(builder: *mut ipv6kit_ra_builde
     }
 }
 
+/// Computes the ICMPv6 checksum `message` should carry for `source` → `destination` (as if its
+/// checksum field, bytes 2–3, were zero), for callers that edit a message in place. Any ICMPv6
+/// message works, ND or not.
+///
+/// Errors: `NULL_POINTER`.
+///
+/// # Safety
+/// `source` and `destination` readable for 16 bytes, `message` for `len` bytes, `out` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_icmpv6_checksum(
+    source: *const u8,
+    destination: *const u8,
+    message: *const u8,
+    len: usize,
+    out: *mut u16,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = Out::new(out)?;
+        // SAFETY: the caller's contract above.
+        let (s, d, m) = unsafe { (read_addr(source)?, read_addr(destination)?, read_slice(message, len)?) };
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(core_ndp::checksum::compute(s, d, m)) };
+        Ok(())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

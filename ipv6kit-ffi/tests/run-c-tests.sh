@@ -39,6 +39,9 @@ export PKG_CONFIG_PATH=$PREFIX/lib/pkgconfig
 soname=$(readelf -d "$PREFIX/lib/libipv6kit.so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 [ "$soname" = libipv6kit.so.0 ] || { echo "SONAME is '$soname', expected libipv6kit.so.0"; exit 1; }
 echo "SONAME $soname"
+# The shared library exports the C API and nothing else.
+others=$(nm -D --defined-only "$PREFIX/lib/libipv6kit.so" | awk '$2 == "T" && $3 !~ /^ipv6kit_/ {print $3}')
+[ -z "$others" ] || { echo "libipv6kit.so exports non-API symbols:"; echo "$others" | head; exit 1; }
 
 SRC=$HERE/c/test_ipv6kit.c
 run() {  # run NAME COMMAND...: the program must exit 0 and print "N passed, 0 failed"

@@ -1683,6 +1683,21 @@ static void test_ndp(void) {
         CHECK(untouched(text, sizeof text));
     }
 
+    /* The checksum of the captured RA, recomputed over its bytes (tcpdump says 0x2401). */
+    {
+        uint16_t sum = 0;
+        CHECK_RC(ipv6kit_icmpv6_checksum(ra_frame + 22, ra_frame + 38, ra_frame + 54, 176, &sum), OK);
+        CHECK(sum == 0x2401);
+        CHECK_RC(ipv6kit_icmpv6_checksum(ra_frame + 22, ra_frame + 38, ra_frame + 54, 0, &sum), OK);
+        sum = 7;
+        CHECK_RC(ipv6kit_icmpv6_checksum(NULL, ra_frame + 38, ra_frame + 54, 176, &sum), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_icmpv6_checksum(ra_frame + 22, NULL, ra_frame + 54, 176, &sum), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_icmpv6_checksum(ra_frame + 22, ra_frame + 38, NULL, 0, &sum), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_icmpv6_checksum(ra_frame + 22, ra_frame + 38, ra_frame + 54, 176, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(sum == 7);
+    }
+
     /* NULLs on handles. */
     CHECK_RC(ipv6kit_ndp_parse(ra_frame + 54, 176, &m), OK);
     CHECK_RC(ipv6kit_ndp_message_header(NULL, &h), IPV6KIT_RESULT_NULL_POINTER);
