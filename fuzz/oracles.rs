@@ -12,6 +12,9 @@ pub fn run(name: &str, data: &[u8]) {
     match name {
         "text_parsers" => text_parsers(data),
         "ndp_parse" => ndp_parse(data),
+        // The C API's NDP entry point wraps this parser; ipv6kit-ffi/tests/fuzz_corpus.rs
+        // replays the same corpus through the C API's own oracle (ipv6kit-ffi/fuzz_oracle.rs).
+        "ffi_ndp_parse" => ndp_parse(data),
 
         "scoped_parse" => scoped_parse(data),
         "sixrd_option212" => sixrd_option212(data),

@@ -1,0 +1,368 @@
+//! The IANA IPv6 Special-Purpose Address Registry, "what is this address" in one call, and
+//! addresses with a zone (`fe80::1%eth0`, RFC 4007 / RFC 6874).
+
+use crate::boundary::{guard, read_addr, read_text, Out, TextOut};
+use crate::result::{ipv6kit_result, Fail};
+use crate::text::ipv6kit_prefix;
+use core::ffi::c_char;
+use ipv6kit_core::describe::{self as core_describe, Kind};
+use ipv6kit_core::registry as core_registry;
+use ipv6kit_core::scoped::{ScopedAddr, Zone, ZoneName};
+
+/// One entry of the registry. The columns are `1` (True), `0` (False) or `-1` (N/A).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ipv6kit_registry_entry {
+    /// The address block.
+    pub prefix: ipv6kit_prefix,
+    /// May appear as a source address.
+    pub source: i8,
+    /// May appear as a destination address.
+    pub destination: i8,
+    /// May be forwarded by routers.
+    pub forwardable: i8,
+    /// Globally reachable.
+    pub globally_reachable: i8,
+    /// Reserved by protocol.
+    pub reserved_by_protocol: i8,
+    /// The allocation has a termination date.
+    pub terminated: bool,
+}
+
+fn tri(v: Option<bool>) -> i8 {
+    match v {
+        Some(true) => 1,
+        Some(false) => 0,
+        None => -1,
+    }
+}
+
+fn entry(index: usize) -> Result<&'static core_registry::Entry, Fail> {
+    core_registry::ENTRIES.get(index).ok_or_else(|| {
+        Fail::with(
+            ipv6kit_result::InvalidArgument,
+            format_args!("no registry entry {index}"),
+        )
+    })
+}
+
+/// The number of entries of the registry edition compiled in (for `ipv6kit_registry_entry_at()`).
+#[no_mangle]
+pub extern "C" fn ipv6kit_registry_count() -> usize {
+    core_registry::ENTRIES.len()
+}
+
+/// Writes registry entry number `index` (0 to count − 1, ascending prefix order).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (index out of range).
+///
+/// # Safety
+/// `out` must be writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_registry_entry_at(index: usize, out: *mut ipv6kit_registry_entry) -> ipv6kit_result {
+    guard(|| {
+        let out = Out::new(out)?;
+        let e = entry(index)?;
+        let c = ipv6kit_registry_entry {
+            prefix: ipv6kit_prefix::from_net(e.prefix),
+            source: tri(e.source),
+            destination: tri(e.destination),
+            forwardable: tri(e.forwardable),
+            globally_reachable: tri(e.globally_reachable),
+            reserved_by_protocol: tri(e.reserved_by_protocol),
+            terminated: e.terminated.is_some(),
+        };
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(c) };
+        Ok(())
+    })
+}
+
+/// The text columns of a registry entry (`ipv6kit_registry_entry_text()`).
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ipv6kit_registry_field {
+    /// The registry's name for the block ("Documentation").
+    Name = 0,
+    /// The defining RFC(s), as the registry writes them ("RFC 3849").
+    Rfc = 1,
+    /// Allocation date ("2004-07").
+    Allocated = 2,
+    /// Termination date, when there is one.
+    Terminated = 3,
+}
+
+/// Writes a text column of registry entry number `index`; `field` is an
+/// `ipv6kit_registry_field`.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (index), `INVALID_ENUM`, `NOT_FOUND` (no
+/// termination date), `BUFFER_TOO_SHORT`.
+///
+/// # Safety
+/// `buf` writable for `len` bytes and `written` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_registry_entry_text(
+    index: usize,
+    field: u32,
+    buf: *mut c_char,
+    len: usize,
+    written: *mut usize,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = TextOut::new(buf, len, written)?;
+        let e = entry(index)?;
+        let text = match field {
+            f if f == ipv6kit_registry_field::Name as u32 => e.name,
+            f if f == ipv6kit_registry_field::Rfc as u32 => e.rfc,
+            f if f == ipv6kit_registry_field::Allocated as u32 => e.allocated,
+            f if f == ipv6kit_registry_field::Terminated as u32 => e.terminated.ok_or(Fail::with(
+                ipv6kit_result::NotFound,
+                "the allocation has no termination date",
+            ))?,
+            other => {
+                return Err(Fail::with(
+                    ipv6kit_result::InvalidEnum,
+                    format_args!("{other} is no ipv6kit_registry_field"),
+                ))
+            }
+        };
+        // SAFETY: the caller's contract above.
+        unsafe { out.write_str(text) }
+    })
+}
+
+/// Sets `*index` to the most specific registry entry containing `addr`.
+///
+/// Errors: `NULL_POINTER`, `NOT_FOUND` (no entry covers the address).
+///
+/// # Safety
+/// `addr` readable for 16 bytes and `index` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_registry_lookup(addr: *const u8, index: *mut usize) -> ipv6kit_result {
+    guard(|| {
+        let index = Out::new(index)?;
+        // SAFETY: the caller's contract above.
+        let a = unsafe { read_addr(addr) }?;
+        // Compared by value: ENTRIES is a `const`, so each use may be its own copy.
+        let found = core_registry::lookup(a)
+            .ok_or_else(|| Fail::with(ipv6kit_result::NotFound, format_args!("no registry entry covers {a}")))?;
+        let i = core_registry::ENTRIES
+            .iter()
+            .position(|e| e == found)
+            .ok_or(Fail::code(ipv6kit_result::NotFound))?;
+        // SAFETY: the caller's contract above.
+        unsafe { index.write(i) };
+        Ok(())
+    })
+}
+
+/// Sets `*out` to whether `addr` is globally reachable by the registry (its most specific
+/// entry's column, multicast by scope, everything no entry covers in 2000::/3 reachable).
+///
+/// Errors: `NULL_POINTER`.
+///
+/// # Safety
+/// `addr` readable for 16 bytes and `out` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_registry_is_global(addr: *const u8, out: *mut bool) -> ipv6kit_result {
+    guard(|| {
+        let out = Out::new(out)?;
+        // SAFETY: the caller's contract above.
+        let g = core_registry::is_global(unsafe { read_addr(addr) }?);
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(g) };
+        Ok(())
+    })
+}
+
+/// The broad kind of an address (RFC 4291 §2.4 and the registry).
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ipv6kit_address_kind {
+    /// `::`.
+    Unspecified = 0,
+    /// `::1`.
+    Loopback = 1,
+    /// `::ffff:0:0/96`.
+    Ipv4Mapped = 2,
+    /// `::/96` other than `::` and `::1` (deprecated IPv4-compatible).
+    Ipv4Compatible = 3,
+    /// `ff00::/8`.
+    Multicast = 4,
+    /// `fe80::/10`.
+    LinkLocal = 5,
+    /// `fec0::/10` (deprecated).
+    SiteLocal = 6,
+    /// `fc00::/7`.
+    UniqueLocal = 7,
+    /// `2000::/3`.
+    GlobalUnicast = 8,
+    /// Anything else.
+    Reserved = 9,
+}
+
+/// Writes the broad kind of an address.
+///
+/// Errors: `NULL_POINTER`.
+///
+/// # Safety
+/// `addr` readable for 16 bytes and `out` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_address_kind_of(addr: *const u8, out: *mut ipv6kit_address_kind) -> ipv6kit_result {
+    guard(|| {
+        let out = Out::new(out)?;
+        // SAFETY: the caller's contract above.
+        let k = match Kind::of(unsafe { read_addr(addr) }?) {
+            Kind::Unspecified => ipv6kit_address_kind::Unspecified,
+            Kind::Loopback => ipv6kit_address_kind::Loopback,
+            Kind::Ipv4Mapped => ipv6kit_address_kind::Ipv4Mapped,
+            Kind::Ipv4Compatible => ipv6kit_address_kind::Ipv4Compatible,
+            Kind::Multicast => ipv6kit_address_kind::Multicast,
+            Kind::LinkLocal => ipv6kit_address_kind::LinkLocal,
+            Kind::SiteLocal => ipv6kit_address_kind::SiteLocal,
+            Kind::UniqueLocal => ipv6kit_address_kind::UniqueLocal,
+            Kind::GlobalUnicast => ipv6kit_address_kind::GlobalUnicast,
+            Kind::Reserved => ipv6kit_address_kind::Reserved,
+        };
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(k) };
+        Ok(())
+    })
+}
+
+/// Writes everything about an address in one report (kind, scope, registry entries,
+/// reachability, interface identifier class, embedded IPv4 address or MAC, solicited-node group,
+/// multicast decoding), as the core prints it: several lines.
+///
+/// Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (4096 bytes always suffice).
+///
+/// # Safety
+/// `addr` readable for 16 bytes, `buf` writable for `len` bytes, `written` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_describe(
+    addr: *const u8,
+    buf: *mut c_char,
+    len: usize,
+    written: *mut usize,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = TextOut::new(buf, len, written)?;
+        // SAFETY: the caller's contract above.
+        let d = core_describe::describe(unsafe { read_addr(addr) }?);
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(d) }
+    })
+}
+
+/// A zone: an interface name (`name`, NUL-terminated, at most 15 bytes) or, when `name` is
+/// empty, a numeric interface index (`index`, never 0).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ipv6kit_zone {
+    /// The interface index, when `name` is empty.
+    pub index: u32,
+    /// The interface name, NUL-terminated; empty for an index.
+    pub name: [c_char; 16],
+}
+
+fn zone_to_c(z: Zone) -> ipv6kit_zone {
+    let mut c = ipv6kit_zone {
+        index: 0,
+        name: [0; 16],
+    };
+    match z {
+        Zone::Index(i) => c.index = i,
+        Zone::Name(n) => {
+            for (slot, b) in c.name.iter_mut().zip(n.as_str().bytes().take(15)) {
+                *slot = b as c_char;
+            }
+        }
+    }
+    c
+}
+
+/// # Safety
+/// `p` must be NULL or point to a readable `ipv6kit_zone`.
+unsafe fn read_zone(p: *const ipv6kit_zone) -> Result<Zone, Fail> {
+    if p.is_null() {
+        return Err(Fail::code(ipv6kit_result::NullPointer));
+    }
+    // SAFETY: non-NULL and readable per the contract.
+    let z = unsafe { p.read_unaligned() };
+    let bytes: Vec<u8> = z.name.iter().map(|&c| c as u8).take_while(|&b| b != 0).collect();
+    if bytes.is_empty() {
+        return Ok(Zone::Index(z.index));
+    }
+    if bytes.len() == z.name.len() {
+        return Err(Fail::with(
+            ipv6kit_result::InvalidArgument,
+            "the zone name is not NUL-terminated",
+        ));
+    }
+    let s = core::str::from_utf8(&bytes).map_err(|e| Fail::with(ipv6kit_result::ParseScopedAddress, e))?;
+    Ok(Zone::Name(ZoneName::new(s)?))
+}
+
+/// Parses an address with a zone, `fe80::1%eth0` (RFC 4007 §11) or, with `url`, the URL host
+/// form `[fe80::1%25eth0]` (RFC 6874).
+///
+/// Errors: `NULL_POINTER`, `PARSE_SCOPED_ADDRESS`, `ZONE_NOT_ALLOWED` (the address takes no zone:
+/// only link-local unicast and interface- or link-local multicast do).
+///
+/// # Safety
+/// `text` readable for `len` bytes; `addr` writable for 16 bytes and `zone` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_scoped_parse(
+    text: *const c_char,
+    len: usize,
+    url: bool,
+    addr: *mut u8,
+    zone: *mut ipv6kit_zone,
+) -> ipv6kit_result {
+    guard(|| {
+        let addr = crate::boundary::out_bytes::<16>(addr)?;
+        let zone = Out::new(zone)?;
+        // SAFETY: the caller's contract above.
+        let s = unsafe { read_text(text, len, ipv6kit_result::ParseScopedAddress) }?;
+        let a = if url {
+            ScopedAddr::from_url_host(s)?
+        } else {
+            s.parse::<ScopedAddr>()?
+        };
+        // SAFETY: the caller's contract above.
+        unsafe {
+            addr.write(a.addr().octets());
+            zone.write(zone_to_c(a.zone()));
+        }
+        Ok(())
+    })
+}
+
+/// Writes an address with its zone, `fe80::1%eth0`, or with `url` the URL host form
+/// `[fe80::1%25eth0]`.
+///
+/// Errors: `NULL_POINTER`, `ZONE_NOT_ALLOWED`, `PARSE_SCOPED_ADDRESS` (a bad zone name, or index
+/// 0), `INVALID_ARGUMENT` (name not NUL-terminated), `BUFFER_TOO_SHORT`.
+///
+/// # Safety
+/// `addr` readable for 16 bytes, `zone` readable, `buf` writable for `len` bytes, `written`
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_scoped_format(
+    addr: *const u8,
+    zone: *const ipv6kit_zone,
+    url: bool,
+    buf: *mut c_char,
+    len: usize,
+    written: *mut usize,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = TextOut::new(buf, len, written)?;
+        // SAFETY: the caller's contract above.
+        let (a, z) = unsafe { (read_addr(addr)?, read_zone(zone)?) };
+        let s = ScopedAddr::new(a, z)?;
+        let text = if url { s.url_host().to_string() } else { s.to_string() };
+        // SAFETY: the caller's contract above.
+        unsafe { out.write_str(&text) }
+    })
+}

@@ -1,0 +1,392 @@
+//! Stable-privacy interface identifiers (RFC 7217) as Linux, NetworkManager and systemd-networkd
+//! form them, and temporary identifiers (RFC 8981).
+
+use crate::boundary::{guard, out_bytes, read_addr, read_bytes, read_slice, read_text, BytesOut};
+use crate::iid::read_iid;
+use crate::result::{ipv6kit_result, Fail};
+use crate::text::{ipv6kit_prefix, read_prefix};
+use core::ffi::c_char;
+use ipv6kit_core::iid::stable::{linux, network_manager as nm, rfc7217, systemd};
+use ipv6kit_core::iid::temporary;
+
+/// The byte order of the host whose kernel forms a Linux stable-privacy address (the kernel
+/// stores the hash words unconverted, so big- and little-endian routers differ).
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ipv6kit_byte_order {
+    /// x86, most ARM and RISC-V systems.
+    Little = 0,
+    /// Many MIPS (OpenWrt) routers, PowerPC, s390x.
+    Big = 1,
+    /// The machine running this code.
+    Native = 2,
+}
+
+fn byte_order(v: u32) -> Result<linux::ByteOrder, Fail> {
+    match v {
+        x if x == ipv6kit_byte_order::Little as u32 => Ok(linux::ByteOrder::Little),
+        x if x == ipv6kit_byte_order::Big as u32 => Ok(linux::ByteOrder::Big),
+        x if x == ipv6kit_byte_order::Native as u32 => Ok(linux::ByteOrder::native()),
+        other => Err(Fail::with(
+            ipv6kit_result::InvalidEnum,
+            format_args!("{other} is no ipv6kit_byte_order"),
+        )),
+    }
+}
+
+/// Writes the SLAAC address Linux forms on a /64 `prefix` with `addr_gen_mode` 2 or 3
+/// (`stable_secret`, the device's permanent hardware address `perm_addr` of `perm_addr_len`
+/// bytes — all zeros for veth — after `dad_count` DAD conflicts; reserved identifiers skipped up
+/// to `idgen_retries`, the sysctl, default 3). `byte_order` is an `ipv6kit_byte_order`.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `INVALID_ENUM`, `PREFIX_NOT_SLASH64`,
+/// `HARDWARE_ADDRESS_TOO_LONG` (over 32 bytes), `RETRIES_EXHAUSTED`.
+///
+/// # Safety
+/// `stable_secret` readable for 16 bytes, `prefix` readable, `perm_addr` for `perm_addr_len`
+/// bytes, `out` writable for 16 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_stable_linux_address(
+    stable_secret: *const u8,
+    prefix: *const ipv6kit_prefix,
+    perm_addr: *const u8,
+    perm_addr_len: usize,
+    dad_count: u8,
+    idgen_retries: u32,
+    byte_order_: u32,
+    out: *mut u8,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = out_bytes::<16>(out)?;
+        let order = byte_order(byte_order_)?;
+        // SAFETY: the caller's contract above.
+        let (secret, net, hw) = unsafe {
+            (
+                read_addr(stable_secret)?,
+                read_prefix(prefix)?,
+                read_slice(perm_addr, perm_addr_len)?,
+            )
+        };
+        let a = linux::stable_address(secret, net, hw, dad_count, idgen_retries, order)?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(a.octets()) };
+        Ok(())
+    })
+}
+
+/// Writes the link-local address (`fe80::/64`) Linux forms with `addr_gen_mode` 2 or 3. Arguments
+/// as `ipv6kit_stable_linux_address()`.
+///
+/// Errors: as `ipv6kit_stable_linux_address()`.
+///
+/// # Safety
+/// `stable_secret` readable for 16 bytes, `perm_addr` for `perm_addr_len` bytes, `out` writable
+/// for 16 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_stable_linux_link_local(
+    stable_secret: *const u8,
+    perm_addr: *const u8,
+    perm_addr_len: usize,
+    dad_count: u8,
+    idgen_retries: u32,
+    byte_order_: u32,
+    out: *mut u8,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = out_bytes::<16>(out)?;
+        let order = byte_order(byte_order_)?;
+        // SAFETY: the caller's contract above.
+        let (secret, hw) = unsafe { (read_addr(stable_secret)?, read_slice(perm_addr, perm_addr_len)?) };
+        let a = linux::link_local(secret, hw, dad_count, idgen_retries, order)?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(a.octets()) };
+        Ok(())
+    })
+}
+
+/// Writes the RFC 7217 §5 address for a /64 `prefix`: `RID = F(Prefix, Net_Iface, Network_ID,
+/// DAD_Counter, secret_key)` with SHA-256 as F (the generic form; Linux, NetworkManager and
+/// systemd have their own functions here). Reserved identifiers are skipped by incrementing the
+/// counter, up to 3 retries.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `PREFIX_NOT_SLASH64`, `SECRET_TOO_SHORT` (under
+/// 16 bytes), `FIELD_TOO_LONG`, `RETRIES_EXHAUSTED`.
+///
+/// # Safety
+/// `prefix` readable; `net_iface`, `network_id` and `secret_key` readable for their lengths
+/// (`network_id` may be NULL when `network_id_len` is 0); `out` writable for 16 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_stable_rfc7217_address(
+    prefix: *const ipv6kit_prefix,
+    net_iface: *const u8,
+    net_iface_len: usize,
+    network_id: *const u8,
+    network_id_len: usize,
+    dad_counter: u8,
+    secret_key: *const u8,
+    secret_key_len: usize,
+    out: *mut u8,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = out_bytes::<16>(out)?;
+        // SAFETY: the caller's contract above.
+        let (net, iface, key) = unsafe {
+            (
+                read_prefix(prefix)?,
+                read_slice(net_iface, net_iface_len)?,
+                read_slice(secret_key, secret_key_len)?,
+            )
+        };
+        let nid: &[u8] = if network_id.is_null() && network_id_len == 0 {
+            &[]
+        } else {
+            // SAFETY: the caller's contract above.
+            unsafe { read_slice(network_id, network_id_len) }?
+        };
+        let a = rfc7217::stable_address(net, iface, nid, dad_counter, key)?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(a.octets()) };
+        Ok(())
+    })
+}
+
+/// NetworkManager's kinds of network id (`NMUtilsStableType`).
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ipv6kit_nm_stable_type {
+    /// The connection's UUID (the default).
+    Uuid = 0,
+    /// An expanded `connection.stable-id`.
+    StableId = 1,
+    /// A generated stable id.
+    Generated = 2,
+    /// A random id.
+    Random = 3,
+}
+
+/// Writes NetworkManager's host id (the key of its hash) derived from the contents of
+/// `/var/lib/NetworkManager/secret_key` and, for a version-2 file, `/etc/machine-id` (NULL when
+/// missing). The host id is the file itself (version 1) or 32 bytes (version 2).
+///
+/// Errors: `NULL_POINTER`, `SECRET_TOO_SHORT` (under 16 bytes: NetworkManager would replace the
+/// file), `BUFFER_TOO_SHORT` (nothing written).
+///
+/// # Safety
+/// `secret_key_file` readable for its length, `machine_id` NULL or readable for its length,
+/// `out` writable for `out_len` bytes, `written` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_stable_nm_host_id(
+    secret_key_file: *const u8,
+    secret_key_file_len: usize,
+    machine_id: *const c_char,
+    machine_id_len: usize,
+    out: *mut u8,
+    out_len: usize,
+    written: *mut usize,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = BytesOut::new(out, out_len, written)?;
+        // SAFETY: the caller's contract above.
+        let file = unsafe { read_slice(secret_key_file, secret_key_file_len) }?;
+        let mid = if machine_id.is_null() {
+            None
+        } else {
+            // SAFETY: the caller's contract above.
+            Some(unsafe { read_text(machine_id, machine_id_len, ipv6kit_result::InvalidArgument) }?)
+        };
+        let id = nm::host_id(file, mid)?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(id.as_bytes()) }
+    })
+}
+
+/// Writes the address NetworkManager forms on a /64 `prefix` with `ipv6.addr-gen-mode=
+/// stable-privacy`: `stable_type` is an `ipv6kit_nm_stable_type`, `network_id` the connection's
+/// UUID or stable id, `host_id` from `ipv6kit_stable_nm_host_id()`; DAD counters 0 to 2.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `INVALID_ENUM`, `PREFIX_NOT_SLASH64`,
+/// `INTERFACE_NAME_TOO_LONG`, `NUL_IN_STRING`, `SECRET_TOO_SHORT`, `RETRIES_EXHAUSTED`.
+///
+/// # Safety
+/// `prefix` readable; `ifname`, `network_id`, `host_id` readable for their lengths; `out`
+/// writable for 16 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_stable_nm_address(
+    stable_type: u32,
+    prefix: *const ipv6kit_prefix,
+    ifname: *const c_char,
+    ifname_len: usize,
+    network_id: *const c_char,
+    network_id_len: usize,
+    dad_counter: u32,
+    host_id: *const u8,
+    host_id_len: usize,
+    out: *mut u8,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = out_bytes::<16>(out)?;
+        let kind = match stable_type {
+            t if t == ipv6kit_nm_stable_type::Uuid as u32 => nm::StableType::Uuid,
+            t if t == ipv6kit_nm_stable_type::StableId as u32 => nm::StableType::StableId,
+            t if t == ipv6kit_nm_stable_type::Generated as u32 => nm::StableType::Generated,
+            t if t == ipv6kit_nm_stable_type::Random as u32 => nm::StableType::Random,
+            other => {
+                return Err(Fail::with(
+                    ipv6kit_result::InvalidEnum,
+                    format_args!("{other} is no ipv6kit_nm_stable_type"),
+                ))
+            }
+        };
+        // SAFETY: the caller's contract above.
+        let (net, ifn, nid, key) = unsafe {
+            (
+                read_prefix(prefix)?,
+                read_text(ifname, ifname_len, ipv6kit_result::InvalidArgument)?,
+                read_text(network_id, network_id_len, ipv6kit_result::InvalidArgument)?,
+                read_slice(host_id, host_id_len)?,
+            )
+        };
+        let a = nm::stable_privacy_address(kind, net, ifn, nid, dad_counter, key)?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(a.octets()) };
+        Ok(())
+    })
+}
+
+/// Where systemd-networkd's SipHash key comes from.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ipv6kit_systemd_key_source {
+    /// `key` is the configured id (`Token=prefixstable,KEY`).
+    Configured = 0,
+    /// `key` is `/etc/machine-id`; the application id of `[IPv6AcceptRA]` (NDisc).
+    MachineIdNdisc = 1,
+    /// `key` is `/etc/machine-id`; the application id of `[DHCPPrefixDelegation]`.
+    MachineIdDhcpPd = 2,
+    /// `key` is `/etc/machine-id`; the application id of `[IPv6Prefix]` (router advertisements).
+    MachineIdRadv = 3,
+}
+
+/// Writes the address systemd-networkd forms with `Token=prefixstable` on `prefix` (/1 to /64):
+/// `ifname`, the link's hardware address, the SSID of a wireless link (NULL otherwise), and the
+/// previous address (NULL if none; an equal result is skipped as systemd does).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `INVALID_ENUM`, `PREFIX_LENGTH_UNSUPPORTED`,
+/// `NULL_KEY`, `INTERFACE_NAME_TOO_LONG`, `HARDWARE_ADDRESS_TOO_LONG`, `RETRIES_EXHAUSTED`.
+///
+/// # Safety
+/// `key` readable for 16 bytes, `prefix` readable, `ifname`, `hw_addr` (and `ssid` when not NULL)
+/// readable for their lengths, `previous` NULL or readable for 16 bytes, `out` writable for 16.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_stable_systemd_address(
+    key: *const u8,
+    key_source: u32,
+    prefix: *const ipv6kit_prefix,
+    ifname: *const c_char,
+    ifname_len: usize,
+    hw_addr: *const u8,
+    hw_addr_len: usize,
+    ssid: *const c_char,
+    ssid_len: usize,
+    previous: *const u8,
+    out: *mut u8,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = out_bytes::<16>(out)?;
+        // SAFETY: the caller's contract above.
+        let k = unsafe { read_bytes::<16>(key) }?;
+        let secret = match key_source {
+            0 => systemd::SecretKey::Configured(k),
+            1 => systemd::SecretKey::MachineId {
+                machine_id: k,
+                app_id: systemd::NDISC_APP_ID,
+            },
+            2 => systemd::SecretKey::MachineId {
+                machine_id: k,
+                app_id: systemd::DHCP_PD_APP_ID,
+            },
+            3 => systemd::SecretKey::MachineId {
+                machine_id: k,
+                app_id: systemd::RADV_APP_ID,
+            },
+            other => {
+                return Err(Fail::with(
+                    ipv6kit_result::InvalidEnum,
+                    format_args!("{other} is no ipv6kit_systemd_key_source"),
+                ))
+            }
+        };
+        // SAFETY: the caller's contract above.
+        let (net, ifn, hw) = unsafe {
+            (
+                read_prefix(prefix)?,
+                read_text(ifname, ifname_len, ipv6kit_result::InvalidArgument)?,
+                read_slice(hw_addr, hw_addr_len)?,
+            )
+        };
+        let ssid = if ssid.is_null() {
+            None
+        } else {
+            // SAFETY: the caller's contract above.
+            Some(unsafe { read_text(ssid, ssid_len, ipv6kit_result::InvalidArgument) }?)
+        };
+        let prev = if previous.is_null() {
+            None
+        } else {
+            // SAFETY: the caller's contract above.
+            Some(unsafe { read_addr(previous) }?)
+        };
+        let a = systemd::stable_private_address(secret, net, ifn, hw, ssid, prev)?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(a.octets()) };
+        Ok(())
+    })
+}
+
+/// Writes a random temporary interface identifier (RFC 8981 §3.3.1) from the operating system's
+/// random generator, never a reserved one.
+///
+/// Errors: `NULL_POINTER`, `RANDOM_FAILED`.
+///
+/// # Safety
+/// `out` must be writable for 8 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_temporary_random_iid(out: *mut u8) -> ipv6kit_result {
+    guard(|| {
+        let out = out_bytes::<8>(out)?;
+        let iid = temporary::random_iid_os()?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(iid.octets()) };
+        Ok(())
+    })
+}
+
+/// RFC 3041's MD5 history algorithm (kept for interoperability): from the 8-byte `history` and
+/// the interface identifier, writes the next temporary identifier and the next history value.
+/// The hash input is history ‖ IID, as the RFC says (ipv6calc reverses it).
+///
+/// Errors: `NULL_POINTER`.
+///
+/// # Safety
+/// `history` and `iid` readable for 8 bytes; `out_iid` and `out_history` writable for 8 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_temporary_md5_history(
+    history: *const u8,
+    iid: *const u8,
+    out_iid: *mut u8,
+    out_history: *mut u8,
+) -> ipv6kit_result {
+    guard(|| {
+        let out_iid = out_bytes::<8>(out_iid)?;
+        let out_history = out_bytes::<8>(out_history)?;
+        // SAFETY: the caller's contract above.
+        let (h, i) = unsafe { (read_bytes::<8>(history)?, read_iid(iid)?) };
+        let (next, hist) = temporary::md5_history(h, i);
+        // SAFETY: the caller's contract above.
+        unsafe {
+            out_iid.write(next.octets());
+            out_history.write(hist);
+        }
+        Ok(())
+    })
+}

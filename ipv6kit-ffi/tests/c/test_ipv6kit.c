@@ -1,0 +1,2303 @@
+/*
+ * C tests of libipv6kit: every function of ipv6kit.h, its error paths included (NULLs, zero
+ * lengths, short buffers, garbage bytes, invalid enums), and the promise that outputs are
+ * written only on success (outputs are pre-filled with a sentinel and checked after failures).
+ *
+ * Plain C99; built with -Wall -Wextra -Werror -pedantic by tests/run-c-tests.sh, which runs it
+ * linked statically, dynamically, under ASan+UBSan and under valgrind.
+ * The last line printed is "N passed, N failed"; the exit status is 0 only when none failed.
+ */
+#include "ipv6kit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned passed, failed;
+
+#define CHECK(cond)                                                                 \
+    do {                                                                            \
+        if (cond) {                                                                 \
+            passed++;                                                               \
+        } else {                                                                    \
+            failed++;                                                               \
+            fprintf(stderr, "%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond);      \
+        }                                                                           \
+    } while (0)
+
+#define CHECK_RC(expr, want)                                                        \
+    do {                                                                            \
+        ipv6kit_result rc_ = (expr);                                                \
+        if (rc_ == (ipv6kit_result)(want)) {                                        \
+            passed++;                                                               \
+        } else {                                                                    \
+            failed++;                                                               \
+            fprintf(stderr, "%s:%d: FAILED: %s returned %u (%s), expected %s\n",   \
+                    __FILE__, __LINE__, #expr, (unsigned)rc_,                       \
+                    ipv6kit_result_message(rc_), #want);                            \
+        }                                                                           \
+    } while (0)
+
+#define CHECK_STR(got, want)                                                        \
+    do {                                                                            \
+        const char *g_ = (got), *w_ = (want);                                       \
+        if (strcmp(g_, w_) == 0) {                                                  \
+            passed++;                                                               \
+        } else {                                                                    \
+            failed++;                                                               \
+            fprintf(stderr, "%s:%d: FAILED: %s is \"%s\", expected \"%s\"\n",      \
+                    __FILE__, __LINE__, #got, g_, w_);                              \
+        }                                                                           \
+    } while (0)
+
+#define OK IPV6KIT_RESULT_OK
+#define SENTINEL 0xA5
+
+/* ---- helpers ------------------------------------------------------------------------------ */
+
+static void fill(void *p, size_t n) { memset(p, SENTINEL, n); }
+
+static int untouched(const void *p, size_t n) {
+    const unsigned char *b = p;
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (b[i] != SENTINEL) return 0;
+    return 1;
+}
+
+/* Parses an address the test relies on; a failure here is a test failure. */
+static void A(const char *text, uint8_t out[16]) {
+    CHECK_RC(ipv6kit_address_parse(text, strlen(text), out), OK);
+}
+
+static void MAC(const char *text, uint8_t out[6]) {
+    CHECK_RC(ipv6kit_mac_parse(text, strlen(text), out), OK);
+}
+
+/* Formats an address into a static buffer, for comparisons. */
+static const char *fa(const uint8_t addr[16]) {
+    static char buf[IPV6KIT_ADDRESS_TEXT_SIZE];
+    size_t n = 0;
+    if (ipv6kit_address_format(addr, buf, sizeof buf, &n) != OK) return "(format failed)";
+    return buf;
+}
+
+static const char *fmac(const uint8_t mac[6]) {
+    static char buf[IPV6KIT_MAC_TEXT_SIZE];
+    size_t n = 0;
+    if (ipv6kit_mac_format(mac, buf, sizeof buf, &n) != OK) return "(format failed)";
+    return buf;
+}
+
+static const char *fiid(const uint8_t iid[8]) {
+    static char buf[IPV6KIT_IID_TEXT_SIZE];
+    size_t n = 0;
+    if (ipv6kit_iid_format(iid, buf, sizeof buf, &n) != OK) return "(format failed)";
+    return buf;
+}
+
+static const char *last_error(void) {
+    static char buf[512];
+    size_t n = 0;
+    if (ipv6kit_last_error_message(buf, sizeof buf, &n) != OK) return "(no message)";
+    return buf;
+}
+
+/* A small deterministic generator for garbage inputs. */
+static uint32_t rng_state = 0x12345678u;
+static uint32_t rnd(void) {
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 17;
+    rng_state ^= rng_state << 5;
+    return rng_state;
+}
+
+/* Checks a text-output function against its contract: exact fit succeeds, one byte less (and
+ * zero) gives BUFFER_TOO_SHORT without writing, NULL buf or written gives NULL_POINTER. The
+ * function is called through a small adaptor so that every text function shares this check. */
+typedef ipv6kit_result (*text_fn)(const void *ctx, char *buf, size_t len, size_t *written);
+
+static void check_text_output(const char *name, text_fn f, const void *ctx, const char *want) {
+    char buf[256];
+    size_t n = 12345, need = strlen(want) + 1;
+    ipv6kit_result rc;
+
+    fill(buf, sizeof buf);
+    rc = f(ctx, buf, need, &n);
+    if (rc != OK || n != strlen(want) || strcmp(buf, want) != 0 || buf[need] != (char)SENTINEL) {
+        failed++;
+        fprintf(stderr, "FAILED: %s: rc %u, written %zu, text \"%.*s\", expected \"%s\"\n", name, (unsigned)rc, n,
+                (int)(need < sizeof buf ? need : sizeof buf - 1), buf, want);
+    } else {
+        passed++;
+    }
+    /* One byte short, and zero: nothing written. */
+    fill(buf, sizeof buf);
+    n = 777;
+    CHECK_RC(f(ctx, buf, need - 1, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK(untouched(buf, sizeof buf) && n == 777);
+    CHECK_RC(f(ctx, buf, 0, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK(untouched(buf, sizeof buf) && n == 777);
+    CHECK_RC(f(ctx, NULL, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(f(ctx, NULL, 0, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(f(ctx, buf, sizeof buf, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf) && n == 777);
+}
+
+/* Adaptors: ctx points to the input. */
+static ipv6kit_result t_address_format(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_address_format(c, b, l, w);
+}
+static ipv6kit_result t_prefix_format(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_prefix_format(c, b, l, w);
+}
+static ipv6kit_result t_mac_format(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_mac_format(c, b, l, w);
+}
+static ipv6kit_result t_eui64_format(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_eui64_format(c, b, l, w);
+}
+static ipv6kit_result t_ipv4_format(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_ipv4_format(c, b, l, w);
+}
+static ipv6kit_result t_iid_format(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_iid_format(c, b, l, w);
+}
+static ipv6kit_result t_group_name(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_multicast_group_name(c, b, l, w);
+}
+static ipv6kit_result t_scope_name(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_multicast_scope_name(*(const uint8_t *)c, b, l, w);
+}
+static ipv6kit_result t_reserved_name(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_iid_reserved_name(c, b, l, w);
+}
+static ipv6kit_result t_reserved_reference(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_iid_reserved_reference(c, b, l, w);
+}
+static ipv6kit_result t_iid_to_text(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_iid_to_text(c, b, l, w);
+}
+static ipv6kit_result t_colour_format(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_colour_format(c, b, l, w);
+}
+static ipv6kit_result t_classify_name(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_iid_classify_name(c, b, l, w);
+}
+static ipv6kit_result t_classify_describe(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_iid_classify_describe(c, b, l, w);
+}
+static ipv6kit_result t_reverse_name(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_reverse_name(c, false, b, l, w);
+}
+static ipv6kit_result t_reverse_name_fqdn(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_reverse_name(c, true, b, l, w);
+}
+static ipv6kit_result t_reverse_zone(const void *c, char *b, size_t l, size_t *w) {
+    return ipv6kit_reverse_zone(c, false, b, l, w);
+}
+static ipv6kit_result t_last_error(const void *c, char *b, size_t l, size_t *w) {
+    (void)c;
+    return ipv6kit_last_error_message(b, l, w);
+}
+
+/* Feeds random bytes (often not UTF-8) and random printable text to a parser: it must return
+ * OK or the given parse error and never write on failure. */
+typedef ipv6kit_result (*parse_fn)(const char *text, size_t len, uint8_t *out);
+
+static void fuzz_parser(const char *name, parse_fn f, ipv6kit_result parse_error, size_t out_len) {
+    static const char alphabet[] = "0123456789abcdefABCDEF:.-/%x ";
+    unsigned i, bad = 0;
+    for (i = 0; i < 3000; i++) {
+        char text[64];
+        uint8_t out[32];
+        size_t len = rnd() % sizeof text, k;
+        ipv6kit_result rc;
+        for (k = 0; k < len; k++)
+            text[k] = (i & 1) ? (char)(rnd() & 0xff) : alphabet[rnd() % (sizeof alphabet - 1)];
+        fill(out, sizeof out);
+        rc = f(text, len, out);
+        if (rc == OK) {
+            if (!untouched(out + out_len, sizeof out - out_len)) bad++;
+        } else if (rc != parse_error || !untouched(out, sizeof out)) {
+            bad++;
+        }
+    }
+    if (bad) {
+        failed++;
+        fprintf(stderr, "FAILED: %s: %u garbage inputs misbehaved\n", name, bad);
+    } else {
+        passed++;
+    }
+}
+
+static ipv6kit_result p_address(const char *t, size_t l, uint8_t *o) { return ipv6kit_address_parse(t, l, o); }
+static ipv6kit_result p_mac(const char *t, size_t l, uint8_t *o) { return ipv6kit_mac_parse(t, l, o); }
+static ipv6kit_result p_eui64(const char *t, size_t l, uint8_t *o) { return ipv6kit_eui64_parse(t, l, o); }
+static ipv6kit_result p_ipv4(const char *t, size_t l, uint8_t *o) { return ipv6kit_ipv4_parse(t, l, o); }
+static ipv6kit_result p_colour(const char *t, size_t l, uint8_t *o) { return ipv6kit_colour_parse(t, l, o); }
+static ipv6kit_result p_iid_text(const char *t, size_t l, uint8_t *o) { return ipv6kit_iid_from_text(t, l, o); }
+static ipv6kit_result p_reverse(const char *t, size_t l, uint8_t *o) {
+    return ipv6kit_reverse_name_parse(t, l, (ipv6kit_prefix *)(void *)o);
+}
+static ipv6kit_result p_prefix(const char *t, size_t l, uint8_t *o) {
+    return ipv6kit_prefix_parse(t, l, (ipv6kit_prefix *)(void *)o);
+}
+
+/* ---- general ------------------------------------------------------------------------------ */
+
+static void test_general(void) {
+    const char *v = ipv6kit_version();
+    CHECK(v != NULL && strcmp(v, "0.1.0") == 0);
+
+    CHECK_STR(ipv6kit_result_message(IPV6KIT_RESULT_OK), "success");
+    CHECK_STR(ipv6kit_result_message(IPV6KIT_RESULT_NULL_POINTER), "a required pointer argument was NULL");
+    CHECK_STR(ipv6kit_result_message(IPV6KIT_RESULT_PARSE_MAC), "not a MAC address");
+    /* Values that are no code (invalid enum values) still give a static message. */
+    CHECK_STR(ipv6kit_result_message(12345u), "unknown result code");
+    CHECK_STR(ipv6kit_result_message(0xffffffffu), "unknown result code");
+    {
+        uint32_t r;
+        for (r = 0; r < 1100; r++) CHECK(ipv6kit_result_message(r) != NULL);
+    }
+    /* The published values. */
+    CHECK(IPV6KIT_RESULT_OK == 0 && IPV6KIT_RESULT_NULL_POINTER == 1 && IPV6KIT_RESULT_BUFFER_TOO_SHORT == 2);
+
+    /* The detailed message follows the last failure on this thread. */
+    {
+        uint8_t mac[6];
+        char buf[128];
+        size_t n = 0;
+        CHECK_RC(ipv6kit_mac_parse("zz:11:22:33:44:55", 17, mac), IPV6KIT_RESULT_PARSE_MAC);
+        CHECK_STR(last_error(), "unexpected character 'z' at position 0 of the MAC address");
+        CHECK_RC(ipv6kit_last_error_message(buf, sizeof buf, &n), OK);
+        CHECK(n == strlen(buf));
+        check_text_output("ipv6kit_last_error_message", t_last_error, NULL,
+                          "unexpected character 'z' at position 0 of the MAC address");
+        /* A failure of the message function itself does not replace the message. */
+        CHECK_STR(last_error(), "unexpected character 'z' at position 0 of the MAC address");
+        CHECK_RC(ipv6kit_mac_parse(NULL, 0, mac), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_STR(last_error(), "a required pointer argument was NULL");
+    }
+}
+
+/* ---- text --------------------------------------------------------------------------------- */
+
+static void test_text(void) {
+    uint8_t a[16], mac[6], eui[8], v4[4];
+    ipv6kit_prefix p;
+    size_t n;
+    char buf[64];
+
+    /* Addresses: any RFC 4291 form in, RFC 5952 out. */
+    A("2001:DB8:0:0:1:0:0:1", a);
+    CHECK_STR(fa(a), "2001:db8::1:0:0:1"); /* RFC 5952 §4.2.3: first of two equal runs */
+    A("2001:db8:0:0:0:0:2:1", a);
+    CHECK_STR(fa(a), "2001:db8::2:1");
+    A("2001:db8:0:1:1:1:1:1", a);
+    CHECK_STR(fa(a), "2001:db8:0:1:1:1:1:1"); /* RFC 5952 §4.2.2: one 0 group not compressed */
+    A("::ffff:192.0.2.1", a);
+    CHECK_STR(fa(a), "::ffff:192.0.2.1");
+    A("::", a);
+    CHECK_STR(fa(a), "::");
+    check_text_output("ipv6kit_address_format", t_address_format, a, "::");
+    A("2001:db8:ebbd:0:5066:64f6:547e:4872", a);
+    check_text_output("ipv6kit_address_format", t_address_format, a, "2001:db8:ebbd:0:5066:64f6:547e:4872");
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_address_format(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf));
+
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_address_parse("2001:db8::1::2", 14, a), IPV6KIT_RESULT_PARSE_ADDRESS);
+    CHECK_RC(ipv6kit_address_parse("fe80::1%eth0", 12, a), IPV6KIT_RESULT_PARSE_ADDRESS);
+    CHECK_RC(ipv6kit_address_parse("", 0, a), IPV6KIT_RESULT_PARSE_ADDRESS);
+    CHECK(untouched(a, sizeof a));
+    CHECK_RC(ipv6kit_address_parse("::1", 2, a), OK); /* len counts, not the NUL: this is "::" */
+    CHECK_STR(fa(a), "::");
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_address_parse("::1\0", 4, a), IPV6KIT_RESULT_PARSE_ADDRESS); /* embedded NUL */
+    CHECK_RC(ipv6kit_address_parse("\xff\xfe::1", 5, a), IPV6KIT_RESULT_PARSE_ADDRESS); /* not UTF-8 */
+    CHECK_RC(ipv6kit_address_parse(NULL, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_address_parse(NULL, 3, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_address_parse("::1", 3, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a));
+    fuzz_parser("ipv6kit_address_parse", p_address, IPV6KIT_RESULT_PARSE_ADDRESS, 16);
+
+    /* Prefixes. */
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8:ebbd:9900::/56", 23, &p), OK);
+    CHECK(p.len == 56 && p.addr[0] == 0x20 && p.addr[6] == 0x99 && p.addr[15] == 0);
+    check_text_output("ipv6kit_prefix_format", t_prefix_format, &p, "2001:db8:ebbd:9900::/56");
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::ffff/64", 17, &p), OK); /* host bits kept */
+    check_text_output("ipv6kit_prefix_format", t_prefix_format, &p, "2001:db8::ffff/64");
+    memset(&p, SENTINEL, sizeof p);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::/129", 14, &p), IPV6KIT_RESULT_PARSE_PREFIX);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::", 10, &p), IPV6KIT_RESULT_PARSE_PREFIX);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::/", 11, &p), IPV6KIT_RESULT_PARSE_PREFIX);
+    CHECK_RC(ipv6kit_prefix_parse("/64", 3, &p), IPV6KIT_RESULT_PARSE_PREFIX);
+    CHECK_RC(ipv6kit_prefix_parse(NULL, 0, &p), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_prefix_parse("::/0", 4, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&p, sizeof p));
+    {
+        ipv6kit_prefix bad;
+        memset(&bad, 0, sizeof bad);
+        bad.len = 129;
+        fill(buf, sizeof buf);
+        CHECK_RC(ipv6kit_prefix_format(&bad, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK(untouched(buf, sizeof buf));
+        bad.len = 255;
+        CHECK_RC(ipv6kit_prefix_format(&bad, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_prefix_format(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(buf, sizeof buf));
+    }
+    fuzz_parser("ipv6kit_prefix_parse", p_prefix, IPV6KIT_RESULT_PARSE_PREFIX, sizeof(ipv6kit_prefix));
+
+    /* MACs: every notation. */
+    {
+        static const char *const forms[] = {"b8:27:eb:6c:02:88", "B8-27-EB-6C-02-88", "b827.eb6c.0288",
+                                            "b827eb6c0288", "b8:27:eb:6c:2:88"};
+        size_t i;
+        for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+            fill(mac, sizeof mac);
+            CHECK_RC(ipv6kit_mac_parse(forms[i], strlen(forms[i]), mac), OK);
+            CHECK_STR(fmac(mac), "B8:27:EB:6C:02:88");
+        }
+    }
+    check_text_output("ipv6kit_mac_format", t_mac_format, mac, "B8:27:EB:6C:02:88");
+    fill(mac, sizeof mac);
+    CHECK_RC(ipv6kit_mac_parse("00:11:22:33:44", 14, mac), IPV6KIT_RESULT_PARSE_MAC);
+    CHECK_STR(last_error(), "a 6-byte address was expected, the text holds 5 bytes");
+    CHECK_RC(ipv6kit_mac_parse("00:11::33:44:55", 15, mac), IPV6KIT_RESULT_PARSE_MAC);
+    CHECK_RC(ipv6kit_mac_parse("", 0, mac), IPV6KIT_RESULT_PARSE_MAC);
+    CHECK_RC(ipv6kit_mac_parse("00:11:22:33:44:\xe9", 16, mac), IPV6KIT_RESULT_PARSE_MAC);
+    CHECK_RC(ipv6kit_mac_parse("00:11:22:33:44:55", 17, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(mac, sizeof mac));
+    CHECK_RC(ipv6kit_mac_format(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    fuzz_parser("ipv6kit_mac_parse", p_mac, IPV6KIT_RESULT_PARSE_MAC, 6);
+
+    /* EUI-64. */
+    CHECK_RC(ipv6kit_eui64_parse("0011.22ff.fe33.4455", 19, eui), OK);
+    check_text_output("ipv6kit_eui64_format", t_eui64_format, eui, "00:11:22:FF:FE:33:44:55");
+    fill(eui, sizeof eui);
+    CHECK_RC(ipv6kit_eui64_parse("00:11:22:33:44:55", 17, eui), IPV6KIT_RESULT_PARSE_EUI64);
+    CHECK_RC(ipv6kit_eui64_parse(NULL, 5, eui), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_eui64_parse("001122fffe334455", 16, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(eui, sizeof eui));
+    CHECK_RC(ipv6kit_eui64_format(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    fuzz_parser("ipv6kit_eui64_parse", p_eui64, IPV6KIT_RESULT_PARSE_EUI64, 8);
+
+    /* IPv4. */
+    CHECK_RC(ipv6kit_ipv4_parse("192.0.2.1", 9, v4), OK);
+    CHECK(v4[0] == 192 && v4[1] == 0 && v4[2] == 2 && v4[3] == 1);
+    check_text_output("ipv6kit_ipv4_format", t_ipv4_format, v4, "192.0.2.1");
+    fill(v4, sizeof v4);
+    CHECK_RC(ipv6kit_ipv4_parse("192.0.2.256", 11, v4), IPV6KIT_RESULT_PARSE_IPV4);
+    CHECK_RC(ipv6kit_ipv4_parse("192.0.2", 7, v4), IPV6KIT_RESULT_PARSE_IPV4);
+    CHECK_RC(ipv6kit_ipv4_parse(NULL, 0, v4), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ipv4_parse("1.2.3.4", 7, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(v4, sizeof v4));
+    CHECK_RC(ipv6kit_ipv4_format(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    fuzz_parser("ipv6kit_ipv4_parse", p_ipv4, IPV6KIT_RESULT_PARSE_IPV4, 4);
+}
+
+/* ---- multicast ---------------------------------------------------------------------------- */
+
+static void test_multicast(void) {
+    uint8_t a[16], g[16], mac[6];
+    bool yes;
+    size_t n, i;
+    char buf[64];
+    ipv6kit_multicast_info info;
+
+    /* Seed and RFC 4291 §2.7.1 vectors. */
+    A("2001:db8:ebbd:0:5066:64f6:547e:4872", a);
+    CHECK_RC(ipv6kit_solicited_node(a, g), OK);
+    CHECK_STR(fa(g), "ff02::1:ff7e:4872");
+    A("4037::01:800:200E:8C6C", a);
+    CHECK_RC(ipv6kit_solicited_node_checked(a, g), OK);
+    CHECK_STR(fa(g), "ff02::1:ff0e:8c6c");
+    CHECK_RC(ipv6kit_multicast_mac(g, mac), OK); /* RFC 2464 §7 */
+    CHECK_STR(fmac(mac), "33:33:FF:0E:8C:6C");
+    A("ff02::1", a);
+    CHECK_RC(ipv6kit_multicast_mac(a, mac), OK);
+    CHECK_STR(fmac(mac), "33:33:00:00:00:01");
+    /* The total form gives multicast inputs a group; the checked form refuses them. */
+    CHECK_RC(ipv6kit_solicited_node(a, g), OK);
+    fill(g, sizeof g);
+    CHECK_RC(ipv6kit_solicited_node_checked(a, g), IPV6KIT_RESULT_IS_MULTICAST);
+    CHECK(untouched(g, sizeof g));
+    CHECK_RC(ipv6kit_solicited_node(NULL, g), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_solicited_node(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_solicited_node_checked(NULL, g), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_solicited_node_checked(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(g, sizeof g));
+
+    /* is_solicited_node checks the whole /104 (ipv6calc's suffix-only bug). */
+    A("ff02::1:ff00:1234", a);
+    CHECK_RC(ipv6kit_is_solicited_node(a, &yes), OK);
+    CHECK(yes);
+    A("3ffe::1:ff00:1234", a);
+    CHECK_RC(ipv6kit_is_solicited_node(a, &yes), OK);
+    CHECK(!yes);
+    A("ff05::1:ff00:1234", a);
+    CHECK_RC(ipv6kit_is_solicited_node(a, &yes), OK);
+    CHECK(!yes);
+    CHECK_RC(ipv6kit_is_solicited_node(NULL, &yes), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_is_solicited_node(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Multicast MAC of a unicast address is refused. */
+    A("2001:db8::1", a);
+    fill(mac, sizeof mac);
+    CHECK_RC(ipv6kit_multicast_mac(a, mac), IPV6KIT_RESULT_NOT_MULTICAST);
+    CHECK_STR(last_error(), "2001:db8::1 is not a multicast address (ff00::/8)");
+    CHECK_RC(ipv6kit_multicast_mac(NULL, mac), IPV6KIT_RESULT_NULL_POINTER);
+    A("ff02::1", a);
+    CHECK_RC(ipv6kit_multicast_mac(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(mac, sizeof mac));
+
+    /* Names. */
+    A("ff02::16", a);
+    check_text_output("ipv6kit_multicast_group_name", t_group_name, a, "all MLDv2-capable routers");
+    A("ff02::1:ff7e:4872", a);
+    check_text_output("ipv6kit_multicast_group_name", t_group_name, a, "solicited-node");
+    A("ff02::1234", a);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_multicast_group_name(a, buf, sizeof buf, &n), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_multicast_group_name(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf));
+
+    /* The table of well-known groups: every entry has a name that the name lookup agrees with. */
+    CHECK(ipv6kit_multicast_group_count() >= 10);
+    for (i = 0; i < ipv6kit_multicast_group_count(); i++) {
+        char name[64], name2[64];
+        size_t n2;
+        CHECK_RC(ipv6kit_multicast_group_at(i, g, name, sizeof name, &n), OK);
+        CHECK_RC(ipv6kit_multicast_group_name(g, name2, sizeof name2, &n2), OK);
+        CHECK(n > 0 && n == n2 && strcmp(name, name2) == 0);
+    }
+    fill(g, sizeof g);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_multicast_group_at(ipv6kit_multicast_group_count(), g, buf, sizeof buf, &n),
+             IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_multicast_group_at((size_t)-1, g, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_multicast_group_at(0, NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_multicast_group_at(0, g, NULL, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_multicast_group_at(0, g, buf, sizeof buf, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_multicast_group_at(0, g, buf, 0, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK(untouched(g, sizeof g) && untouched(buf, sizeof buf));
+
+    /* Decoding. */
+    A("ff02::1", a);
+    CHECK_RC(ipv6kit_multicast_decode(a, &info), OK);
+    CHECK(info.scope == 2 && !info.flag_transient && info.form == IPV6KIT_MULTICAST_FORM_PLAIN);
+    CHECK(info.group_id[13] == 1 && info.group_id[0] == 0);
+    A("ff3e::8000:1", a); /* SSM, RFC 4607 */
+    CHECK_RC(ipv6kit_multicast_decode(a, &info), OK);
+    CHECK(info.scope == 0xe && info.form == IPV6KIT_MULTICAST_FORM_PREFIX_BASED && info.source_specific);
+    CHECK(info.flag_prefix_based && info.flag_transient && !info.flag_rendezvous_point);
+    A("ff3e:30:2001:db8::1234", a); /* RFC 3306 */
+    CHECK_RC(ipv6kit_multicast_decode(a, &info), OK);
+    CHECK(info.form == IPV6KIT_MULTICAST_FORM_PREFIX_BASED && info.prefix_len == 48 && info.group_id32 == 0x1234);
+    CHECK_STR(fa(info.prefix), "2001:db8::");
+    A("ff7e:140:2001:db8:beef:feed::1234", a); /* RFC 3956 §3 */
+    CHECK_RC(ipv6kit_multicast_decode(a, &info), OK);
+    CHECK(info.form == IPV6KIT_MULTICAST_FORM_EMBEDDED_RP && info.rp_iid == 1 && info.prefix_len == 64);
+    CHECK(info.group_id32 == 0x1234 && info.flag_rendezvous_point);
+    CHECK_STR(fa(info.prefix), "2001:db8:beef:feed::1");
+    A("2001:db8::1", a);
+    memset(&info, SENTINEL, sizeof info);
+    CHECK_RC(ipv6kit_multicast_decode(a, &info), IPV6KIT_RESULT_NOT_MULTICAST);
+    CHECK_RC(ipv6kit_multicast_decode(NULL, &info), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&info, sizeof info));
+    CHECK_RC(ipv6kit_multicast_decode(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Scope names; values above 15 are not scopes. */
+    {
+        uint8_t s = 2;
+        check_text_output("ipv6kit_multicast_scope_name", t_scope_name, &s, "link-local");
+        s = 0xe;
+        check_text_output("ipv6kit_multicast_scope_name", t_scope_name, &s, "global");
+        s = 6;
+        check_text_output("ipv6kit_multicast_scope_name", t_scope_name, &s, "unassigned (6)");
+        fill(buf, sizeof buf);
+        CHECK_RC(ipv6kit_multicast_scope_name(16, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_multicast_scope_name(255, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK(untouched(buf, sizeof buf));
+    }
+}
+
+/* ---- interface identifiers ---------------------------------------------------------------- */
+
+static void test_iid(void) {
+    uint8_t a[16], out[16], mac[6], mac2[6], iid[8], eui[8];
+    ipv6kit_prefix p;
+    uint64_t first, last;
+    size_t n;
+    char buf[128];
+
+    /* RFC 4291 Appendix A. */
+    MAC("00:11:22:33:44:55", mac);
+    CHECK_RC(ipv6kit_iid_from_mac(mac, iid), OK);
+    CHECK_STR(fiid(iid), "211:22ff:fe33:4455");
+    check_text_output("ipv6kit_iid_format", t_iid_format, iid, "211:22ff:fe33:4455");
+    CHECK_RC(ipv6kit_link_local(mac, out), OK);
+    CHECK_STR(fa(out), "fe80::211:22ff:fe33:4455");
+    CHECK_RC(ipv6kit_iid_to_eui64(iid, eui), OK);
+    CHECK(eui[0] == 0x00 && eui[3] == 0xff && eui[4] == 0xfe && eui[7] == 0x55);
+    CHECK_RC(ipv6kit_iid_from_eui64(eui, iid), OK);
+    CHECK_STR(fiid(iid), "211:22ff:fe33:4455");
+
+    /* The seed's (address, MAC) pairs, both ways. */
+    {
+        static const char *const pairs[][2] = {
+            {"2001:470:db8:101:203:93ff:fe67:4362", "00:03:93:67:43:62"},
+            {"2001:470:db8:101:211:24ff:fece:f1a", "00:11:24:ce:0f:1a"},
+            {"fe80::ba27:ebff:fe89:bc51", "b8:27:eb:89:bc:51"},
+            {"2001:db8:ebbd:2080:ba27:ebff:fe6c:288", "b8:27:eb:6c:02:88"},
+            {"fe80::216:3eff:fea2:94e8", "00:16:3e:a2:94:e8"},
+        };
+        size_t i;
+        for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+            A(pairs[i][0], a);
+            MAC(pairs[i][1], mac);
+            CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+            CHECK_RC(ipv6kit_iid_to_mac(iid, mac2), OK);
+            CHECK(memcmp(mac, mac2, 6) == 0);
+            CHECK_RC(ipv6kit_iid_from_mac(mac, iid), OK);
+            CHECK_RC(ipv6kit_iid_with_prefix(iid, a, out), OK);
+            CHECK(memcmp(out, a, 16) == 0);
+        }
+    }
+    /* Not EUI-64: no MAC inside. */
+    A("2001:470:db8:101::9c5", a);
+    CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+    fill(mac, sizeof mac);
+    CHECK_RC(ipv6kit_iid_to_mac(iid, mac), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK(untouched(mac, sizeof mac));
+
+    /* SLAAC: host bits of the prefix are masked, not added (netaddr's bug); only /64. */
+    MAC("00:11:22:33:44:55", mac);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::ffff/64", 17, &p), OK);
+    CHECK_RC(ipv6kit_slaac_from_mac(&p, mac, out), OK);
+    CHECK_STR(fa(out), "2001:db8::211:22ff:fe33:4455");
+    CHECK_RC(ipv6kit_iid_from_mac(mac, iid), OK);
+    CHECK_RC(ipv6kit_slaac(&p, iid, out), OK);
+    CHECK_STR(fa(out), "2001:db8::211:22ff:fe33:4455");
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::/48", 13, &p), OK);
+    fill(out, sizeof out);
+    CHECK_RC(ipv6kit_slaac(&p, iid, out), IPV6KIT_RESULT_PREFIX_NOT_SLASH64);
+    CHECK_RC(ipv6kit_slaac_from_mac(&p, mac, out), IPV6KIT_RESULT_PREFIX_NOT_SLASH64);
+    p.len = 200;
+    CHECK_RC(ipv6kit_slaac(&p, iid, out), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_slaac_from_mac(&p, mac, out), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    p.len = 64;
+    CHECK_RC(ipv6kit_slaac(NULL, iid, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_slaac(&p, NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_slaac(&p, iid, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_slaac_from_mac(NULL, mac, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_slaac_from_mac(&p, NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_slaac_from_mac(&p, mac, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(out, sizeof out));
+
+    /* NULLs everywhere else. */
+    fill(out, sizeof out);
+    CHECK_RC(ipv6kit_iid_from_mac(NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_from_mac(mac, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_from_eui64(NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_from_eui64(eui, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_to_eui64(NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_to_eui64(iid, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_to_mac(NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_to_mac(iid, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_of(NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_of(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_with_prefix(NULL, a, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_with_prefix(iid, NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_with_prefix(iid, a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_link_local(NULL, out), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_link_local(mac, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_format(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(out, sizeof out));
+
+    /* The reserved-IID registry (RFC 5453). */
+    memset(iid, 0, sizeof iid);
+    CHECK_RC(ipv6kit_iid_reserved(iid, &first, &last), OK);
+    CHECK(first == 0 && last == 0);
+    check_text_output("ipv6kit_iid_reserved_name", t_reserved_name, iid, "Subnet-Router Anycast");
+    check_text_output("ipv6kit_iid_reserved_reference", t_reserved_reference, iid, "RFC 4291");
+    A("2001:db8::200:5eff:fe00:5213", a);
+    CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+    CHECK_RC(ipv6kit_iid_reserved(iid, &first, &last), OK);
+    CHECK(first == 0x02005efffe005213ull && last == first);
+    check_text_output("ipv6kit_iid_reserved_reference", t_reserved_reference, iid, "RFC 6543");
+    A("2001:db8::211:22ff:fe33:4455", a);
+    CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+    first = last = 42;
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_iid_reserved(iid, &first, &last), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_iid_reserved_name(iid, buf, sizeof buf, &n), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_iid_reserved_reference(iid, buf, sizeof buf, &n), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_iid_reserved(NULL, &first, &last), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_reserved(iid, NULL, &last), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_reserved(iid, &first, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_reserved_name(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_reserved_reference(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(first == 42 && last == 42 && untouched(buf, sizeof buf));
+}
+
+/* ---- playful identifiers ------------------------------------------------------------------ */
+
+static void test_playful(void) {
+    uint8_t a[16], iid[8], rgb[3];
+    ipv6kit_prefix p;
+    size_t n;
+    char buf[64];
+
+    /* ipv6board (the seed). */
+    CHECK_RC(ipv6kit_iid_from_text("IPv6 Bd", 7, iid), OK);
+    CHECK_STR(fiid(iid), "4950:7636:2042:6420");
+    check_text_output("ipv6kit_iid_to_text", t_iid_to_text, iid, "IPv6 Bd "); /* padded with a space */
+    CHECK_RC(ipv6kit_prefix_parse("2001:6b0:1001:105::/64", 22, &p), OK);
+    CHECK_RC(ipv6kit_text_address(&p, "Awesome!", 8, a), OK);
+    CHECK_STR(fa(a), "2001:6b0:1001:105:4177:6573:6f6d:6521");
+    CHECK_RC(ipv6kit_text_address(&p, "IPv6 Bd", 7, a), OK);
+    CHECK_STR(fa(a), "2001:6b0:1001:105:4950:7636:2042:6420");
+    fill(iid, sizeof iid);
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_iid_from_text("Awesome!!", 9, iid), IPV6KIT_RESULT_IID_TEXT);
+    CHECK_RC(ipv6kit_iid_from_text("caf\xc3\xa9", 5, iid), IPV6KIT_RESULT_IID_TEXT);
+    CHECK_RC(ipv6kit_iid_from_text("tab\there", 8, iid), IPV6KIT_RESULT_IID_TEXT);
+    CHECK_RC(ipv6kit_iid_from_text("\xff", 1, iid), IPV6KIT_RESULT_IID_TEXT);
+    CHECK_RC(ipv6kit_iid_from_text(NULL, 0, iid), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_from_text("x", 1, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_text_address(&p, "Awesome!!", 9, a), IPV6KIT_RESULT_IID_TEXT);
+    CHECK_RC(ipv6kit_text_address(NULL, "x", 1, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_text_address(&p, NULL, 1, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_text_address(&p, "x", 1, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    p.len = 96;
+    CHECK_RC(ipv6kit_text_address(&p, "x", 1, a), IPV6KIT_RESULT_PREFIX_TOO_LONG);
+    p.len = 129;
+    CHECK_RC(ipv6kit_text_address(&p, "x", 1, a), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(untouched(iid, sizeof iid) && untouched(a, sizeof a));
+    CHECK_RC(ipv6kit_iid_from_text("", 0, iid), OK); /* eight spaces */
+    CHECK_STR(fiid(iid), "2020:2020:2020:2020");
+    fuzz_parser("ipv6kit_iid_from_text", p_iid_text, IPV6KIT_RESULT_IID_TEXT, 8);
+    A("fe80::211:22ff:fe33:4455", a);
+    CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_iid_to_text(iid, buf, sizeof buf, &n), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_iid_to_text(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf));
+
+    /* The IPv6 Christmas tree (the seed). */
+    CHECK_RC(ipv6kit_colour_parse("#AABBCC", 7, rgb), OK);
+    CHECK(rgb[0] == 0xaa && rgb[1] == 0xbb && rgb[2] == 0xcc);
+    check_text_output("ipv6kit_colour_format", t_colour_format, rgb, "#aabbcc");
+    CHECK_RC(ipv6kit_prefix_parse("2a05:9b81:2020::/48", 19, &p), OK);
+    CHECK_RC(ipv6kit_colour_address(&p, rgb, a), OK);
+    CHECK_STR(fa(a), "2a05:9b81:2020::aa:bb:cc");
+    CHECK_RC(ipv6kit_colour_parse("ff0000", 6, rgb), OK);
+    CHECK_RC(ipv6kit_colour_address(&p, rgb, a), OK);
+    CHECK_STR(fa(a), "2a05:9b81:2020::ff:0:0");
+    CHECK_RC(ipv6kit_colour_iid(rgb, iid), OK);
+    CHECK_STR(fiid(iid), "0:ff:0:0");
+    A("2a05:9b81:2020::aa:bb:cc", a);
+    CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+    CHECK_RC(ipv6kit_colour_from_iid(iid, rgb), OK);
+    CHECK(rgb[0] == 0xaa && rgb[1] == 0xbb && rgb[2] == 0xcc);
+    A("2a05:9b81:2020::1aa:bb:cc", a);
+    CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+    fill(rgb, sizeof rgb);
+    CHECK_RC(ipv6kit_colour_from_iid(iid, rgb), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_colour_parse("#AABBC", 6, rgb), IPV6KIT_RESULT_PARSE_COLOUR);
+    CHECK_RC(ipv6kit_colour_parse("#AABBCG", 7, rgb), IPV6KIT_RESULT_PARSE_COLOUR);
+    CHECK_RC(ipv6kit_colour_parse("", 0, rgb), IPV6KIT_RESULT_PARSE_COLOUR);
+    CHECK_RC(ipv6kit_colour_parse(NULL, 6, rgb), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_colour_parse("aabbcc", 6, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_colour_from_iid(NULL, rgb), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_colour_from_iid(iid, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(rgb, sizeof rgb));
+    fuzz_parser("ipv6kit_colour_parse", p_colour, IPV6KIT_RESULT_PARSE_COLOUR, 3);
+    rgb[0] = rgb[1] = rgb[2] = 1;
+    fill(a, sizeof a);
+    fill(iid, sizeof iid);
+    CHECK_RC(ipv6kit_colour_iid(NULL, iid), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_colour_iid(rgb, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    p.len = 65;
+    CHECK_RC(ipv6kit_colour_address(&p, rgb, a), IPV6KIT_RESULT_PREFIX_TOO_LONG);
+    p.len = 48;
+    CHECK_RC(ipv6kit_colour_address(NULL, rgb, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_colour_address(&p, NULL, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_colour_address(&p, rgb, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_colour_format(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a) && untouched(iid, sizeof iid));
+}
+
+/* ---- RFC 6052 ----------------------------------------------------------------------------- */
+
+static void test_embedded(void) {
+    static const struct {
+        const char *prefix, *addr;
+        uint8_t len;
+    } table[] = {/* RFC 6052 §2.4, 192.0.2.33 under each prefix length */
+                 {"2001:db8::/32", "2001:db8:c000:221::", 32},
+                 {"2001:db8:100::/40", "2001:db8:1c0:2:21::", 40},
+                 {"2001:db8:122::/48", "2001:db8:122:c000:2:2100::", 48},
+                 {"2001:db8:122:300::/56", "2001:db8:122:3c0:0:221::", 56},
+                 {"2001:db8:122:344::/64", "2001:db8:122:344:c0:2:2100:0", 64},
+                 {"2001:db8:122:344::/96", "2001:db8:122:344::192.0.2.33", 96}};
+    uint8_t v4[4], a[16], want[16];
+    ipv6kit_prefix p;
+    size_t i;
+
+    CHECK_RC(ipv6kit_ipv4_parse("192.0.2.33", 10, v4), OK);
+    for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+        uint8_t back[4];
+        CHECK_RC(ipv6kit_prefix_parse(table[i].prefix, strlen(table[i].prefix), &p), OK);
+        A(table[i].addr, want);
+        CHECK_RC(ipv6kit_ipv4_embed(&p, v4, a), OK);
+        CHECK(memcmp(a, want, 16) == 0);
+        CHECK_RC(ipv6kit_ipv4_extract(a, table[i].len, back), OK);
+        CHECK(memcmp(back, v4, 4) == 0);
+        CHECK_RC(ipv6kit_ipv4_extract_in(a, &p, back), OK);
+        CHECK(memcmp(back, v4, 4) == 0);
+    }
+    CHECK_RC(ipv6kit_nat64_prefix(IPV6KIT_NAT64_PREFIX_KIND_WELL_KNOWN, &p), OK);
+    CHECK(p.len == 96);
+    CHECK_STR(fa(p.addr), "64:ff9b::");
+    CHECK_RC(ipv6kit_ipv4_embed(&p, v4, a), OK);
+    CHECK_STR(fa(a), "64:ff9b::c000:221");
+    CHECK_RC(ipv6kit_nat64_prefix(IPV6KIT_NAT64_PREFIX_KIND_LOCAL_USE, &p), OK);
+    CHECK(p.len == 48);
+    CHECK_STR(fa(p.addr), "64:ff9b:1::");
+    memset(&p, SENTINEL, sizeof p);
+    CHECK_RC(ipv6kit_nat64_prefix(2, &p), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_nat64_prefix(0xffffffffu, &p), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK(untouched(&p, sizeof p));
+    CHECK_RC(ipv6kit_nat64_prefix(0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Errors. */
+    fill(a, sizeof a);
+    fill(v4, sizeof v4);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::/33", 13, &p), OK);
+    CHECK_RC(ipv6kit_ipv4_embed(&p, want, a), IPV6KIT_RESULT_EMBED_PREFIX_LENGTH);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::1/32", 14, &p), OK);
+    CHECK_RC(ipv6kit_ipv4_embed(&p, want, a), IPV6KIT_RESULT_PREFIX_HOST_BITS);
+    p.len = 130;
+    CHECK_RC(ipv6kit_ipv4_embed(&p, want, a), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    p.len = 32;
+    CHECK_RC(ipv6kit_ipv4_embed(NULL, want, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ipv4_embed(&p, NULL, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ipv4_embed(&p, want, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a));
+    A("2001:db8:122:c000:ff02:2100::", a); /* u octet set */
+    CHECK_RC(ipv6kit_ipv4_extract(a, 48, v4), IPV6KIT_RESULT_U_OCTET);
+    CHECK_RC(ipv6kit_ipv4_extract(a, 47, v4), IPV6KIT_RESULT_EMBED_PREFIX_LENGTH);
+    CHECK_RC(ipv6kit_ipv4_extract(a, 255, v4), IPV6KIT_RESULT_EMBED_PREFIX_LENGTH);
+    CHECK_RC(ipv6kit_ipv4_extract(NULL, 48, v4), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ipv4_extract(a, 48, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_nat64_prefix(IPV6KIT_NAT64_PREFIX_KIND_WELL_KNOWN, &p), OK);
+    A("2001:db8::1", a);
+    CHECK_RC(ipv6kit_ipv4_extract_in(a, &p, v4), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_ipv4_extract_in(NULL, &p, v4), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ipv4_extract_in(a, NULL, v4), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ipv4_extract_in(a, &p, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    p.len = 97;
+    CHECK_RC(ipv6kit_ipv4_extract_in(a, &p, v4), IPV6KIT_RESULT_EMBED_PREFIX_LENGTH);
+    CHECK(untouched(v4, sizeof v4));
+}
+
+/* ---- classification ----------------------------------------------------------------------- */
+
+static void test_classify(void) {
+    uint8_t a[16], iid[8], mac[6];
+    ipv6kit_iid_class c;
+    size_t n;
+    char buf[128];
+
+    A("fe80::ba27:ebff:fe89:bc51", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    MAC("b8:27:eb:89:bc:51", mac);
+    CHECK(c.kind == IPV6KIT_IID_KIND_IEEE_DERIVED && memcmp(c.mac, mac, 6) == 0 && c.universal && !c.group);
+    check_text_output("ipv6kit_iid_classify_name", t_classify_name, a, "ieee-derived");
+    check_text_output("ipv6kit_iid_classify_describe", t_classify_describe, a,
+                      "ieee-derived (MAC b8:27:eb:89:bc:51, universal)");
+    A("2001:db8::1", a);
+    check_text_output("ipv6kit_iid_classify_name", t_classify_name, a, "low-byte");
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_LOW_BYTE);
+    /* Teredo, RFC 4380's example: server 65.54.227.120, client 192.0.2.45 port 40000, cone. */
+    A("2001:0:4136:e378:8000:63bf:3fff:fdd2", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_TEREDO && c.port == 40000 && c.flags == 0x8000);
+    CHECK(c.ipv4[0] == 65 && c.ipv4[1] == 54 && c.ipv4[2] == 227 && c.ipv4[3] == 120);
+    CHECK(c.client[0] == 192 && c.client[1] == 0 && c.client[2] == 2 && c.client[3] == 45);
+    CHECK_RC(ipv6kit_iid_of(a, iid), OK);
+    CHECK_RC(ipv6kit_iid_classify_iid(iid, &c), OK);
+    CHECK(c.kind != IPV6KIT_IID_KIND_TEREDO); /* the identifier alone cannot say Teredo */
+    /* ISATAP (RFC 5214), private IPv4. */
+    A("fe80::5efe:c000:221", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_ISATAP && !c.universal && c.ipv4[0] == 192 && c.ipv4[3] == 33);
+    /* Embedded IPv4, both forms. */
+    A("2001:db8::c000:221", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_EMBEDDED_IPV4 && c.ipv4_form == IPV6KIT_IPV4_FORM_LOW32 && c.ipv4[0] == 192);
+    A("2001:db8::192:168:0:1", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_EMBEDDED_IPV4 && c.ipv4_form == IPV6KIT_IPV4_FORM_DECIMAL_GROUPS);
+    CHECK(c.ipv4[0] == 192 && c.ipv4[1] == 168 && c.ipv4[2] == 0 && c.ipv4[3] == 1);
+    /* Service ports, both notations. */
+    A("2001:db8::1bb", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_EMBEDDED_PORT && c.port == 443 && c.port_notation == IPV6KIT_PORT_NOTATION_HEX);
+    A("2001:db8::443", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_EMBEDDED_PORT && c.port == 443 &&
+          c.port_notation == IPV6KIT_PORT_NOTATION_DECIMAL);
+    /* Reserved (RFC 5453) wins over the ff:fe marker. */
+    A("2001:db8::200:5eff:fe00:5213", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_RESERVED && c.reserved_first == 0x02005efffe005213ull &&
+          c.reserved_last == c.reserved_first);
+    A("2001:db8::dead:0:0:beef", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_PATTERN_BYTES);
+    A("2001:470:db8:101:b41f:18a3:a97c:4a0c", a);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(c.kind == IPV6KIT_IID_KIND_RANDOMIZED);
+    check_text_output("ipv6kit_iid_classify_name", t_classify_name, a, "randomized");
+
+    memset(&c, SENTINEL, sizeof c);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_iid_classify(NULL, &c), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_classify(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_classify_iid(NULL, &c), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_classify_iid(iid, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_classify_name(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_iid_classify_describe(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&c, sizeof c) && untouched(buf, sizeof buf));
+
+    /* Total: every random address gets a class with a name. */
+    {
+        unsigned i, bad = 0;
+        for (i = 0; i < 2000; i++) {
+            size_t k;
+            for (k = 0; k < 16; k++) a[k] = (uint8_t)rnd();
+            if (i % 3 == 0) memset(a + 8, 0, 5); /* more structure */
+            if (ipv6kit_iid_classify(a, &c) != OK || c.kind > IPV6KIT_IID_KIND_RANDOMIZED) bad++;
+            if (ipv6kit_iid_classify_name(a, buf, sizeof buf, &n) != OK || n == 0) bad++;
+        }
+        CHECK(bad == 0);
+    }
+}
+
+/* ---- reverse DNS -------------------------------------------------------------------------- */
+
+static void test_dns(void) {
+    uint8_t a[16];
+    ipv6kit_prefix p, zone;
+    size_t n, count, i;
+    char buf[IPV6KIT_REVERSE_NAME_SIZE];
+
+    /* RFC 3596 §2.5's example. */
+    A("4321:0:1:2:3:4:567:89ab", a);
+    check_text_output("ipv6kit_reverse_name", t_reverse_name, a,
+                      "b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.2.0.0.0.1.0.0.0.0.0.0.0.1.2.3.4.ip6.arpa");
+    check_text_output("ipv6kit_reverse_name", t_reverse_name_fqdn, a,
+                      "b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.2.0.0.0.1.0.0.0.0.0.0.0.1.2.3.4.ip6.arpa.");
+    A("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", a);
+    CHECK_RC(ipv6kit_reverse_name(a, true, buf, sizeof buf, &n), OK); /* the size constant suffices */
+    CHECK(n == IPV6KIT_REVERSE_NAME_SIZE - 1);
+    CHECK_RC(ipv6kit_reverse_name(NULL, true, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8:ebbd::/48", 18, &p), OK);
+    check_text_output("ipv6kit_reverse_zone", t_reverse_zone, &p, "d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa");
+    CHECK_RC(ipv6kit_reverse_zone(&p, true, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa.");
+    CHECK_RC(ipv6kit_covering_zones_count(&p, &count), OK);
+    CHECK(count == 1);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8:ebbd:9908::/62", 23, &p), OK);
+    CHECK_RC(ipv6kit_reverse_zone(&p, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NOT_NIBBLE_ALIGNED);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::1/32", 14, &p), OK);
+    CHECK_RC(ipv6kit_reverse_zone(&p, false, buf, sizeof buf, &n), IPV6KIT_RESULT_PREFIX_HOST_BITS);
+    p.len = 200;
+    CHECK_RC(ipv6kit_reverse_zone(&p, false, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_reverse_zone(NULL, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf));
+
+    /* The seed's /62 of R2's LAN ports: four /64 zones. */
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8:ebbd:9908::/62", 23, &p), OK);
+    CHECK_RC(ipv6kit_covering_zones_count(&p, &count), OK);
+    CHECK(count == 4);
+    for (i = 0; i < count; i++) {
+        static const char *const want[] = {"2001:db8:ebbd:9908::/64", "2001:db8:ebbd:9909::/64",
+                                           "2001:db8:ebbd:990a::/64", "2001:db8:ebbd:990b::/64"};
+        char pt[IPV6KIT_PREFIX_TEXT_SIZE];
+        size_t m;
+        CHECK_RC(ipv6kit_covering_zone_at(&p, i, &zone, true, buf, sizeof buf, &n), OK);
+        CHECK_RC(ipv6kit_prefix_format(&zone, pt, sizeof pt, &m), OK);
+        CHECK_STR(pt, want[i]);
+        CHECK(n == 16 * 2 + 9 && buf[0] == "89ab"[i] && buf[n - 1] == '.');
+    }
+    memset(&zone, SENTINEL, sizeof zone);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_covering_zone_at(&p, 4, &zone, true, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_covering_zone_at(&p, 0, &zone, true, buf, 10, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK_RC(ipv6kit_covering_zone_at(NULL, 0, &zone, true, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_covering_zone_at(&p, 0, NULL, true, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_covering_zone_at(&p, 0, &zone, true, NULL, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_covering_zone_at(&p, 0, &zone, true, buf, sizeof buf, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&zone, sizeof zone) && untouched(buf, sizeof buf));
+    count = 99;
+    CHECK_RC(ipv6kit_covering_zones_count(NULL, &count), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_covering_zones_count(&p, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    p.len = 129;
+    CHECK_RC(ipv6kit_covering_zones_count(&p, &count), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(count == 99);
+    p.len = 0;
+    CHECK_RC(ipv6kit_covering_zones_count(&p, &count), OK);
+    CHECK(count == 1);
+
+    /* Back from names. */
+    CHECK_RC(ipv6kit_reverse_name_parse("8.b.d.0.1.0.0.2.IP6.ARPA.", 25, &p), OK);
+    CHECK(p.len == 32);
+    CHECK_STR(fa(p.addr), "2001:db8::");
+    memset(&p, SENTINEL, sizeof p);
+    CHECK_RC(ipv6kit_reverse_name_parse("8.b.d.0.1.0.0.2.in-addr.arpa", 28, &p), IPV6KIT_RESULT_PARSE_REVERSE_NAME);
+    CHECK_RC(ipv6kit_reverse_name_parse("g.ip6.arpa", 10, &p), IPV6KIT_RESULT_PARSE_REVERSE_NAME);
+    CHECK_RC(ipv6kit_reverse_name_parse("", 0, &p), IPV6KIT_RESULT_PARSE_REVERSE_NAME);
+    CHECK_RC(ipv6kit_reverse_name_parse(NULL, 0, &p), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_reverse_name_parse("ip6.arpa", 8, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&p, sizeof p));
+    fuzz_parser("ipv6kit_reverse_name_parse", p_reverse, IPV6KIT_RESULT_PARSE_REVERSE_NAME, sizeof(ipv6kit_prefix));
+}
+
+/* ---- 6rd, 6to4, option 212 ---------------------------------------------------------------- */
+
+static const char *fp(const ipv6kit_prefix *p) {
+    static char buf[IPV6KIT_PREFIX_TEXT_SIZE];
+    size_t n = 0;
+    if (ipv6kit_prefix_format(p, buf, sizeof buf, &n) != OK) return "(format failed)";
+    return buf;
+}
+
+static void V4(const char *text, uint8_t out[4]) { CHECK_RC(ipv6kit_ipv4_parse(text, strlen(text), out), OK); }
+
+static void test_sixrd(void) {
+    ipv6kit_prefix p, q;
+    ipv6kit_sixrd_domain d, d2;
+    uint8_t ce[4], relay[4], v4[4], a[16], len8;
+    bool yes;
+    size_t n;
+    char buf[256];
+
+    /* Free (France): 2a01:e30::/28, IPv4MaskLen 0: a /60 per customer (the seed). */
+    CHECK_RC(ipv6kit_prefix_parse("2a01:e30::/28", 13, &p), OK);
+    memset(relay, 0, sizeof relay);
+    CHECK_RC(ipv6kit_sixrd_domain_new(&p, relay, 0, &d), OK);
+    CHECK_RC(ipv6kit_sixrd_delegated_len(&d, &len8), OK);
+    CHECK(len8 == 60);
+    V4("192.0.2.1", ce);
+    CHECK_RC(ipv6kit_sixrd_delegated_prefix(&d, ce, &q), OK);
+    CHECK_STR(fp(&q), "2a01:e3c:0:2010::/60");
+    CHECK_RC(ipv6kit_sixrd_tunnel_address(&d, ce, IPV6KIT_TUNNEL_CONVENTION_OPEN_WRT, a), OK);
+    CHECK_STR(fa(a), "2a01:e3c:0:2010::1");
+    CHECK_RC(ipv6kit_sixrd_tunnel_address(&d, ce, IPV6KIT_TUNNEL_CONVENTION_SUBNET_ROUTER_ANYCAST, a), OK);
+    CHECK_STR(fa(a), "2a01:e3c:0:2010::");
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_sixrd_tunnel_address(&d, ce, 2, a), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_sixrd_tunnel_address(&d, ce, 0xffffffffu, a), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK(untouched(a, sizeof a));
+    V4("192.88.99.201", relay);
+    CHECK_RC(ipv6kit_sixrd_border_relay_address(&d, relay, a), OK);
+    CHECK_STR(fa(a), "2a01:e3c:586:3c90::");
+    A("2a01:e3c:0:2010::1", a);
+    CHECK_RC(ipv6kit_sixrd_contains(&d, a, &yes), OK);
+    CHECK(yes);
+    CHECK_RC(ipv6kit_sixrd_extract_ipv4(&d, a, v4), OK);
+    CHECK(memcmp(v4, ce, 4) == 0);
+    A("2001:db8::1", a);
+    CHECK_RC(ipv6kit_sixrd_contains(&d, a, &yes), OK);
+    CHECK(!yes);
+    fill(v4, sizeof v4);
+    CHECK_RC(ipv6kit_sixrd_extract_ipv4(&d, a, v4), IPV6KIT_RESULT_NOT_IN_DOMAIN);
+    CHECK(untouched(v4, sizeof v4));
+
+    /* The 16 /64s of the /60, the tunnel's first. */
+    {
+        ipv6kit_sixrd_subnets *it = NULL;
+        uint64_t index, count = 0;
+        bool tunnel;
+        CHECK_RC(ipv6kit_sixrd_subnets_new(&d, ce, &it), OK);
+        while (ipv6kit_sixrd_subnets_next(it, &q, &index, &tunnel) == OK) {
+            CHECK(index == count && tunnel == (count == 0) && q.len == 64);
+            if (count == 15) CHECK_STR(fp(&q), "2a01:e3c:0:201f::/64");
+            count++;
+        }
+        CHECK(count == 16);
+        CHECK_RC(ipv6kit_sixrd_subnets_next(it, &q, &index, &tunnel), IPV6KIT_RESULT_ITERATION_DONE);
+        CHECK_RC(ipv6kit_sixrd_subnets_next(NULL, &q, &index, &tunnel), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_subnets_next(it, NULL, &index, &tunnel), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_subnets_next(it, &q, NULL, &tunnel), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_subnets_next(it, &q, &index, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        ipv6kit_sixrd_subnets_free(it);
+        ipv6kit_sixrd_subnets_free(NULL);
+        it = NULL;
+        CHECK_RC(ipv6kit_sixrd_subnets_new(NULL, ce, &it), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_subnets_new(&d, NULL, &it), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_subnets_new(&d, ce, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(it == NULL);
+    }
+
+    /* A domain with a relay prefix: 2001:db8::/32 and 192.0.0.0/8 delegate /56s. */
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::/32", 13, &p), OK);
+    CHECK_RC(ipv6kit_sixrd_domain_for_ce(&p, 8, ce, &d), OK);
+    CHECK(d.ipv4_mask_len == 8 && d.relay_prefix[0] == 192 && d.relay_prefix[1] == 0 && d.relay_prefix[3] == 0);
+    CHECK_RC(ipv6kit_sixrd_delegated_prefix(&d, ce, &q), OK);
+    CHECK_STR(fp(&q), "2001:db8:2:100::/56");
+    V4("10.0.0.1", v4);
+    memset(&q, SENTINEL, sizeof q);
+    CHECK_RC(ipv6kit_sixrd_delegated_prefix(&d, v4, &q), IPV6KIT_RESULT_CE_OUTSIDE_RELAY_PREFIX);
+    CHECK(untouched(&q, sizeof q));
+    CHECK_RC(ipv6kit_sixrd_border_relay_address(&d, v4, a), IPV6KIT_RESULT_RELAY_OUTSIDE_RELAY_PREFIX);
+    CHECK_RC(ipv6kit_sixrd_domain_new_normalized(&p, ce, 8, &d2), OK); /* 192.0.2.1/8 → 192.0.0.0/8 */
+    CHECK(memcmp(&d, &d2, sizeof d) == 0);
+
+    /* The sit driver's refusals (OpenWrt's 6rdcalc accepted them). */
+    memset(&d2, SENTINEL, sizeof d2);
+    CHECK_RC(ipv6kit_sixrd_domain_new(&p, ce, 8, &d2), IPV6KIT_RESULT_RELAY_PREFIX_HOST_BITS);
+    CHECK_RC(ipv6kit_sixrd_domain_new(&p, ce, 33, &d2), IPV6KIT_RESULT_IPV4_MASK_LEN_TOO_LONG);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::1/32", 14, &q), OK);
+    CHECK_RC(ipv6kit_sixrd_domain_new(&q, d.relay_prefix, 8, &d2), IPV6KIT_RESULT_PREFIX_HOST_BITS);
+    CHECK_RC(ipv6kit_sixrd_domain_for_ce(&q, 8, ce, &d2), IPV6KIT_RESULT_PREFIX_HOST_BITS);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8::/40", 13, &q), OK);
+    memset(relay, 0, sizeof relay);
+    CHECK_RC(ipv6kit_sixrd_domain_new(&q, relay, 0, &d2), IPV6KIT_RESULT_DELEGATED_PREFIX_TOO_LONG);
+    CHECK_RC(ipv6kit_sixrd_domain_new_normalized(&q, relay, 0, &d2), IPV6KIT_RESULT_DELEGATED_PREFIX_TOO_LONG);
+    CHECK_RC(ipv6kit_sixrd_domain_new(NULL, relay, 0, &d2), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_domain_new(&q, NULL, 0, &d2), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_domain_new(&q, relay, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_domain_new_normalized(NULL, relay, 0, &d2), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_domain_for_ce(NULL, 0, ce, &d2), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_domain_for_ce(&p, 0, NULL, &d2), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_domain_for_ce(&p, 0, ce, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&d2, sizeof d2));
+    /* A domain the caller corrupted is checked again, not trusted. */
+    d2 = d;
+    d2.ipv4_mask_len = 40;
+    CHECK_RC(ipv6kit_sixrd_delegated_len(&d2, &len8), IPV6KIT_RESULT_IPV4_MASK_LEN_TOO_LONG);
+    d2 = d;
+    d2.prefix.len = 129;
+    CHECK_RC(ipv6kit_sixrd_delegated_len(&d2, &len8), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_sixrd_delegated_len(NULL, &len8), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_delegated_len(&d, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_delegated_prefix(NULL, ce, &q), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_delegated_prefix(&d, NULL, &q), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_delegated_prefix(&d, ce, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_tunnel_address(NULL, ce, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_tunnel_address(&d, NULL, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_tunnel_address(&d, ce, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_border_relay_address(NULL, ce, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_border_relay_address(&d, NULL, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_border_relay_address(&d, ce, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_contains(NULL, a, &yes), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_contains(&d, NULL, &yes), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_contains(&d, a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_extract_ipv4(NULL, a, v4), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_extract_ipv4(&d, NULL, v4), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_sixrd_extract_ipv4(&d, a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* 6to4 (RFC 3056). */
+    V4("192.0.2.1", v4);
+    CHECK_RC(ipv6kit_six_to_four_prefix(v4, &q), OK);
+    CHECK_STR(fp(&q), "2002:c000:201::/48");
+    A("2002:c000:201::1", a);
+    fill(v4, sizeof v4);
+    CHECK_RC(ipv6kit_six_to_four_ipv4(a, v4), OK);
+    CHECK(v4[0] == 192 && v4[1] == 0 && v4[2] == 2 && v4[3] == 1);
+    A("2001:db8::1", a);
+    fill(v4, sizeof v4);
+    CHECK_RC(ipv6kit_six_to_four_ipv4(a, v4), IPV6KIT_RESULT_NOT_SIX_TO_FOUR);
+    CHECK_RC(ipv6kit_six_to_four_ipv4(NULL, v4), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_six_to_four_ipv4(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_six_to_four_prefix(NULL, &q), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_six_to_four_prefix(v4, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(v4, sizeof v4));
+
+    /* Option 212 (RFC 5969 §7.1.1): Free's, on the wire. */
+    {
+        static const uint8_t wire[] = {212, 22, 0, 28, 0x2a, 0x01, 0x0e, 0x30, 0, 0, 0, 0, 0, 0,
+                                       0,   0,  0, 0,  0,    0,    192,  88,   99, 201};
+        uint8_t out[256], bad[sizeof wire];
+        ipv6kit_sixrd_option *o = NULL, *o2 = NULL;
+        uint8_t m = 99;
+        size_t count = 0;
+        ipv6kit_sixrd_option *none = NULL;
+
+        CHECK_RC(ipv6kit_sixrd_option_parse(wire, sizeof wire, &o), OK);
+        CHECK_RC(ipv6kit_sixrd_option_fields(o, &m, &q, &count), OK);
+        CHECK(m == 0 && count == 1);
+        CHECK_STR(fp(&q), "2a01:e30::/28");
+        CHECK_RC(ipv6kit_sixrd_option_fields(o, NULL, NULL, NULL), OK);
+        CHECK_RC(ipv6kit_sixrd_option_border_relay(o, 0, v4), OK);
+        CHECK(v4[0] == 192 && v4[3] == 201);
+        fill(v4, sizeof v4);
+        CHECK_RC(ipv6kit_sixrd_option_border_relay(o, 1, v4), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK(untouched(v4, sizeof v4));
+        CHECK_RC(ipv6kit_sixrd_option_domain_for(o, ce, &d), OK);
+        CHECK_RC(ipv6kit_sixrd_delegated_prefix(&d, ce, &q), OK);
+        CHECK_STR(fp(&q), "2a01:e3c:0:2010::/60");
+        CHECK_RC(ipv6kit_sixrd_option_emit(o, false, out, sizeof out, &n), OK);
+        CHECK(n == sizeof wire && memcmp(out, wire, n) == 0);
+        CHECK_RC(ipv6kit_sixrd_option_emit(o, true, out, sizeof out, &n), OK);
+        CHECK(n == sizeof wire - 2 && memcmp(out, wire + 2, n) == 0);
+        fill(out, sizeof out);
+        n = 777;
+        CHECK_RC(ipv6kit_sixrd_option_emit(o, false, out, sizeof wire - 1, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_sixrd_option_emit(o, false, out, 0, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_sixrd_option_emit(o, false, NULL, sizeof out, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_emit(o, false, out, sizeof out, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_emit(NULL, false, out, sizeof out, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(out, sizeof out) && n == 777);
+
+        /* Text forms, each parsing back to the same option. */
+        CHECK_RC(ipv6kit_sixrd_option_format(o, IPV6KIT_SIXRD_TEXT_FORMAT_BUSYBOX, buf, sizeof buf, &n), OK);
+        CHECK_STR(buf, "0 28 2a01:e30:: 192.88.99.201");
+        CHECK_RC(ipv6kit_sixrd_option_format(o, IPV6KIT_SIXRD_TEXT_FORMAT_DHCLIENT_SIGNED, buf, sizeof buf, &n), OK);
+        CHECK_STR(buf, "0 28 10753 3632 0 0 0 0 0 0 192.88.99.201");
+        CHECK_RC(ipv6kit_sixrd_option_parse_text(buf, n, &o2), OK);
+        CHECK_RC(ipv6kit_sixrd_option_emit(o2, false, out, sizeof out, &n), OK);
+        CHECK(n == sizeof wire && memcmp(out, wire, n) == 0);
+        ipv6kit_sixrd_option_free(o2);
+        o2 = NULL;
+        CHECK_RC(ipv6kit_sixrd_option_format(o, IPV6KIT_SIXRD_TEXT_FORMAT_DHCLIENT_UNSIGNED, buf, sizeof buf, &n), OK);
+        CHECK_STR(buf, "0 28 10753 3632 0 0 0 0 0 0 192.88.99.201");
+        fill(buf, sizeof buf);
+        CHECK_RC(ipv6kit_sixrd_option_format(o, 3, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ENUM);
+        CHECK_RC(ipv6kit_sixrd_option_format(o, 0, buf, 10, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_sixrd_option_format(NULL, 0, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(buf, sizeof buf));
+
+        /* Built from fields. */
+        CHECK_RC(ipv6kit_prefix_parse("2a01:e30::/28", 13, &p), OK);
+        V4("192.88.99.201", relay);
+        CHECK_RC(ipv6kit_sixrd_option_new(0, &p, relay, 1, &o2), OK);
+        CHECK_RC(ipv6kit_sixrd_option_emit(o2, false, out, sizeof out, &n), OK);
+        CHECK(n == sizeof wire && memcmp(out, wire, n) == 0);
+        ipv6kit_sixrd_option_free(o2);
+        CHECK_RC(ipv6kit_sixrd_option_parse_payload(wire + 2, sizeof wire - 2, &o2), OK);
+        ipv6kit_sixrd_option_free(o2);
+        {
+            uint8_t many[60 * 4];
+            memset(many, 0, sizeof many);
+            CHECK_RC(ipv6kit_sixrd_option_new(0, &p, many, 59, &o2), OK);
+            ipv6kit_sixrd_option_free(o2);
+            CHECK_RC(ipv6kit_sixrd_option_new(0, &p, many, 60, &none), IPV6KIT_RESULT_TOO_MANY_RELAYS);
+            CHECK_RC(ipv6kit_sixrd_option_new(0, &p, many, 0, &none), IPV6KIT_RESULT_NO_BORDER_RELAY);
+            CHECK_RC(ipv6kit_sixrd_option_new(0, &p, many, (size_t)-1, &none), IPV6KIT_RESULT_INVALID_ARGUMENT);
+            CHECK_RC(ipv6kit_sixrd_option_new(0, &p, NULL, 1, &none), IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_sixrd_option_new(0, NULL, many, 1, &none), IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_sixrd_option_new(0, &p, many, 1, NULL), IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_sixrd_option_new(33, &p, many, 1, &none), IPV6KIT_RESULT_IPV4_MASK_LEN_TOO_LONG);
+        }
+
+        /* Malformed wire bytes: every cut, a wrong code, a wrong length, a partial relay. */
+        {
+            size_t cut;
+            unsigned bad_results = 0;
+            for (cut = 0; cut < sizeof wire; cut++) {
+                ipv6kit_result rc = ipv6kit_sixrd_option_parse(wire, cut, &none);
+                if (rc == OK || none != NULL) bad_results++;
+            }
+            CHECK(bad_results == 0);
+        }
+        memcpy(bad, wire, sizeof wire);
+        bad[0] = 211;
+        CHECK_RC(ipv6kit_sixrd_option_parse(bad, sizeof bad, &none), IPV6KIT_RESULT_OPTION_WRONG_CODE);
+        memcpy(bad, wire, sizeof wire);
+        bad[1] = 23;
+        CHECK_RC(ipv6kit_sixrd_option_parse(bad, sizeof bad, &none), IPV6KIT_RESULT_OPTION_MALFORMED);
+        bad[1] = 20; /* two bytes of a relay */
+        CHECK_RC(ipv6kit_sixrd_option_parse(bad, 22, &none), IPV6KIT_RESULT_OPTION_MALFORMED);
+        bad[1] = 18; /* no relay */
+        CHECK_RC(ipv6kit_sixrd_option_parse(bad, 20, &none), IPV6KIT_RESULT_NO_BORDER_RELAY);
+        memcpy(bad, wire, sizeof wire);
+        bad[3] = 60; /* 60 + 32 − 0 > 64 */
+        CHECK_RC(ipv6kit_sixrd_option_parse(bad, sizeof bad, &none), IPV6KIT_RESULT_DELEGATED_PREFIX_TOO_LONG);
+        bad[3] = 200;
+        CHECK_RC(ipv6kit_sixrd_option_parse(bad, sizeof bad, &none), IPV6KIT_RESULT_PREFIX_LEN_TOO_LONG);
+        CHECK_RC(ipv6kit_sixrd_option_parse(NULL, 0, &none), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_parse(wire, sizeof wire, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_parse_payload(NULL, 0, &none), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_parse_payload(wire, 3, &none), IPV6KIT_RESULT_OPTION_MALFORMED);
+        CHECK_RC(ipv6kit_sixrd_option_parse_text("0 28", 4, &none), IPV6KIT_RESULT_PARSE_OPTION_TEXT);
+        CHECK_RC(ipv6kit_sixrd_option_parse_text("0 28 2a01:e30:: 192.88.99.x", 27, &none),
+                 IPV6KIT_RESULT_PARSE_OPTION_TEXT);
+        CHECK_RC(ipv6kit_sixrd_option_parse_text("\xff\xfe", 2, &none), IPV6KIT_RESULT_PARSE_OPTION_TEXT);
+        CHECK_RC(ipv6kit_sixrd_option_parse_text(NULL, 0, &none), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_parse_text("0", 1, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(none == NULL);
+        /* Garbage: every result is a code, and a handle appears only on success. */
+        {
+            unsigned i, bad_results = 0;
+            for (i = 0; i < 3000; i++) {
+                uint8_t g[64];
+                size_t k, glen = rnd() % sizeof g;
+                ipv6kit_sixrd_option *h = NULL;
+                for (k = 0; k < glen; k++) g[k] = (uint8_t)rnd();
+                if (i % 2) {
+                    g[0] = 212;
+                    if (glen > 1) g[1] = (uint8_t)(glen - 2);
+                }
+                if (ipv6kit_sixrd_option_parse(g, glen, &h) == OK) {
+                    if (h == NULL) bad_results++;
+                    ipv6kit_sixrd_option_free(h);
+                } else if (h != NULL) {
+                    bad_results++;
+                }
+            }
+            CHECK(bad_results == 0);
+        }
+
+        CHECK_RC(ipv6kit_sixrd_option_fields(NULL, &m, &q, &count), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_border_relay(NULL, 0, v4), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_border_relay(o, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_domain_for(NULL, ce, &d), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_domain_for(o, NULL, &d), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_sixrd_option_domain_for(o, ce, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        ipv6kit_sixrd_option_free(o);
+        ipv6kit_sixrd_option_free(NULL);
+    }
+}
+
+/* ---- Neighbor Discovery ------------------------------------------------------------------- */
+
+/* tcpdump's test suite (BSD licence): icmpv6-ra.pcap frame 1 (a 176-byte RA in a 230-byte
+ * Ethernet frame) and icmpv6-ns-nonce.pcap (a DAD NS with a Nonce), as captured. */
+static const uint8_t ra_frame[230] = {
+    0x33, 0x33, 0x00, 0x00, 0x00, 0x01, 0xb0, 0x99, 0x28, 0xc8, 0xd6, 0x6c, 0x86, 0xdd, 0x60, 0x00,
+    0x00, 0x00, 0x00, 0xb0, 0x3a, 0xff, 0xfe, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xb2, 0x99,
+    0x28, 0xff, 0xfe, 0xc8, 0xd6, 0x6c, 0xff, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x86, 0x00, 0x24, 0x01, 0x40, 0x20, 0x00, 0x0f, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x04, 0x48, 0xc0, 0x00, 0x27, 0x8d, 0x00, 0x00, 0x09,
+    0x3a, 0x80, 0x00, 0x00, 0x00, 0x00, 0x22, 0x22, 0x33, 0x33, 0x44, 0x44, 0x55, 0x55, 0x66, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x19, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05, 0xab, 0xcd,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xef, 0xef, 0x12, 0x34,
+    0x56, 0x78, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x1f, 0x07,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x05, 0x07, 0x65, 0x78, 0x61, 0x6d, 0x70, 0x6c, 0x65, 0x03, 0x63,
+    0x6f, 0x6d, 0x00, 0x07, 0x65, 0x78, 0x61, 0x6d, 0x70, 0x6c, 0x65, 0x03, 0x6f, 0x72, 0x67, 0x00,
+    0x04, 0x64, 0x6f, 0x6d, 0x31, 0x04, 0x64, 0x6f, 0x6d, 0x32, 0x03, 0x74, 0x6c, 0x64, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x05, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x64, 0x01, 0x01,
+    0xb0, 0x99, 0x28, 0xc8, 0xd6, 0x6c, 0x07, 0x01, 0x00, 0x00, 0x00, 0x00, 0x13, 0x88, 0x08, 0x01,
+    0x00, 0x00, 0xc3, 0x51, 0x00, 0x0f,
+};
+static const uint8_t ns_frame[86] = {
+    0x33, 0x33, 0xff, 0xe1, 0x00, 0x0f, 0x56, 0x6f, 0xf7, 0xe1, 0x00, 0x0f, 0x86, 0xdd, 0x60, 0x00,
+    0x00, 0x00, 0x00, 0x20, 0x3a, 0xff, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x01, 0xff, 0xe1, 0x00, 0x0f, 0x87, 0x00, 0x56, 0x6e, 0x00, 0x00, 0x00, 0x00, 0xfe, 0x80,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x54, 0x6f, 0xf7, 0xff, 0xfe, 0xe1, 0x00, 0x0f, 0x0e, 0x01,
+    0x60, 0x69, 0x60, 0x4c, 0x0a, 0xaa,
+};
+
+static int has_rule(uint32_t bits, uint32_t rule) { return (bits >> rule) & 1u; }
+
+static void check_roundtrip_build(const uint8_t *msg, size_t n, const ipv6kit_ndp_envelope *env, uint8_t type) {
+    ipv6kit_ndp_message *m = NULL;
+    ipv6kit_ndp_header h;
+    bool ok = false;
+    uint32_t bad = 0xffffffffu;
+    CHECK_RC(ipv6kit_ndp_parse(msg, n, &m), OK);
+    CHECK_RC(ipv6kit_ndp_message_header(m, &h), OK);
+    CHECK(h.message_type == type);
+    CHECK(env->hop_limit == 255);
+    CHECK_RC(ipv6kit_ndp_verify_checksum(m, env->source, env->destination, &ok), OK);
+    CHECK(ok);
+    CHECK_RC(ipv6kit_ndp_validate(m, env->source, env->destination, env->hop_limit, &bad), OK);
+    CHECK(bad == 0);
+    ipv6kit_ndp_free(m);
+}
+
+static void test_ndp(void) {
+    ipv6kit_ndp_message *m = NULL, *none = NULL;
+    ipv6kit_ndp_options *it = NULL;
+    ipv6kit_ndp_option o;
+    ipv6kit_ndp_header h;
+    ipv6kit_ndp_envelope env;
+    uint8_t a[16], mac[6], buf[256];
+    const uint8_t *bytes = NULL;
+    size_t n, count;
+    bool ok;
+    uint32_t bad;
+    char text[8192];
+
+    /* The RA, from its Ethernet frame. */
+    CHECK_RC(ipv6kit_ndp_parse_ethernet(ra_frame, sizeof ra_frame, &m), OK);
+    CHECK_RC(ipv6kit_ndp_message_envelope(m, &env), OK);
+    CHECK_STR(fa(env.source), "fe80::b299:28ff:fec8:d66c");
+    CHECK_STR(fa(env.destination), "ff02::1");
+    CHECK(env.hop_limit == 255);
+    CHECK_RC(ipv6kit_ndp_bytes(m, &bytes, &n), OK);
+    CHECK(n == 176 && bytes != NULL && memcmp(bytes, ra_frame + 54, 176) == 0);
+    CHECK_RC(ipv6kit_ndp_message_header(m, &h), OK);
+    CHECK(h.message_type == 134 && h.checksum == 0x2401 && h.cur_hop_limit == 64 && h.router_lifetime == 15);
+    CHECK(h.ra_flags == 0x20 && !h.managed && !h.other && h.router_preference == 0);
+    CHECK_RC(ipv6kit_ndp_verify_checksum(m, env.source, env.destination, &ok), OK);
+    CHECK(ok);
+    CHECK_RC(ipv6kit_ndp_validate(m, env.source, env.destination, env.hop_limit, &bad), OK);
+    CHECK(bad == 0);
+    CHECK_RC(ipv6kit_ndp_validate(m, env.source, env.destination, 64, &bad), OK); /* forwarded */
+    CHECK(has_rule(bad, IPV6KIT_NDP_RULE_HOP_LIMIT255) && !has_rule(bad, IPV6KIT_NDP_RULE_CHECKSUM_VALID));
+    A("2001:db8::1", a); /* a global source: not link-local, and the checksum no longer matches */
+    CHECK_RC(ipv6kit_ndp_validate(m, a, env.destination, 255, &bad), OK);
+    CHECK(has_rule(bad, IPV6KIT_NDP_RULE_RA_SOURCE_LINK_LOCAL) && has_rule(bad, IPV6KIT_NDP_RULE_CHECKSUM_VALID));
+    CHECK_RC(ipv6kit_ndp_verify_checksum(m, a, env.destination, &ok), OK);
+    CHECK(!ok);
+    CHECK_RC(ipv6kit_ndp_describe(m, text, sizeof text, &n), OK);
+    CHECK(n > 0 && n == strlen(text));
+    fill(text, sizeof text);
+    CHECK_RC(ipv6kit_ndp_describe(m, text, 4, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK(untouched(text, sizeof text));
+
+    /* Its options, in wire order, every one kept. */
+    CHECK_RC(ipv6kit_ndp_options_new(m, &it), OK);
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_ndp_options_rdnss_address(it, 0, a), IPV6KIT_RESULT_NOT_FOUND); /* no current option */
+    CHECK(untouched(a, sizeof a));
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_PREFIX_INFORMATION && o.option_type == 3 && o.offset == 16);
+    CHECK(o.prefix_length == 72 && o.on_link && o.autonomous && o.valid_lifetime == 2592000 &&
+          o.preferred_lifetime == 604800);
+    CHECK_STR(fa(o.prefix), "2222:3333:4444:5555:6600::");
+    CHECK_RC(ipv6kit_ndp_options_rdnss_address(it, 0, a), IPV6KIT_RESULT_NOT_FOUND); /* not RDNSS */
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_RECURSIVE_DNS_SERVER && o.valid_lifetime == 5 && o.count == 2);
+    CHECK_RC(ipv6kit_ndp_options_rdnss_address(it, 0, a), OK);
+    CHECK_STR(fa(a), "abcd::efef");
+    CHECK_RC(ipv6kit_ndp_options_rdnss_address(it, 1, a), OK);
+    CHECK_STR(fa(a), "1234:5678::1");
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_ndp_options_rdnss_address(it, 2, a), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_ndp_options_rdnss_address(NULL, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_options_rdnss_address(it, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a));
+    CHECK_RC(ipv6kit_ndp_options_dnssl_name(it, 0, text, sizeof text, &n), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_DNS_SEARCH_LIST && o.valid_lifetime == 5 && o.count == 3);
+    {
+        static const char *const names[] = {"example.com", "example.org", "dom1.dom2.tld"};
+        size_t i;
+        for (i = 0; i < 3; i++) {
+            CHECK_RC(ipv6kit_ndp_options_dnssl_name(it, i, text, sizeof text, &n), OK);
+            CHECK_STR(text, names[i]);
+        }
+        fill(text, sizeof text);
+        CHECK_RC(ipv6kit_ndp_options_dnssl_name(it, 3, text, sizeof text, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_ndp_options_dnssl_name(it, 0, text, 5, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_ndp_options_dnssl_name(NULL, 0, text, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_options_dnssl_name(it, 0, NULL, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(text, sizeof text));
+    }
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_MTU && o.value == 100);
+    CHECK_RC(ipv6kit_ndp_options_text(it, text, sizeof text, &n), OK);
+    CHECK(n > 0 && strstr(text, "100") != NULL);
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    MAC("b0:99:28:c8:d6:6c", mac);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_SOURCE_LINK_LAYER_ADDRESS && o.has_mac && memcmp(o.mac, mac, 6) == 0);
+    CHECK(o.data_len == 6 && memcmp(o.data, mac, 6) == 0);
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_ADVERTISEMENT_INTERVAL && o.value == 5000);
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_HOME_AGENT_INFORMATION && o.preference == 50001 && o.valid_lifetime == 15);
+    memset(&o, SENTINEL, sizeof o);
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), IPV6KIT_RESULT_ITERATION_DONE);
+    CHECK(untouched(&o, sizeof o));
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), IPV6KIT_RESULT_ITERATION_DONE);
+    CHECK_RC(ipv6kit_ndp_options_next(NULL, &o), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_options_next(it, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_options_text(NULL, text, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+    /* The iterator shares the bytes: it outlives the message. */
+    ipv6kit_ndp_free(m);
+    CHECK_RC(ipv6kit_ndp_options_text(it, text, sizeof text, &n), OK);
+    ipv6kit_ndp_options_free(it);
+    ipv6kit_ndp_options_free(NULL);
+    ipv6kit_ndp_free(NULL);
+
+    /* The same RA from the IPv6 packet, and bare (no envelope). */
+    CHECK_RC(ipv6kit_ndp_parse_ipv6(ra_frame + 14, sizeof ra_frame - 14, &m), OK);
+    CHECK_RC(ipv6kit_ndp_message_envelope(m, &env), OK);
+    CHECK(env.hop_limit == 255);
+    ipv6kit_ndp_free(m);
+    CHECK_RC(ipv6kit_ndp_parse(ra_frame + 54, 176, &m), OK);
+    memset(&env, SENTINEL, sizeof env);
+    CHECK_RC(ipv6kit_ndp_message_envelope(m, &env), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK(untouched(&env, sizeof env));
+    ipv6kit_ndp_free(m);
+
+    /* The DAD NS with a Nonce. */
+    CHECK_RC(ipv6kit_ndp_parse_ethernet(ns_frame, sizeof ns_frame, &m), OK);
+    CHECK_RC(ipv6kit_ndp_message_header(m, &h), OK);
+    CHECK(h.message_type == 135 && h.checksum == 0x566e);
+    CHECK_STR(fa(h.target), "fe80::546f:f7ff:fee1:f");
+    CHECK_RC(ipv6kit_ndp_message_envelope(m, &env), OK);
+    CHECK_RC(ipv6kit_ndp_validate(m, env.source, env.destination, env.hop_limit, &bad), OK);
+    CHECK(bad == 0);
+    CHECK_RC(ipv6kit_ndp_options_new(m, &it), OK);
+    CHECK_RC(ipv6kit_ndp_options_next(it, &o), OK);
+    CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_NONCE && o.data_len == 6 && o.data[0] == 0x60 && o.data[5] == 0xaa);
+    ipv6kit_ndp_options_free(it);
+    /* Rebuilt by the DAD builder: byte for byte what Linux sent. */
+    {
+        static const uint8_t nonce[6] = {0x60, 0x69, 0x60, 0x4c, 0x0a, 0xaa};
+        ipv6kit_ndp_envelope e2;
+        CHECK_RC(ipv6kit_ndp_build_dad_neighbor_solicitation(h.target, nonce, buf, sizeof buf, &n, &e2), OK);
+        CHECK(n == 32 && memcmp(buf, ns_frame + 54, 32) == 0);
+        CHECK(memcmp(e2.source, env.source, 16) == 0 && memcmp(e2.destination, env.destination, 16) == 0);
+        CHECK_RC(ipv6kit_ndp_build_dad_neighbor_solicitation(h.target, nonce, buf, sizeof buf, &n, NULL), OK);
+        fill(buf, sizeof buf);
+        n = 777;
+        CHECK_RC(ipv6kit_ndp_build_dad_neighbor_solicitation(h.target, nonce, buf, 31, &n, NULL),
+                 IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_ndp_build_dad_neighbor_solicitation(NULL, nonce, buf, sizeof buf, &n, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_dad_neighbor_solicitation(h.target, NULL, buf, sizeof buf, &n, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_dad_neighbor_solicitation(h.target, nonce, NULL, sizeof buf, &n, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_dad_neighbor_solicitation(h.target, nonce, buf, sizeof buf, NULL, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(buf, sizeof buf) && n == 777);
+    }
+    ipv6kit_ndp_free(m);
+
+    /* Builders: each parses back, verifies and validates. */
+    {
+        uint8_t src[16], target[16], solicitor[16];
+        ipv6kit_ndp_envelope e;
+        A("fe80::1", src);
+        A("fe80::2", target);
+        A("fe80::3", solicitor);
+        MAC("02:00:00:00:00:01", mac);
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, mac, buf, sizeof buf, &n, &e), OK);
+        CHECK(n == 16 && buf[0] == 133 && buf[8] == 1 && buf[9] == 1 && memcmp(buf + 10, mac, 6) == 0);
+        CHECK_STR(fa(e.destination), "ff02::2");
+        check_roundtrip_build(buf, n, &e, 133);
+        A("::", a);
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(a, mac, buf, sizeof buf, &n, &e), OK);
+        CHECK(n == 8); /* no SLLA from :: (RFC 4861 §4.1) */
+        check_roundtrip_build(buf, n, &e, 133);
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, NULL, buf, sizeof buf, &n, &e), OK);
+        CHECK(n == 8);
+        fill(buf, sizeof buf);
+        n = 777;
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, mac, buf, 15, &n, &e), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, mac, buf, 0, &n, &e), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(NULL, mac, buf, sizeof buf, &n, &e), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, mac, NULL, sizeof buf, &n, &e), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, mac, buf, sizeof buf, NULL, &e), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(buf, sizeof buf) && n == 777);
+
+        CHECK_RC(ipv6kit_ndp_build_neighbor_solicitation(src, target, mac, buf, sizeof buf, &n, &e), OK);
+        CHECK_STR(fa(e.destination), "ff02::1:ff00:2");
+        check_roundtrip_build(buf, n, &e, 135);
+        CHECK_RC(ipv6kit_ndp_build_unicast_neighbor_solicitation(src, target, mac, buf, sizeof buf, &n, &e), OK);
+        CHECK_STR(fa(e.destination), "fe80::2");
+        check_roundtrip_build(buf, n, &e, 135);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_advertisement(target, target, mac, solicitor, true, buf, sizeof buf, &n, &e),
+                 OK);
+        CHECK_STR(fa(e.destination), "fe80::3");
+        check_roundtrip_build(buf, n, &e, 136);
+        CHECK_RC(ipv6kit_ndp_parse(buf, n, &m), OK);
+        CHECK_RC(ipv6kit_ndp_message_header(m, &h), OK);
+        CHECK(h.router && h.solicited && h.override_flag);
+        ipv6kit_ndp_free(m);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_advertisement(target, target, mac, NULL, false, buf, sizeof buf, &n, &e), OK);
+        CHECK_STR(fa(e.destination), "ff02::1");
+        check_roundtrip_build(buf, n, &e, 136);
+
+        fill(buf, sizeof buf);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_solicitation(NULL, target, mac, buf, sizeof buf, &n, &e),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_solicitation(src, NULL, mac, buf, sizeof buf, &n, &e),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_solicitation(src, target, NULL, buf, sizeof buf, &n, &e),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_solicitation(src, target, mac, buf, 8, &n, &e),
+                 IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_ndp_build_unicast_neighbor_solicitation(src, NULL, mac, buf, sizeof buf, &n, &e),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_unicast_neighbor_solicitation(src, target, mac, buf, 31, &n, &e),
+                 IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_advertisement(src, NULL, mac, NULL, false, buf, sizeof buf, &n, &e),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_advertisement(src, target, NULL, NULL, false, buf, sizeof buf, &n, &e),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_build_neighbor_advertisement(src, target, mac, NULL, false, buf, 20, &n, &e),
+                 IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK(untouched(buf, sizeof buf));
+
+        /* Into an Ethernet frame, and back. */
+        {
+            uint8_t rs[16], frame[128], dst_mac[6];
+            size_t rs_len, frame_len;
+            CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, mac, rs, sizeof rs, &rs_len, &e), OK);
+            CHECK_RC(ipv6kit_ndp_emit_ethernet(mac, NULL, &e, rs, rs_len, frame, sizeof frame, &frame_len), OK);
+            CHECK(frame_len == 14 + 40 + 16);
+            MAC("33:33:00:00:00:02", dst_mac);
+            CHECK(memcmp(frame, dst_mac, 6) == 0 && memcmp(frame + 6, mac, 6) == 0);
+            CHECK_RC(ipv6kit_ndp_parse_ethernet(frame, frame_len, &m), OK);
+            CHECK_RC(ipv6kit_ndp_message_envelope(m, &env), OK);
+            CHECK(memcmp(&env, &e, sizeof env) == 0);
+            ipv6kit_ndp_free(m);
+            CHECK_RC(ipv6kit_ndp_emit_ethernet(mac, dst_mac, &e, rs, rs_len, frame, sizeof frame, &frame_len), OK);
+            fill(frame, sizeof frame);
+            frame_len = 777;
+            CHECK_RC(ipv6kit_ndp_emit_ethernet(mac, NULL, &e, rs, rs_len, frame, 69, &frame_len),
+                     IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+            CHECK_RC(ipv6kit_ndp_emit_ethernet(NULL, NULL, &e, rs, rs_len, frame, sizeof frame, &frame_len),
+                     IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_ndp_emit_ethernet(mac, NULL, NULL, rs, rs_len, frame, sizeof frame, &frame_len),
+                     IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_ndp_emit_ethernet(mac, NULL, &e, NULL, 0, frame, sizeof frame, &frame_len),
+                     IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_ndp_emit_ethernet(mac, NULL, &e, rs, rs_len, NULL, sizeof frame, &frame_len),
+                     IPV6KIT_RESULT_NULL_POINTER);
+            CHECK(untouched(frame, sizeof frame) && frame_len == 777);
+        }
+    }
+
+    /* Bad messages: each a typed code, no handle. */
+    {
+        uint8_t msg[32];
+        memset(msg, 0, sizeof msg);
+        msg[0] = 133;
+        CHECK_RC(ipv6kit_ndp_parse(msg, 3, &none), IPV6KIT_RESULT_NDP_TRUNCATED);
+        CHECK_RC(ipv6kit_ndp_parse(msg, 0, &none), IPV6KIT_RESULT_NDP_TRUNCATED);
+        msg[8] = 1; /* an option with Length 0: discard (RFC 4861 §4.6) */
+        CHECK_RC(ipv6kit_ndp_parse(msg, 16, &none), IPV6KIT_RESULT_NDP_ZERO_LENGTH_OPTION);
+        msg[9] = 2; /* 16 bytes, 8 present */
+        CHECK_RC(ipv6kit_ndp_parse(msg, 16, &none), IPV6KIT_RESULT_NDP_OPTION_PAST_END);
+        CHECK_RC(ipv6kit_ndp_parse(msg, 9, &none), IPV6KIT_RESULT_NDP_TRAILING_BYTE);
+        msg[1] = 1;
+        CHECK_RC(ipv6kit_ndp_parse(msg, 8, &none), IPV6KIT_RESULT_NDP_NON_ZERO_CODE);
+        msg[0] = 128; /* echo request */
+        CHECK_RC(ipv6kit_ndp_parse(msg, 8, &none), IPV6KIT_RESULT_NDP_NOT_NDP);
+        CHECK_RC(ipv6kit_ndp_parse(NULL, 0, &none), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_parse(msg, 8, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_parse_ipv6(msg, sizeof msg, &none), IPV6KIT_RESULT_NDP_FRAME);
+        CHECK_RC(ipv6kit_ndp_parse_ipv6(NULL, 0, &none), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_parse_ipv6(msg, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_parse_ethernet(msg, sizeof msg, &none), IPV6KIT_RESULT_NDP_FRAME);
+        CHECK_RC(ipv6kit_ndp_parse_ethernet(ra_frame, 60, &none), IPV6KIT_RESULT_NDP_FRAME);
+        CHECK_RC(ipv6kit_ndp_parse_ethernet(NULL, 0, &none), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_parse_ethernet(ra_frame, sizeof ra_frame, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(none == NULL);
+    }
+    /* Every cut of the RA fails cleanly (or parses a shorter valid message). */
+    {
+        size_t cut;
+        unsigned misbehaved = 0;
+        for (cut = 0; cut <= 176; cut++) {
+            ipv6kit_result rc;
+            m = NULL;
+            rc = ipv6kit_ndp_parse(ra_frame + 54, cut, &m);
+            if (rc == OK) {
+                ipv6kit_ndp_free(m);
+            } else if (m == NULL) {
+                continue;
+            } else {
+                misbehaved++;
+            }
+            m = NULL;
+        }
+        CHECK(misbehaved == 0);
+    }
+    /* Garbage: parse, then every accessor on what parses. */
+    {
+        unsigned i, misbehaved = 0;
+        for (i = 0; i < 5000; i++) {
+            uint8_t g[96];
+            size_t k, glen = rnd() % sizeof g;
+            ipv6kit_ndp_message *gm = NULL;
+            for (k = 0; k < glen; k++) g[k] = (uint8_t)rnd();
+            if (glen > 1) {
+                g[0] = (uint8_t)(133 + rnd() % 5);
+                g[1] = 0;
+            }
+            for (k = 8; k + 1 < glen && (i & 1); k += 8) g[k + 1] = 1; /* plausible option lengths */
+            if (ipv6kit_ndp_parse(g, glen, &gm) != OK) {
+                if (gm != NULL) misbehaved++;
+                continue;
+            }
+            if (ipv6kit_ndp_message_header(gm, &h) != OK) misbehaved++;
+            if (ipv6kit_ndp_describe(gm, text, sizeof text, &n) != OK) {
+                fprintf(stderr, "describe failed: %s\n", last_error());
+                misbehaved++;
+            }
+            if (ipv6kit_ndp_options_new(gm, &it) != OK) misbehaved++;
+            count = 0;
+            while (ipv6kit_ndp_options_next(it, &o) == OK) {
+                size_t j;
+                count++;
+                for (j = 0; j < o.count; j++) {
+                    if (o.kind == IPV6KIT_NDP_OPTION_KIND_RECURSIVE_DNS_SERVER &&
+                        ipv6kit_ndp_options_rdnss_address(it, j, a) != OK) {
+                        fprintf(stderr, "rdnss %zu of %zu failed: %s\n", j, o.count, last_error());
+                        misbehaved++;
+                    }
+                    if (o.kind == IPV6KIT_NDP_OPTION_KIND_DNS_SEARCH_LIST &&
+                        ipv6kit_ndp_options_dnssl_name(it, j, text, sizeof text, &n) != OK) {
+                        fprintf(stderr, "dnssl %zu of %zu failed: %s\n", j, o.count, last_error());
+                        misbehaved++;
+                    }
+                }
+                if (ipv6kit_ndp_options_text(it, text, sizeof text, &n) != OK) {
+                    fprintf(stderr, "option text failed: %s\n", last_error());
+                    misbehaved++;
+                }
+            }
+            ipv6kit_ndp_options_free(it);
+            it = NULL;
+            A("fe80::1", a);
+            if (ipv6kit_ndp_validate(gm, a, a, 255, &bad) != OK) {
+                fprintf(stderr, "validate failed: %s\n", last_error());
+                misbehaved++;
+            }
+            ipv6kit_ndp_free(gm);
+        }
+        CHECK(misbehaved == 0);
+    }
+
+    /* Rules. */
+    {
+        uint32_t r;
+        CHECK_RC(ipv6kit_ndp_rule_description(IPV6KIT_NDP_RULE_HOP_LIMIT255, text, sizeof text, &n), OK);
+        CHECK(strncmp(text, "RFC 4861 ", 9) == 0 && strstr(text, "255") != NULL);
+        for (r = 0; r < 12; r++) CHECK_RC(ipv6kit_ndp_rule_description(r, text, sizeof text, &n), OK);
+        fill(text, sizeof text);
+        CHECK_RC(ipv6kit_ndp_rule_description(12, text, sizeof text, &n), IPV6KIT_RESULT_INVALID_ENUM);
+        CHECK_RC(ipv6kit_ndp_rule_description(0xffffffffu, text, sizeof text, &n), IPV6KIT_RESULT_INVALID_ENUM);
+        CHECK_RC(ipv6kit_ndp_rule_description(0, text, 3, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK(untouched(text, sizeof text));
+    }
+
+    /* The checksum of the captured RA, recomputed over its bytes (tcpdump says 0x2401). */
+    {
+        uint16_t sum = 0;
+        CHECK_RC(ipv6kit_icmpv6_checksum(ra_frame + 22, ra_frame + 38, ra_frame + 54, 176, &sum), OK);
+        CHECK(sum == 0x2401);
+        CHECK_RC(ipv6kit_icmpv6_checksum(ra_frame + 22, ra_frame + 38, ra_frame + 54, 0, &sum), OK);
+        sum = 7;
+        CHECK_RC(ipv6kit_icmpv6_checksum(NULL, ra_frame + 38, ra_frame + 54, 176, &sum), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_icmpv6_checksum(ra_frame + 22, NULL, ra_frame + 54, 176, &sum), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_icmpv6_checksum(ra_frame + 22, ra_frame + 38, NULL, 0, &sum), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_icmpv6_checksum(ra_frame + 22, ra_frame + 38, ra_frame + 54, 176, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(sum == 7);
+    }
+
+    /* NULLs on handles. */
+    CHECK_RC(ipv6kit_ndp_parse(ra_frame + 54, 176, &m), OK);
+    CHECK_RC(ipv6kit_ndp_message_header(NULL, &h), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_message_header(m, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_message_envelope(NULL, &env), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_message_envelope(m, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_bytes(NULL, &bytes, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_bytes(m, NULL, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_bytes(m, &bytes, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_describe(NULL, text, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_verify_checksum(NULL, a, a, &ok), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_verify_checksum(m, NULL, a, &ok), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_verify_checksum(m, a, NULL, &ok), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_verify_checksum(m, a, a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_validate(NULL, a, a, 255, &bad), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_validate(m, NULL, a, 255, &bad), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_validate(m, a, NULL, 255, &bad), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_validate(m, a, a, 255, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_options_new(NULL, &it), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ndp_options_new(m, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    ipv6kit_ndp_free(m);
+}
+
+/* ---- stable and temporary identifiers ----------------------------------------------------- */
+
+static void test_stable(void) {
+    uint8_t secret[16], a[16], b[16], zeros[32], iid[8];
+    ipv6kit_prefix p;
+    size_t n;
+
+    memset(zeros, 0, sizeof zeros);
+    /* Linux: what the kernel (x86-64, little-endian) configured on a veth (permanent address all
+     * zeros) with stable_secret 2001:db8:1:2:3:4:5:6 and addr_gen_mode 2, read with `ip -6 addr`
+     * in a network namespace. */
+    A("2001:db8:1:2:3:4:5:6", secret);
+    CHECK_RC(ipv6kit_stable_linux_link_local(secret, zeros, 6, 0, 3, IPV6KIT_BYTE_ORDER_LITTLE, a), OK);
+    CHECK_STR(fa(a), "fe80::ff05:eb87:4e94:b3ad");
+    CHECK_RC(ipv6kit_stable_linux_link_local(secret, zeros, 6, 0, 3, IPV6KIT_BYTE_ORDER_BIG, b), OK);
+    CHECK(memcmp(a, b, 8) == 0 && memcmp(a + 8, b + 8, 8) != 0); /* a MIPS router differs */
+    CHECK_RC(ipv6kit_stable_linux_link_local(secret, zeros, 6, 0, 3, IPV6KIT_BYTE_ORDER_NATIVE, b), OK);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8:1::/64", 15, &p), OK);
+    CHECK_RC(ipv6kit_stable_linux_address(secret, &p, zeros, 6, 0, 3, IPV6KIT_BYTE_ORDER_LITTLE, a), OK);
+    CHECK(a[0] == 0x20 && a[1] == 0x01 && a[4] == 0 && a[5] == 1);
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_stable_linux_address(secret, &p, zeros, 6, 0, 3, 3, a), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_stable_linux_address(secret, &p, zeros, 6, 4, 3, 0, a), IPV6KIT_RESULT_RETRIES_EXHAUSTED);
+    CHECK_RC(ipv6kit_stable_linux_address(secret, &p, zeros, 33, 0, 3, 0, a), IPV6KIT_RESULT_HARDWARE_ADDRESS_TOO_LONG);
+    p.len = 48;
+    CHECK_RC(ipv6kit_stable_linux_address(secret, &p, zeros, 6, 0, 3, 0, a), IPV6KIT_RESULT_PREFIX_NOT_SLASH64);
+    CHECK_RC(ipv6kit_stable_linux_address(NULL, &p, zeros, 6, 0, 3, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_stable_linux_address(secret, NULL, zeros, 6, 0, 3, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_stable_linux_address(secret, &p, NULL, 0, 0, 3, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_stable_linux_address(secret, &p, zeros, 6, 0, 3, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_stable_linux_link_local(secret, zeros, 6, 0, 3, 7, a), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_stable_linux_link_local(NULL, zeros, 6, 0, 3, 0, a), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_stable_linux_link_local(secret, zeros, 6, 0, 3, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a));
+
+    /* NetworkManager: its own vector (src/core/tests/test-utils.c, test_stable_privacy): prefix
+     * 1234::/64, eth666, UUID network id, key "key" → IID 4ceb:14cd:3d54:793f. */
+    CHECK_RC(ipv6kit_prefix_parse("1234::/64", 9, &p), OK);
+    CHECK_RC(ipv6kit_stable_nm_address(IPV6KIT_NM_STABLE_TYPE_UUID, &p, "eth666", 6,
+                                       "6b138152-9f3e-4b97-aaf7-e6e553f2a24e", 36, 0, (const uint8_t *)"key", 3, a),
+             OK);
+    CHECK_STR(fa(a), "1234::4ceb:14cd:3d54:793f");
+    fill(a, sizeof a);
+    CHECK_RC(ipv6kit_stable_nm_address(4, &p, "eth666", 6, "x", 1, 0, (const uint8_t *)"key", 3, a),
+             IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_stable_nm_address(0, &p, "a-very-long-interface", 21, "x", 1, 0, (const uint8_t *)"key", 3, a),
+             IPV6KIT_RESULT_INTERFACE_NAME_TOO_LONG);
+    CHECK_RC(ipv6kit_stable_nm_address(0, &p, "eth0", 4, "x\0y", 3, 0, (const uint8_t *)"key", 3, a),
+             IPV6KIT_RESULT_NUL_IN_STRING);
+    CHECK_RC(ipv6kit_stable_nm_address(0, &p, "eth0", 4, "x", 1, 3, (const uint8_t *)"key", 3, a),
+             IPV6KIT_RESULT_RETRIES_EXHAUSTED);
+    CHECK_RC(ipv6kit_stable_nm_address(0, &p, "eth0", 4, "x", 1, 0, (const uint8_t *)"key", 0, a),
+             IPV6KIT_RESULT_SECRET_TOO_SHORT);
+    CHECK_RC(ipv6kit_stable_nm_address(0, NULL, "eth0", 4, "x", 1, 0, (const uint8_t *)"key", 3, a),
+             IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_stable_nm_address(0, &p, NULL, 0, "x", 1, 0, (const uint8_t *)"key", 3, a),
+             IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_stable_nm_address(0, &p, "eth0", 4, "x", 1, 0, (const uint8_t *)"key", 3, NULL),
+             IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a));
+    {
+        uint8_t id[64];
+        static const char v1[] = "0123456789abcdef0123"; /* a version-1 file: its bytes are the key */
+        CHECK_RC(ipv6kit_stable_nm_host_id((const uint8_t *)v1, 20, NULL, 0, id, sizeof id, &n), OK);
+        CHECK(n == 20 && memcmp(id, v1, 20) == 0);
+        fill(id, sizeof id);
+        CHECK_RC(ipv6kit_stable_nm_host_id((const uint8_t *)v1, 20, NULL, 0, id, 19, &n),
+                 IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_stable_nm_host_id((const uint8_t *)v1, 15, NULL, 0, id, sizeof id, &n),
+                 IPV6KIT_RESULT_SECRET_TOO_SHORT);
+        CHECK_RC(ipv6kit_stable_nm_host_id(NULL, 0, NULL, 0, id, sizeof id, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_nm_host_id((const uint8_t *)v1, 20, NULL, 0, NULL, 0, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(id, sizeof id));
+        {
+            char v2[6 + 32 + 1];
+            memcpy(v2, "nm-v2:", 6);
+            memset(v2 + 6, 'k', 32);
+            CHECK_RC(ipv6kit_stable_nm_host_id((const uint8_t *)v2, 38, "0123456789abcdef0123456789abcdef", 32, id,
+                                               sizeof id, &n),
+                     OK);
+            CHECK(n == 32);
+        }
+    }
+
+    /* systemd-networkd: its integration test (test_ipv6_token_prefixstable): veth99 with MAC
+     * 12:34:56:78:9a:bc and a configured key → 2002:da8:1:0:b47e:7975:fc7a:7d6e. */
+    {
+        static const uint8_t key[16] = {0x86, 0xb1, 0x23, 0xb9, 0x69, 0xba, 0x4b, 0x7e,
+                                        0xb8, 0xb3, 0xd8, 0x60, 0x51, 0x23, 0x52, 0x5a};
+        static const uint8_t hw[6] = {0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc};
+        CHECK_RC(ipv6kit_prefix_parse("2002:da8:1::/64", 15, &p), OK);
+        CHECK_RC(ipv6kit_stable_systemd_address(key, IPV6KIT_SYSTEMD_KEY_SOURCE_CONFIGURED, &p, "veth99", 6, hw, 6,
+                                                NULL, 0, NULL, a),
+                 OK);
+        CHECK_STR(fa(a), "2002:da8:1:0:b47e:7975:fc7a:7d6e");
+        /* The previous address is skipped. */
+        CHECK_RC(ipv6kit_stable_systemd_address(key, 0, &p, "veth99", 6, hw, 6, NULL, 0, a, b), OK);
+        CHECK(memcmp(a, b, 16) != 0);
+        CHECK_RC(ipv6kit_stable_systemd_address(key, IPV6KIT_SYSTEMD_KEY_SOURCE_MACHINE_ID_NDISC, &p, "veth99", 6, hw,
+                                                6, "home-wifi", 9, NULL, b),
+                 OK);
+        CHECK(memcmp(a, b, 8) == 0);
+        fill(a, sizeof a);
+        CHECK_RC(ipv6kit_stable_systemd_address(key, 4, &p, "veth99", 6, hw, 6, NULL, 0, NULL, a),
+                 IPV6KIT_RESULT_INVALID_ENUM);
+        CHECK_RC(ipv6kit_stable_systemd_address(zeros, 0, &p, "veth99", 6, hw, 6, NULL, 0, NULL, a),
+                 IPV6KIT_RESULT_NULL_KEY);
+        p.len = 65;
+        CHECK_RC(ipv6kit_stable_systemd_address(key, 0, &p, "veth99", 6, hw, 6, NULL, 0, NULL, a),
+                 IPV6KIT_RESULT_PREFIX_LENGTH_UNSUPPORTED);
+        p.len = 64;
+        CHECK_RC(ipv6kit_stable_systemd_address(key, 0, &p, "veth99", 6, zeros, 33, NULL, 0, NULL, a),
+                 IPV6KIT_RESULT_HARDWARE_ADDRESS_TOO_LONG);
+        CHECK_RC(ipv6kit_stable_systemd_address(NULL, 0, &p, "veth99", 6, hw, 6, NULL, 0, NULL, a),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_systemd_address(key, 0, NULL, "veth99", 6, hw, 6, NULL, 0, NULL, a),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_systemd_address(key, 0, &p, "veth99", 6, hw, 6, NULL, 0, NULL, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(a, sizeof a));
+    }
+
+    /* RFC 7217, generic. */
+    {
+        static const uint8_t key16[16] = "0123456789abcdef";
+        CHECK_RC(ipv6kit_prefix_parse("2001:db8:1::/64", 15, &p), OK);
+        CHECK_RC(ipv6kit_stable_rfc7217_address(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, a), OK);
+        CHECK(a[0] == 0x20 && a[5] == 1);
+        CHECK_RC(ipv6kit_stable_rfc7217_address(&p, (const uint8_t *)"eth0", 4, (const uint8_t *)"ssid", 4, 0, key16,
+                                                16, b),
+                 OK);
+        CHECK(memcmp(a, b, 16) != 0); /* the Network_ID changes the address */
+        fill(a, sizeof a);
+        CHECK_RC(ipv6kit_stable_rfc7217_address(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 15, a),
+                 IPV6KIT_RESULT_SECRET_TOO_SHORT);
+        CHECK_RC(ipv6kit_stable_rfc7217_address(&p, (const uint8_t *)"eth0", 4, NULL, 0, 4, key16, 16, a),
+                 IPV6KIT_RESULT_RETRIES_EXHAUSTED);
+        CHECK_RC(ipv6kit_stable_rfc7217_address(&p, (const uint8_t *)"eth0", 4, NULL, 3, 0, key16, 16, a),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_rfc7217_address(NULL, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, a),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_rfc7217_address(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        p.len = 56;
+        CHECK_RC(ipv6kit_stable_rfc7217_address(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, a),
+                 IPV6KIT_RESULT_PREFIX_NOT_SLASH64);
+        CHECK(untouched(a, sizeof a));
+    }
+
+    /* Temporary identifiers. */
+    {
+        uint8_t hist[8] = {0, 1, 2, 3, 4, 5, 6, 7}, next[8], next_hist[8];
+        static const uint8_t id[8] = {0x02, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77};
+        /* RFC 3041 §3.2.1: MD5(history ‖ IID), left 64 bits with bit 6 cleared, right 64 bits the
+         * next history; expected values computed with Python's hashlib. */
+        static const uint8_t want_iid[8] = {0x44, 0x40, 0x7a, 0x4d, 0xed, 0xec, 0x09, 0xf0};
+        static const uint8_t want_hist[8] = {0x21, 0x0f, 0xb2, 0xdd, 0xae, 0xcf, 0x24, 0xa1};
+        CHECK_RC(ipv6kit_temporary_md5_history(hist, id, next, next_hist), OK);
+        CHECK(memcmp(next, want_iid, 8) == 0 && memcmp(next_hist, want_hist, 8) == 0);
+        CHECK_RC(ipv6kit_temporary_md5_history(NULL, id, next, next_hist), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_temporary_md5_history(hist, NULL, next, next_hist), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_temporary_md5_history(hist, id, NULL, next_hist), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_temporary_md5_history(hist, id, next, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_temporary_random_iid(iid), OK);
+        {
+            uint64_t first, last;
+            CHECK_RC(ipv6kit_iid_reserved(iid, &first, &last), IPV6KIT_RESULT_NOT_FOUND);
+        }
+        CHECK_RC(ipv6kit_temporary_random_iid(NULL), IPV6KIT_RESULT_NULL_POINTER);
+    }
+}
+
+/* ---- registry, describe, zones ------------------------------------------------------------ */
+
+static const char *entry_text(size_t index, uint32_t field) {
+    static char buf[256];
+    size_t n;
+    if (ipv6kit_registry_entry_text(index, field, buf, sizeof buf, &n) != OK) return "(none)";
+    return buf;
+}
+
+static void test_registry(void) {
+    uint8_t a[16];
+    size_t i, idx, n;
+    ipv6kit_registry_entry e;
+    ipv6kit_address_kind k;
+    ipv6kit_zone z;
+    bool g;
+    char buf[4096];
+
+    CHECK(ipv6kit_registry_count() >= 20);
+    for (i = 0; i < ipv6kit_registry_count(); i++) {
+        CHECK_RC(ipv6kit_registry_entry_at(i, &e), OK);
+        CHECK(e.prefix.len <= 128 && e.source >= -1 && e.source <= 1 && e.globally_reachable >= -1 &&
+              e.globally_reachable <= 1);
+        CHECK(strlen(entry_text(i, IPV6KIT_REGISTRY_FIELD_NAME)) > 0);
+        CHECK(strncmp(entry_text(i, IPV6KIT_REGISTRY_FIELD_RFC), "RFC", 3) == 0);
+    }
+    memset(&e, SENTINEL, sizeof e);
+    CHECK_RC(ipv6kit_registry_entry_at(ipv6kit_registry_count(), &e), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_registry_entry_at(0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&e, sizeof e));
+
+    /* IANA: 2001:db8::/32 Documentation, RFC 3849, 2004-07, every column False. */
+    A("2001:db8::1", a);
+    CHECK_RC(ipv6kit_registry_lookup(a, &idx), OK);
+    CHECK_STR(entry_text(idx, IPV6KIT_REGISTRY_FIELD_NAME), "Documentation");
+    CHECK_STR(entry_text(idx, IPV6KIT_REGISTRY_FIELD_RFC), "RFC 3849");
+    CHECK_STR(entry_text(idx, IPV6KIT_REGISTRY_FIELD_ALLOCATED), "2004-07");
+    CHECK_RC(ipv6kit_registry_entry_at(idx, &e), OK);
+    CHECK(e.prefix.len == 32 && e.source == 0 && e.destination == 0 && e.forwardable == 0 &&
+          e.globally_reachable == 0 && e.reserved_by_protocol == 0 && !e.terminated);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_registry_entry_text(idx, IPV6KIT_REGISTRY_FIELD_TERMINATED, buf, sizeof buf, &n),
+             IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_registry_entry_text(idx, 4, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_registry_entry_text(idx, 0, buf, 3, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK_RC(ipv6kit_registry_entry_text((size_t)-1, 0, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_registry_entry_text(idx, 0, NULL, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf));
+    /* IANA: ORCHID 2001:10::/28, terminated 2014-03. */
+    A("2001:10::1", a);
+    CHECK_RC(ipv6kit_registry_lookup(a, &idx), OK);
+    CHECK_RC(ipv6kit_registry_entry_at(idx, &e), OK);
+    CHECK(e.terminated && e.prefix.len == 28);
+    CHECK_STR(entry_text(idx, IPV6KIT_REGISTRY_FIELD_TERMINATED), "2014-03");
+    /* IANA: ::1/128 Loopback Address, RFC 4291. */
+    A("::1", a);
+    CHECK_RC(ipv6kit_registry_lookup(a, &idx), OK);
+    CHECK_STR(entry_text(idx, IPV6KIT_REGISTRY_FIELD_RFC), "RFC 4291");
+    A("2a00::1", a);
+    idx = 4242;
+    CHECK_RC(ipv6kit_registry_lookup(a, &idx), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK(idx == 4242);
+    CHECK_RC(ipv6kit_registry_lookup(NULL, &idx), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_lookup(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    A("2a00:1450::1", a);
+    CHECK_RC(ipv6kit_registry_is_global(a, &g), OK);
+    CHECK(g);
+    A("fd00::1", a);
+    CHECK_RC(ipv6kit_registry_is_global(a, &g), OK);
+    CHECK(!g);
+    A("2001:db8::1", a);
+    CHECK_RC(ipv6kit_registry_is_global(a, &g), OK);
+    CHECK(!g);
+    CHECK_RC(ipv6kit_registry_is_global(NULL, &g), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_is_global(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Kinds (RFC 4291 §2.4). */
+    {
+        static const struct {
+            const char *addr;
+            ipv6kit_address_kind kind;
+        } kinds[] = {{"::", IPV6KIT_ADDRESS_KIND_UNSPECIFIED},       {"::1", IPV6KIT_ADDRESS_KIND_LOOPBACK},
+                     {"::ffff:1.2.3.4", IPV6KIT_ADDRESS_KIND_IPV4_MAPPED}, {"::1.2.3.4", IPV6KIT_ADDRESS_KIND_IPV4_COMPATIBLE},
+                     {"ff02::1", IPV6KIT_ADDRESS_KIND_MULTICAST},    {"fe80::1", IPV6KIT_ADDRESS_KIND_LINK_LOCAL},
+                     {"fec0::1", IPV6KIT_ADDRESS_KIND_SITE_LOCAL},   {"fd00::1", IPV6KIT_ADDRESS_KIND_UNIQUE_LOCAL},
+                     {"2001:db8::1", IPV6KIT_ADDRESS_KIND_GLOBAL_UNICAST}, {"4000::1", IPV6KIT_ADDRESS_KIND_RESERVED}};
+        for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+            A(kinds[i].addr, a);
+            CHECK_RC(ipv6kit_address_kind_of(a, &k), OK);
+            CHECK(k == kinds[i].kind);
+        }
+        CHECK_RC(ipv6kit_address_kind_of(NULL, &k), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_address_kind_of(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    }
+
+    /* Describe: the report names what we know about the address. */
+    A("fe80::ba27:ebff:fe89:bc51", a);
+    CHECK_RC(ipv6kit_describe(a, buf, sizeof buf, &n), OK);
+    CHECK(n == strlen(buf) && strstr(buf, "ff02::1:ff89:bc51") != NULL);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_describe(a, buf, 10, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK_RC(ipv6kit_describe(NULL, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf));
+    for (i = 0; i < 500; i++) { /* total over random addresses */
+        size_t b;
+        for (b = 0; b < 16; b++) a[b] = (uint8_t)rnd();
+        if (i % 4 == 0) a[0] = 0xff;
+        if (i % 4 == 1) memset(a, 0, 10);
+        CHECK(ipv6kit_describe(a, buf, sizeof buf, &n) == OK);
+    }
+
+    /* Zones (RFC 4007 §11, RFC 6874). */
+    CHECK_RC(ipv6kit_scoped_parse("fe80::1%eth0", 12, false, a, &z), OK);
+    CHECK_STR(fa(a), "fe80::1");
+    CHECK(z.index == 0 && strcmp(z.name, "eth0") == 0);
+    CHECK_RC(ipv6kit_scoped_format(a, &z, false, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "fe80::1%eth0");
+    CHECK_RC(ipv6kit_scoped_format(a, &z, true, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "[fe80::1%25eth0]");
+    CHECK_RC(ipv6kit_scoped_parse("[fe80::1%25wlan0]", 17, true, a, &z), OK);
+    CHECK(strcmp(z.name, "wlan0") == 0);
+    CHECK_RC(ipv6kit_scoped_parse("ff02::1%3", 9, false, a, &z), OK);
+    CHECK(z.index == 3 && z.name[0] == '\0');
+    CHECK_RC(ipv6kit_scoped_format(a, &z, false, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "ff02::1%3");
+    fill(a, sizeof a);
+    memset(&z, SENTINEL, sizeof z);
+    CHECK_RC(ipv6kit_scoped_parse("2001:db8::1%eth0", 16, false, a, &z), IPV6KIT_RESULT_ZONE_NOT_ALLOWED);
+    CHECK_RC(ipv6kit_scoped_parse("fe80::1%", 8, false, a, &z), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_parse("fe80::1%0", 9, false, a, &z), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_parse("fe80::1", 7, false, a, &z), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_parse("[fe80::1%wlan0]", 15, true, a, &z), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_parse("fe80::1%a-very-long-interface", 29, false, a, &z),
+             IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_parse("\xff", 1, false, a, &z), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_parse(NULL, 0, false, a, &z), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_parse("fe80::1%eth0", 12, false, NULL, &z), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_parse("fe80::1%eth0", 12, false, a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a) && untouched(&z, sizeof z));
+    A("fe80::1", a);
+    memset(&z, 'x', sizeof z.name); /* not NUL-terminated */
+    z.index = 0;
+    memset(z.name, 'x', sizeof z.name);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_scoped_format(a, &z, false, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    memset(&z, 0, sizeof z); /* index 0, no name */
+    CHECK_RC(ipv6kit_scoped_format(a, &z, false, buf, sizeof buf, &n), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    z.index = 2;
+    A("2001:db8::1", a);
+    CHECK_RC(ipv6kit_scoped_format(a, &z, false, buf, sizeof buf, &n), IPV6KIT_RESULT_ZONE_NOT_ALLOWED);
+    CHECK_RC(ipv6kit_scoped_format(NULL, &z, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_format(a, NULL, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    A("fe80::1", a);
+    CHECK_RC(ipv6kit_scoped_format(a, &z, false, buf, 3, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK(untouched(buf, sizeof buf));
+}
+
+/* ---- address plans ------------------------------------------------------------------------ */
+
+static void test_plan(void) {
+    static const char plan_text[] = "2001:db8:ebbd::/48 [delegation] house\n"
+                                    "2001:db8:ebbd:1::/60 [lan] guests\n"
+                                    "2001:db8:ebbd:2::1/64 [lan] host bits\n"
+                                    "2001:db8:ebbd:3::/64 [lan] a\n"
+                                    "2001:db8:ebbd:3::/64 [lan] b\n";
+    ipv6kit_plan_findings *h = NULL, *none = NULL;
+    ipv6kit_plan_finding f;
+    size_t count = 0, errors = 0, warnings = 0, notes = 0, seen = 0, n;
+    bool p101 = false, p001 = false, p002 = false;
+    char buf[16384];
+
+    CHECK_RC(ipv6kit_plan_check(plan_text, strlen(plan_text), IPV6KIT_PLAN_FORMAT_TEXT, &h), OK);
+    CHECK_RC(ipv6kit_plan_findings_summary(h, &count, &errors, &warnings, &notes), OK);
+    CHECK(count == errors + warnings + notes && errors >= 2 && warnings >= 1);
+    CHECK_RC(ipv6kit_plan_findings_summary(h, NULL, NULL, NULL, NULL), OK);
+    while (ipv6kit_plan_findings_next(h, &f) == OK) {
+        CHECK(f.index == seen && f.line >= 1 && f.column >= 1 && f.code[0] == 'P' && f.code[4] == '\0');
+        CHECK_RC(ipv6kit_plan_finding_message(h, f.index, buf, sizeof buf, &n), OK);
+        CHECK(n > 0);
+        if (f.has_fix) {
+            CHECK_RC(ipv6kit_plan_finding_fix(h, f.index, buf, sizeof buf, &n), OK);
+        } else {
+            CHECK_RC(ipv6kit_plan_finding_fix(h, f.index, buf, sizeof buf, &n), IPV6KIT_RESULT_NOT_FOUND);
+        }
+        if (strcmp(f.code, "P101") == 0 && f.line == 2) { /* a LAN that is not a /64 */
+            p101 = f.severity == IPV6KIT_PLAN_SEVERITY_WARNING && f.entry == 1 && f.prefix.len == 60;
+        }
+        if (strcmp(f.code, "P001") == 0 && f.line == 3) p001 = f.severity == IPV6KIT_PLAN_SEVERITY_ERROR;
+        if (strcmp(f.code, "P002") == 0) p002 = f.has_related && (f.related_line == 4 || f.line == 4);
+        seen++;
+    }
+    CHECK(seen == count && p101 && p001 && p002);
+    memset(&f, SENTINEL, sizeof f);
+    CHECK_RC(ipv6kit_plan_findings_next(h, &f), IPV6KIT_RESULT_ITERATION_DONE);
+    CHECK(untouched(&f, sizeof f));
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_plan_finding_message(h, count, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_finding_fix(h, count, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_finding_message(h, 0, buf, 2, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK_RC(ipv6kit_plan_finding_message(NULL, 0, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_finding_fix(NULL, 0, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_report(h, 2, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_plan_report(h, IPV6KIT_PLAN_REPORT_FORMAT_TEXT, buf, 10, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK_RC(ipv6kit_plan_report(NULL, 0, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf));
+    CHECK_RC(ipv6kit_plan_report(h, IPV6KIT_PLAN_REPORT_FORMAT_TEXT, buf, sizeof buf, &n), OK);
+    CHECK(strstr(buf, "P101") != NULL && strstr(buf, "2001:db8:ebbd:1::/60") != NULL);
+    CHECK_RC(ipv6kit_plan_report(h, IPV6KIT_PLAN_REPORT_FORMAT_JSON, buf, sizeof buf, &n), OK);
+    CHECK(buf[0] == '{' && strstr(buf, "\"P002\"") != NULL);
+    CHECK_RC(ipv6kit_plan_findings_next(NULL, &f), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_findings_next(h, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_findings_summary(NULL, &count, NULL, NULL, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    ipv6kit_plan_findings_free(h);
+    ipv6kit_plan_findings_free(NULL);
+
+    /* The seed's house plan, as TOML-less text: reads. JSON too. */
+    {
+        static const char house[] = "::/0 the Internet\n2001:db8:ebbd::/48 my house network\n"
+                                    "2001:db8:ebbd:9900::/56 my DMZ network\n"
+                                    "2001:db8:ebbd:9908::/62 the LAN ports of R2\n"
+                                    "2001:db8:ebbd:990a::/64 the LAN ports of R1\n";
+        static const char json[] = "[{\"prefix\": \"2001:db8::/32\"}]";
+        CHECK_RC(ipv6kit_plan_check(house, strlen(house), IPV6KIT_PLAN_FORMAT_TEXT, &h), OK);
+        ipv6kit_plan_findings_free(h);
+        h = NULL;
+        if (ipv6kit_plan_check(json, strlen(json), IPV6KIT_PLAN_FORMAT_JSON, &h) == OK) {
+            CHECK(h != NULL);
+            ipv6kit_plan_findings_free(h);
+        } else {
+            CHECK(h == NULL);
+        }
+    }
+
+    /* A plan that does not read: the detailed message says where. */
+    CHECK_RC(ipv6kit_plan_check("2001:db8::/48\nnot a prefix\n", 27, IPV6KIT_PLAN_FORMAT_TEXT, &none),
+             IPV6KIT_RESULT_PARSE_PLAN);
+    CHECK(strstr(last_error(), "2:") != NULL);
+    CHECK_RC(ipv6kit_plan_check("[[[", 3, IPV6KIT_PLAN_FORMAT_TOML, &none), IPV6KIT_RESULT_PARSE_PLAN);
+    CHECK_RC(ipv6kit_plan_check("{", 1, IPV6KIT_PLAN_FORMAT_JSON, &none), IPV6KIT_RESULT_PARSE_PLAN);
+    CHECK_RC(ipv6kit_plan_check("\xff", 1, IPV6KIT_PLAN_FORMAT_TEXT, &none), IPV6KIT_RESULT_PARSE_PLAN);
+    CHECK_RC(ipv6kit_plan_check("::/0", 4, 3, &none), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_plan_check(NULL, 0, 0, &none), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_check("::/0", 4, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(none == NULL);
+    /* Garbage plans: a result code each, a handle only on success. */
+    {
+        unsigned i, bad = 0;
+        static const char alphabet[] = "0123456789abcdef:/[] \n#\"{}=.lanP";
+        for (i = 0; i < 300; i++) {
+            char t[128];
+            size_t k, tl = rnd() % sizeof t;
+            ipv6kit_plan_findings *g = NULL;
+            ipv6kit_result rc;
+            for (k = 0; k < tl; k++) t[k] = alphabet[rnd() % (sizeof alphabet - 1)];
+            rc = ipv6kit_plan_check(t, tl, rnd() % 3, &g);
+            if (rc == OK) {
+                if (g == NULL) bad++;
+                while (ipv6kit_plan_findings_next(g, &f) == OK) {
+                }
+                if (ipv6kit_plan_report(g, 0, buf, sizeof buf, &n) == IPV6KIT_RESULT_PANIC) bad++;
+                ipv6kit_plan_findings_free(g);
+            } else if (rc != IPV6KIT_RESULT_PARSE_PLAN || g != NULL) {
+                bad++;
+            }
+        }
+        CHECK(bad == 0);
+    }
+}
+
+/* ---- Router Advertisement builder --------------------------------------------------------- */
+
+static void test_ra_builder(void) {
+    ipv6kit_ra_builder *b = NULL, *none = NULL;
+    ipv6kit_ndp_message *m = NULL;
+    ipv6kit_ndp_options *it = NULL;
+    ipv6kit_ndp_option o;
+    ipv6kit_ndp_header h;
+    ipv6kit_ndp_envelope env;
+    ipv6kit_prefix p;
+    uint8_t src[16], servers[32], mac[6], buf[2048];
+    size_t n, count = 0;
+    bool big = true, ok = false;
+    uint32_t bad = 1;
+    char text[256];
+
+    A("fe80::1", src);
+    MAC("02:00:00:00:00:01", mac);
+    A("2001:db8::53", servers);
+    A("2001:db8::54", servers + 16);
+    CHECK_RC(ipv6kit_ra_builder_new(src, &b), OK);
+    CHECK_RC(ipv6kit_ra_builder_set_header(b, 64, true, false, IPV6KIT_ROUTER_PREFERENCE_HIGH, 1800, 0, 0), OK);
+    CHECK_RC(ipv6kit_ra_builder_set_source_mac(b, mac), OK);
+    CHECK_RC(ipv6kit_ra_builder_set_mtu(b, true, 1500), OK);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8:1::/64", 15, &p), OK);
+    CHECK_RC(ipv6kit_ra_builder_add_prefix(b, &p, true, true, 86400, 14400), OK);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8:ff00::/40", 18, &p), OK);
+    CHECK_RC(ipv6kit_ra_builder_add_route(b, &p, IPV6KIT_ROUTER_PREFERENCE_LOW, 3600), OK);
+    CHECK_RC(ipv6kit_ra_builder_add_dns_servers(b, 600, servers, 2), OK);
+    CHECK_RC(ipv6kit_ra_builder_add_search_list(b, 600, "example.com  example.org", 24), OK);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, &env, &big), OK);
+    CHECK(!big && env.hop_limit == 255);
+    CHECK_STR(fa(env.destination), "ff02::1");
+
+    /* Read back through the parser. */
+    CHECK_RC(ipv6kit_ndp_parse(buf, n, &m), OK);
+    CHECK_RC(ipv6kit_ndp_message_header(m, &h), OK);
+    CHECK(h.message_type == 134 && h.cur_hop_limit == 64 && h.managed && !h.other && h.router_preference == 1 &&
+          h.router_lifetime == 1800);
+    CHECK_RC(ipv6kit_ndp_verify_checksum(m, env.source, env.destination, &ok), OK);
+    CHECK(ok);
+    CHECK_RC(ipv6kit_ndp_validate(m, env.source, env.destination, env.hop_limit, &bad), OK);
+    CHECK(bad == 0);
+    CHECK_RC(ipv6kit_ndp_options_new(m, &it), OK);
+    while (ipv6kit_ndp_options_next(it, &o) == OK) {
+        switch (count) { /* radvd's order */
+        case 0: CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_SOURCE_LINK_LAYER_ADDRESS && memcmp(o.mac, mac, 6) == 0); break;
+        case 1: CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_MTU && o.value == 1500); break;
+        case 2:
+            CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_PREFIX_INFORMATION && o.prefix_length == 64 && o.on_link &&
+                  o.autonomous && o.valid_lifetime == 86400 && o.preferred_lifetime == 14400);
+            break;
+        case 3:
+            CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_ROUTE_INFORMATION && o.prefix_length == 40 && o.preference == 3 &&
+                  o.valid_lifetime == 3600);
+            break;
+        case 4:
+            CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_RECURSIVE_DNS_SERVER && o.count == 2 && o.valid_lifetime == 600);
+            break;
+        case 5:
+            CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_DNS_SEARCH_LIST && o.count == 2);
+            CHECK_RC(ipv6kit_ndp_options_dnssl_name(it, 1, text, sizeof text, &n), OK);
+            CHECK_STR(text, "example.org");
+            break;
+        default: CHECK(0);
+        }
+        count++;
+    }
+    CHECK(count == 6);
+    ipv6kit_ndp_options_free(it);
+    ipv6kit_ndp_free(m);
+
+    /* A link MTU the RA does not fit: flagged (RFC 6980: split, never fragment). */
+    CHECK_RC(ipv6kit_ra_builder_build(b, 100, buf, sizeof buf, &n, NULL, &big), OK);
+    CHECK(big);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, NULL, NULL), OK);
+    fill(buf, sizeof buf);
+    n = 777;
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, 40, &n, NULL, NULL), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, NULL, sizeof buf, &n, NULL, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, NULL, NULL, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_build(NULL, 1500, buf, sizeof buf, &n, NULL, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(buf, sizeof buf) && n == 777);
+
+    /* Options removed again, and bad inputs. */
+    CHECK_RC(ipv6kit_ra_builder_set_source_mac(b, NULL), OK);
+    CHECK_RC(ipv6kit_ra_builder_set_mtu(b, false, 0), OK);
+    CHECK_RC(ipv6kit_ra_builder_set_destination(b, src), OK);
+    CHECK_RC(ipv6kit_ra_builder_set_header(b, 64, false, false, 4, 0, 0, 0), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_ra_builder_add_route(b, &p, 0xffffffffu, 0), IPV6KIT_RESULT_INVALID_ENUM);
+    p.len = 129;
+    CHECK_RC(ipv6kit_ra_builder_add_prefix(b, &p, true, true, 0, 0), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_ra_builder_add_route(b, &p, 0, 0), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_ra_builder_add_prefix(b, NULL, true, true, 0, 0), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_add_route(b, NULL, 0, 0), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_add_dns_servers(b, 0, NULL, 1), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_add_dns_servers(b, 0, servers, (size_t)-1), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_ra_builder_add_search_list(b, 0, NULL, 0), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_add_search_list(b, 0, "\xff", 1), IPV6KIT_RESULT_NDP_BAD_DOMAIN_NAME);
+    CHECK_RC(ipv6kit_ra_builder_set_header(NULL, 64, false, false, 0, 0, 0, 0), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_set_destination(NULL, src), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_set_destination(b, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_set_source_mac(NULL, mac), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_set_mtu(NULL, true, 1280), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, &env, NULL), OK);
+    CHECK(memcmp(env.destination, src, 16) == 0);
+    /* An RDNSS option with no server, and a domain that cannot be encoded: refused at build. */
+    CHECK_RC(ipv6kit_ra_builder_add_dns_servers(b, 0, servers, 0), OK);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, NULL, NULL), IPV6KIT_RESULT_NDP_RDNSS_SERVER_COUNT);
+    ipv6kit_ra_builder_free(b);
+    CHECK_RC(ipv6kit_ra_builder_new(src, &b), OK);
+    CHECK_RC(ipv6kit_ra_builder_add_search_list(b, 0, "bad..name", 9), OK);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, NULL, NULL), IPV6KIT_RESULT_NDP_BAD_DOMAIN_NAME);
+    ipv6kit_ra_builder_free(b);
+    ipv6kit_ra_builder_free(NULL);
+    CHECK_RC(ipv6kit_ra_builder_new(NULL, &none), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_new(src, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(none == NULL);
+}
+
+int main(void) {
+    test_general();
+    test_text();
+    test_multicast();
+    test_iid();
+    test_playful();
+    test_embedded();
+    test_classify();
+    test_dns();
+    test_sixrd();
+    test_ndp();
+    test_stable();
+    test_registry();
+    test_plan();
+    test_ra_builder();
+    printf("%u passed, %u failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}

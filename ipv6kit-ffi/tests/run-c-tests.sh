@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The C step of the test command. Builds the Rust libraries (cargo), checks the committed header
+# is not stale (cbindgen --verify), installs into a scratch prefix (exercising install.sh and the
+# pkg-config files), then runs tests/c/test_ipv6kit.c four ways:
+#   static, shared, AddressSanitizer + UndefinedBehaviorSanitizer (static), valgrind (shared).
+# Each run must end with "N passed, 0 failed" and exit 0.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+FFI=$(cd "$HERE/.." && pwd)
+ROOT=$(cd "$FFI/.." && pwd)
+TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+WORK=$TARGET_DIR/c-tests
+PREFIX=$WORK/prefix
+CC=${CC:-gcc}
+CFLAGS=(-std=c99 -Wall -Wextra -Werror -pedantic -g -O1)
+rm -rf "$WORK"; mkdir -p "$WORK"
+fail=0
+
+echo "== header: cbindgen --verify"
+if ! command -v cbindgen >/dev/null 2>&1; then
+    cargo install -q --locked cbindgen
+fi
+(cd "$FFI" && cbindgen --config cbindgen.toml --crate ipv6kit-ffi --output include/ipv6kit.h --verify) || {
+    echo "include/ipv6kit.h is stale: regenerate it with"
+    echo "  (cd ipv6kit-ffi && cbindgen --config cbindgen.toml --crate ipv6kit-ffi --output include/ipv6kit.h)"
+    exit 1
+}
+
+echo "== every function in the header is exercised by the C tests"
+missing=0
+for fn in $(grep -o 'ipv6kit_[a-z0-9_]*(' "$FFI/include/ipv6kit.h" | tr -d '(' | sort -u); do
+    grep -q "$fn(" "$HERE/c/test_ipv6kit.c" || { echo "not tested from C: $fn"; missing=1; }
+done
+[ $missing = 0 ] || exit 1
+
+echo "== build and install (release) into $PREFIX"
+"$FFI/install.sh" "$PREFIX" release
+export PKG_CONFIG_PATH=$PREFIX/lib/pkgconfig
+soname=$(readelf -d "$PREFIX/lib/libipv6kit.so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+[ "$soname" = libipv6kit.so.0 ] || { echo "SONAME is '$soname', expected libipv6kit.so.0"; exit 1; }
+echo "SONAME $soname"
+# The shared library exports the C API and nothing else.
+others=$(nm -D --defined-only "$PREFIX/lib/libipv6kit.so" | awk '$2 == "T" && $3 !~ /^ipv6kit_/ {print $3}')
+[ -z "$others" ] || { echo "libipv6kit.so exports non-API symbols:"; echo "$others" | head; exit 1; }
+
+SRC=$HERE/c/test_ipv6kit.c
+run() {  # run NAME COMMAND...: the program must exit 0 and print "N passed, 0 failed"
+    local name=$1; shift
+    echo "== run: $name"
+    local log=$WORK/$name.log
+    if "$@" >"$log" 2>&1; then :; else echo "$name: exit status $?"; tail -30 "$log"; fail=1; return; fi
+    local last; last=$(tail -1 "$log")
+    echo "$name: $last"
+    [[ $last =~ ^[0-9]+\ passed,\ 0\ failed$ ]] || { tail -30 "$log"; fail=1; }
+}
+
+# static
+$CC "${CFLAGS[@]}" $(pkg-config --cflags ipv6kit-static) -o "$WORK/test_static" "$SRC" $(pkg-config --libs ipv6kit-static)
+if ldd "$WORK/test_static" | grep -q libipv6kit; then echo "test_static links libipv6kit.so"; fail=1; fi
+run static "$WORK/test_static"
+
+# shared (through the SONAME symlink, as a dynamic loader finds it)
+$CC "${CFLAGS[@]}" $(pkg-config --cflags ipv6kit) -o "$WORK/test_shared" "$SRC" $(pkg-config --libs ipv6kit) \
+    -Wl,-rpath,"$PREFIX/lib"
+readelf -d "$WORK/test_shared" | grep -q 'NEEDED.*\[libipv6kit.so.0\]' || { echo "test_shared does not need libipv6kit.so.0"; fail=1; }
+run shared "$WORK/test_shared"
+
+# ASan + UBSan (the Rust code is not instrumented; the C side and every allocation are checked)
+$CC "${CFLAGS[@]}" -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+    $(pkg-config --cflags ipv6kit-static) -o "$WORK/test_asan" "$SRC" $(pkg-config --libs ipv6kit-static)
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    run asan-ubsan "$WORK/test_asan"
+
+# valgrind (shared library, full leak check)
+if command -v valgrind >/dev/null 2>&1; then
+    run valgrind valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
+        "$WORK/test_shared"
+else
+    echo "valgrind is not installed"; fail=1
+fi
+
+# The C example builds against the installed library and gives the seed's answers.
+echo "== examples/c"
+ex=$WORK/example
+rm -rf "$ex"; cp -r "$ROOT/examples/c" "$ex"
+if make -s -C "$ex" IPV6KIT_PREFIX="$PREFIX" CC="$CC" >"$WORK/example.log" 2>&1 &&
+    "$ex/neighbor" 2001:db8:ebbd:2080:ba27:ebff:fe6c:288 >"$WORK/example.out"; then
+    for want in "formed from MAC:       B8:27:EB:6C:02:88" "solicited-node group:  ff02::1:ff6c:288" \
+                "listen on MAC:         33:33:FF:6C:02:88" "router solicitation:   16 bytes to ff02::2, hop limit 255:"; do
+        grep -qF "$want" "$WORK/example.out" || { echo "examples/c: missing line: $want"; cat "$WORK/example.out"; fail=1; }
+    done
+    echo "examples/c: ok"
+else
+    echo "examples/c failed to build or run"; cat "$WORK/example.log"; fail=1
+fi
+
+[ $fail = 0 ] && echo "C tests: all runs passed"
+exit $fail
