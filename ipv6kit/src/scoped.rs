@@ -811,6 +811,7 @@ mod tests {
         assert!(matches!(named.socket_addr(1), Err(ZoneError::NameNotResolved { .. })));
     }
 
+    #[cfg(feature = "std")]
     #[test]
     fn resolution_reads_sysfs_and_refuses_traversal() {
         let dir = std::env::temp_dir().join(format!("ipk-sys-{}", std::process::id()));

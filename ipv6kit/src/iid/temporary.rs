@@ -313,6 +313,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "std")]
     #[test]
     fn os_random_works() {
         let a = random_iid_os().unwrap();
