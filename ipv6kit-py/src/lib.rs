@@ -1,10 +1,19 @@
-//! Python bindings for ipv6kit. Conversion and error mapping only.
+//! Python bindings for ipv6kit: the native module `ipv6kit._ipv6kit`.
+//!
+//! Conversion and error mapping only: every computation is the core's. Inputs accept `str`
+//! or `ipaddress` objects, results are `ipaddress` objects or lowercase MAC strings, every core
+//! error becomes `ipv6kit.Error` (a `ValueError`), wrong types a `TypeError`.
 
 use pyo3::prelude::*;
 
-/// The native module behind the `ipv6kit` Python package.
+mod addr;
+mod convert;
+
+/// The native part of the ``ipv6kit`` package; import ``ipv6kit`` instead.
 #[pymodule]
 fn _ipv6kit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    convert::register(m)?;
+    addr::register(m)?;
     Ok(())
 }

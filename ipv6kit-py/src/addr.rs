@@ -1,0 +1,213 @@
+//! The address functions: multicast groups, identifiers and the addresses made from them.
+
+use crate::convert::{error, ipv6_addr, ipv6_net, mac, mac_str, py_ipv6, without_gc, Ipv6Maker};
+use ipv6kit::iid::{self, Iid};
+use ipv6kit::multicast;
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+
+/// The solicited-node multicast group of a unicast or anycast address.
+///
+/// ``ff02::1:ff00:0/104`` followed by the low 24 bits of ``addr`` (RFC 4291 §2.7.1): the group
+/// a host joins for each of its addresses and to which Neighbor Solicitations for it are sent.
+///
+/// Args:
+///     addr: a ``str`` or ``ipaddress.IPv6Address``.
+///
+/// Returns:
+///     The group, an ``ipaddress.IPv6Address``.
+///
+/// Raises:
+///     ipv6kit.Error: ``addr`` does not parse, or is multicast (multicast addresses have
+///         no solicited-node group).
+///     TypeError: ``addr`` is neither a ``str`` nor an ``IPv6Address``.
+///
+/// >>> ipv6kit.solicited_node("2001:db8:ebbd:0:5066:64f6:547e:4872")
+/// IPv6Address('ff02::1:ff7e:4872')
+#[pyfunction]
+pub(crate) fn solicited_node<'py>(addr: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let a = ipv6_addr(addr, "addr")?;
+    py_ipv6(addr.py(), multicast::solicited_node_checked(a).map_err(error)?)
+}
+
+/// The solicited-node groups of many addresses, computed in one call.
+///
+/// Args:
+///     addrs: any iterable of ``str`` or ``ipaddress.IPv6Address``.
+///
+/// Returns:
+///     A list of ``ipaddress.IPv6Address``, in the order of ``addrs``.
+///
+/// Raises:
+///     ipv6kit.Error: an item does not parse or is multicast (the message gives its index).
+///     TypeError: ``addrs`` is not iterable, or an item has the wrong type.
+///
+/// >>> ipv6kit.solicited_nodes(["2001:db8::1", "fe80::ba27:ebff:fe89:bc51"])
+/// [IPv6Address('ff02::1:ff00:1'), IPv6Address('ff02::1:ff89:bc51')]
+#[pyfunction]
+pub(crate) fn solicited_nodes<'py>(addrs: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let py = addrs.py();
+    let mut make = Ipv6Maker::new(py)?;
+    let out = PyList::empty(py);
+    without_gc(py, || {
+        for (i, item) in addrs.try_iter()?.enumerate() {
+            let a = ipv6_addr(&item?, "addr").map_err(|e| index_err(py, i, e))?;
+            let g = multicast::solicited_node_checked(a).map_err(|e| error(format_args!("item {i}: {e}")))?;
+            out.append(make.make(g)?)?;
+        }
+        Ok(out)
+    })
+}
+
+/// True when ``addr`` lies in the solicited-node range ``ff02::1:ff00:0/104``.
+///
+/// The whole /104 is checked, not only the ``1:ffxx:xxxx`` suffix.
+///
+/// >>> ipv6kit.is_solicited_node("ff02::1:ff0e:8c6c"), ipv6kit.is_solicited_node("3ffe::1:ff00:1234")
+/// (True, False)
+#[pyfunction]
+pub(crate) fn is_solicited_node(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(multicast::is_solicited_node(ipv6_addr(addr, "addr")?))
+}
+
+/// The Ethernet destination MAC of an IPv6 multicast address (RFC 2464 §7).
+///
+/// ``33:33`` followed by the low 32 bits of the group.
+///
+/// Args:
+///     addr: a multicast address, ``str`` or ``ipaddress.IPv6Address``.
+///
+/// Returns:
+///     The MAC as a lowercase ``"33:33:xx:xx:xx:xx"`` string.
+///
+/// Raises:
+///     ipv6kit.Error: ``addr`` does not parse or is not multicast (ff00::/8).
+///
+/// >>> ipv6kit.multicast_mac("ff02::1:ff0e:8c6c")
+/// '33:33:ff:0e:8c:6c'
+#[pyfunction]
+pub(crate) fn multicast_mac(addr: &Bound<'_, PyAny>) -> PyResult<String> {
+    let a = ipv6_addr(addr, "addr")?;
+    Ok(mac_str(multicast::multicast_mac(a).map_err(error)?))
+}
+
+/// The link-local address ``fe80::/64`` + the modified EUI-64 of a MAC.
+///
+/// The address Linux forms with ``addr_gen_mode`` 0 (RFC 4291 Appendix A: ``ff:fe`` inserted
+/// in the middle, the universal/local bit inverted).
+///
+/// Args:
+///     mac: a ``str`` in any common notation: ``"b8:27:eb:89:bc:51"``, ``"b8-27-eb-89-bc-51"``,
+///         ``"b827.eb89.bc51"`` or ``"b827eb89bc51"``, either case.
+///
+/// Raises:
+///     ipv6kit.Error: ``mac`` does not parse (the message names the bad part).
+///
+/// >>> ipv6kit.link_local("b8:27:eb:89:bc:51")
+/// IPv6Address('fe80::ba27:ebff:fe89:bc51')
+#[pyfunction]
+pub(crate) fn link_local<'py>(mac: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let m = crate::convert::mac(mac, "mac")?;
+    py_ipv6(mac.py(), iid::link_local(m))
+}
+
+/// The SLAAC address formed from a /64 prefix and a MAC (modified EUI-64, RFC 4862 §5.5.3).
+///
+/// Host bits in the prefix are masked off, never added to.
+///
+/// Args:
+///     prefix: a /64, ``str`` (``"2001:db8:1::/64"``) or ``ipaddress.IPv6Network``.
+///     mac: a ``str`` in any common MAC notation.
+///
+/// Raises:
+///     ipv6kit.Error: the prefix or MAC does not parse, or the prefix is not a /64.
+///
+/// >>> ipv6kit.slaac("2001:db8:1::/64", "00:11:22:33:44:55")
+/// IPv6Address('2001:db8:1:0:211:22ff:fe33:4455')
+#[pyfunction]
+pub(crate) fn slaac<'py>(prefix: &Bound<'py, PyAny>, mac: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let p = ipv6_net(prefix, "prefix")?;
+    let m = crate::convert::mac(mac, "mac")?;
+    py_ipv6(prefix.py(), iid::slaac(p, m).map_err(error)?)
+}
+
+/// The SLAAC addresses of many MACs in one /64, computed in one call.
+///
+/// Args:
+///     prefix: a /64, ``str`` or ``ipaddress.IPv6Network``.
+///     macs: any iterable of MAC strings.
+///
+/// Returns:
+///     A list of ``ipaddress.IPv6Address``, in the order of ``macs``.
+///
+/// Raises:
+///     ipv6kit.Error: the prefix is not a /64, or an item does not parse (with its index).
+///
+/// >>> ipv6kit.slaac_many("2001:db8:1::/64", ["00:11:22:33:44:55", "b8:27:eb:89:bc:51"])
+/// [IPv6Address('2001:db8:1:0:211:22ff:fe33:4455'), IPv6Address('2001:db8:1:0:ba27:ebff:fe89:bc51')]
+#[pyfunction]
+pub(crate) fn slaac_many<'py>(prefix: &Bound<'py, PyAny>, macs: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let py = prefix.py();
+    let p = ipv6_net(prefix, "prefix")?;
+    let mut make = Ipv6Maker::new(py)?;
+    let out = PyList::empty(py);
+    without_gc(py, || {
+        for (i, item) in macs.try_iter()?.enumerate() {
+            let m = mac(&item?, "mac").map_err(|e| index_err(py, i, e))?;
+            out.append(make.make(iid::slaac(p, m).map_err(error)?)?)?;
+        }
+        Ok(out)
+    })
+}
+
+/// Prefixes a batch item's error message with its index, keeping the exception type.
+fn index_err(py: Python<'_>, i: usize, e: PyErr) -> PyErr {
+    if e.is_instance_of::<crate::convert::Error>(py) {
+        error(format_args!("item {i}: {}", e.value(py)))
+    } else {
+        e
+    }
+}
+
+/// The MAC inside an address's interface identifier, or ``None``.
+///
+/// Defined when the IID is a MAC-derived modified EUI-64 (``ff:fe`` in its middle); the
+/// universal/local bit is inverted back.
+///
+/// Args:
+///     addr: a ``str`` or ``ipaddress.IPv6Address``.
+///
+/// Returns:
+///     The MAC as a lowercase colon-separated string, or ``None`` when the IID carries none.
+///
+/// >>> ipv6kit.mac_from_iid("2001:470:db8:101:211:24ff:fece:f1a")
+/// '00:11:24:ce:0f:1a'
+/// >>> ipv6kit.mac_from_iid("2001:470:db8:101::9c5") is None
+/// True
+#[pyfunction]
+pub(crate) fn mac_from_iid(addr: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    Ok(Iid::of(ipv6_addr(addr, "addr")?).to_mac().map(mac_str))
+}
+
+/// A MAC in any common notation, normalised to lowercase colon-separated form.
+///
+/// >>> ipv6kit.parse_mac("B827.EB89.BC51")
+/// 'b8:27:eb:89:bc:51'
+#[pyfunction]
+pub(crate) fn parse_mac(mac: &Bound<'_, PyAny>) -> PyResult<String> {
+    Ok(mac_str(crate::convert::mac(mac, "mac")?))
+}
+
+/// Registers the functions of this file on the module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(solicited_node, m)?)?;
+    m.add_function(wrap_pyfunction!(solicited_nodes, m)?)?;
+    m.add_function(wrap_pyfunction!(is_solicited_node, m)?)?;
+    m.add_function(wrap_pyfunction!(multicast_mac, m)?)?;
+    m.add_function(wrap_pyfunction!(link_local, m)?)?;
+    m.add_function(wrap_pyfunction!(slaac, m)?)?;
+    m.add_function(wrap_pyfunction!(slaac_many, m)?)?;
+    m.add_function(wrap_pyfunction!(mac_from_iid, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_mac, m)?)?;
+    Ok(())
+}
