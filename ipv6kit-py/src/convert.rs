@@ -155,14 +155,6 @@ pub(crate) fn without_gc<'py, T>(py: Python<'py>, f: impl FnOnce() -> PyResult<T
     result
 }
 
-/// An `ipaddress.IPv6Network` holding `net` (its host bits are zero by construction).
-pub(crate) fn py_ipv6_net(py: Python<'_>, net: Ipv6Net) -> PyResult<Bound<'_, PyAny>> {
-    let c = classes(py)?;
-    c.ipv6_network
-        .bind(py)
-        .call1(((net.network().to_bits(), net.prefix_len()),))
-}
-
 fn type_error(obj: &Bound<'_, PyAny>, what: &str, expected: &str) -> PyErr {
     let found = obj
         .get_type()

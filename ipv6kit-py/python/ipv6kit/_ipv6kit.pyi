@@ -5,6 +5,19 @@ from ipaddress import IPv6Address, IPv6Network
 from typing import Optional, Union
 
 __version__: str
+__all__ = [
+    "Error",
+    "__version__",
+    "is_solicited_node",
+    "link_local",
+    "mac_from_iid",
+    "multicast_mac",
+    "parse_mac",
+    "slaac",
+    "slaac_many",
+    "solicited_node",
+    "solicited_nodes",
+]
 
 _Address = Union[str, IPv6Address]
 _Prefix = Union[str, IPv6Network]
