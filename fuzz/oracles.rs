@@ -14,7 +14,7 @@ pub fn run(name: &str, data: &[u8]) {
     }
 }
 
-/// Every text parser of the address core: MAC/EUI-64, colour, ipv6board text.
+/// Every text parser of the address core: MAC/EUI-64, colour, ipv6board text, reverse names.
 pub fn text_parsers(data: &[u8]) {
     use ipv6kit::iid::{Colour, Iid};
     use ipv6kit::mac;
@@ -31,8 +31,14 @@ pub fn text_parsers(data: &[u8]) {
     if let Ok(c) = s.parse::<Colour>() {
         assert_eq!(Colour::from_iid(c.iid()), Some(c));
     }
+    if let Ok(net) = ipv6kit::dns::parse_reverse_name(s) {
+        // A name that parses is the zone name of what it parsed to.
+        let zone = ipv6kit::dns::zone_name(net).expect("parsed names are nibble-aligned");
+        assert_eq!(zone.as_str(), s.trim_end_matches('.').to_ascii_lowercase());
+    }
     if let Ok(iid) = Iid::from_text(s) {
         let back = iid.to_text().expect("a text IID decodes");
-        assert_eq!(back.as_str().trim_end(), s.trim_end());
+        let back = back.as_str();
+        assert_eq!(back.trim_end(), s.trim_end());
     }
 }

@@ -77,6 +77,23 @@ pub fn parse_eui64(s: &str) -> Result<MacAddr8, MacParseError> {
     Ok(MacAddr8::from(out))
 }
 
+/// A MAC in lowercase colon notation (`b8:27:eb:89:bc:51`), the form `ip link` prints.
+/// (`MacAddr6`'s own `Display` prints uppercase.)
+pub fn lowercase(mac: MacAddr6) -> Lower6 {
+    Lower6(mac)
+}
+
+/// Displays a MAC in lowercase colon notation; see [`lowercase`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lower6(pub MacAddr6);
+
+impl core::fmt::Display for Lower6 {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let b = self.0.into_array();
+        write!(f, "{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}", b[0], b[1], b[2], b[3], b[4], b[5])
+    }
+}
+
 fn hex(c: u8) -> Option<u8> {
     match c {
         b'0'..=b'9' => Some(c - b'0'),

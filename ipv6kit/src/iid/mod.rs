@@ -5,6 +5,9 @@
 //! - [`link_local`] and [`slaac`]: addresses formed from a prefix and an identifier; the
 //!   prefix's host bits are masked off, never added arithmetically.
 //! - [`reserved`]: the IANA registry of reserved IIDs (RFC 5453).
+//! - [`playful`]: 8 bytes of text (ipv6board) and 24-bit colours (the IPv6 Christmas tree).
+//! - [`embedded`]: IPv4-embedded addresses (RFC 6052).
+//! - [`classify`](mod@classify): what kind of identifier an address has.
 //!
 //! ```
 //! use ipv6kit::iid::{link_local, Iid};
@@ -15,10 +18,15 @@
 //! assert_eq!(link_local(mac).to_string(), "fe80::211:22ff:fe33:4455");
 //! ```
 
+pub mod classify;
+pub mod embedded;
 mod eui64;
+pub mod playful;
 pub mod reserved;
 
+pub use classify::{classify, IidClass};
 pub use eui64::{link_local, slaac, IidError};
+pub use playful::{Colour, PlayfulError};
 
 use core::fmt;
 use core::net::Ipv6Addr;
