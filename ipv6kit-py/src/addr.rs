@@ -211,3 +211,164 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_mac, m)?)?;
     Ok(())
 }
+
+/// The class name of an address's interface identifier.
+///
+/// One of ``"teredo"``, ``"reserved"``, ``"ieee-derived"``, ``"isatap"``, ``"embedded-ipv4"``,
+/// ``"embedded-port"``, ``"low-byte"``, ``"pattern-bytes"``, ``"randomized"``: the core's
+/// deterministic classification (the union of ipv6calc's and addr6's taxonomies). For the
+/// details (the MAC, the embedded IPv4, the port) see :func:`describe_iid`.
+///
+/// >>> ipv6kit.classify("fe80::ba27:ebff:fe89:bc51"), ipv6kit.classify("2001:db8::1")
+/// ('ieee-derived', 'low-byte')
+#[pyfunction]
+pub(crate) fn classify(addr: &Bound<'_, PyAny>) -> PyResult<&'static str> {
+    Ok(iid::classify(ipv6_addr(addr, "addr")?).name())
+}
+
+/// The class names of many addresses' identifiers, computed in one call.
+///
+/// >>> ipv6kit.classify_many(["2001:db8::1", "2001:db8::443"])
+/// ['low-byte', 'embedded-port']
+#[pyfunction]
+pub(crate) fn classify_many<'py>(addrs: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let py = addrs.py();
+    let out = PyList::empty(py);
+    for (i, item) in addrs.try_iter()?.enumerate() {
+        let a = ipv6_addr(&item?, "addr").map_err(|e| index_err(py, i, e))?;
+        out.append(pyo3::types::PyString::intern(py, iid::classify(a).name()))?;
+    }
+    Ok(out)
+}
+
+/// The classification of an address's identifier in words, with its details.
+///
+/// >>> ipv6kit.describe_iid("fe80::ba27:ebff:fe89:bc51")
+/// 'ieee-derived (MAC b8:27:eb:89:bc:51, universal)'
+#[pyfunction]
+pub(crate) fn describe_iid(addr: &Bound<'_, PyAny>) -> PyResult<String> {
+    Ok(iid::classify(ipv6_addr(addr, "addr")?).to_string())
+}
+
+/// The address under ``prefix`` whose identifier spells ``text`` (ipv6board).
+///
+/// Up to 8 printable ASCII characters, padded on the right with spaces; the prefix may be up
+/// to a /64.
+///
+/// Raises:
+///     ipv6kit.Error: text longer than 8 bytes or not printable ASCII; prefix longer than /64.
+///
+/// >>> ipv6kit.text_address("2001:6b0:1001:105::/64", "Awesome!")
+/// IPv6Address('2001:6b0:1001:105:4177:6573:6f6d:6521')
+#[pyfunction]
+pub(crate) fn text_address<'py>(prefix: &Bound<'py, PyAny>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let p = ipv6_net(prefix, "prefix")?;
+    py_ipv6(prefix.py(), iid::playful::text_address(p, text).map_err(error)?)
+}
+
+/// The text an address's identifier spells (8 printable ASCII bytes), or ``None``.
+///
+/// >>> ipv6kit.iid_text("2001:6b0:1001:105:4950:7636:2042:6420")
+/// 'IPv6 Bd '
+#[pyfunction]
+pub(crate) fn iid_text(addr: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    Ok(Iid::of(ipv6_addr(addr, "addr")?)
+        .to_text()
+        .map(|t| t.as_str().to_owned()))
+}
+
+/// The address under ``prefix`` that shows ``colour`` (the IPv6 Christmas tree).
+///
+/// Args:
+///     prefix: up to a /64, ``str`` or ``ipaddress.IPv6Network``.
+///     colour: ``"#rrggbb"``, ``"rrggbb"`` or an ``(r, g, b)`` tuple of ints 0–255.
+///
+/// >>> ipv6kit.colour_address("2a05:9b81:2020::/48", "#AABBCC")
+/// IPv6Address('2a05:9b81:2020::aa:bb:cc')
+#[pyfunction]
+pub(crate) fn colour_address<'py>(
+    prefix: &Bound<'py, PyAny>,
+    colour: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let p = ipv6_net(prefix, "prefix")?;
+    let c = crate::convert::colour(colour)?;
+    py_ipv6(prefix.py(), iid::playful::colour_address(p, c).map_err(error)?)
+}
+
+/// The colour an address's identifier shows (``"#rrggbb"``), or ``None``.
+///
+/// >>> ipv6kit.iid_colour("2a05:9b81:2020::ff:0:0")
+/// '#ff0000'
+#[pyfunction]
+pub(crate) fn iid_colour(addr: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    Ok(iid::Colour::from_iid(Iid::of(ipv6_addr(addr, "addr")?)).map(|c| c.to_string()))
+}
+
+/// The ``ip6.arpa`` name of an address, or the reverse zone of a nibble-aligned prefix.
+///
+/// Unlike ``IPv6Network.reverse_pointer`` (which reverses the text with its ``/48``), a
+/// prefix gives its zone name.
+///
+/// Args:
+///     addr_or_prefix: an address (``str`` or ``IPv6Address``) or a prefix (``str`` with a
+///         ``/`` or ``IPv6Network``).
+///
+/// Raises:
+///     ipv6kit.Error: a prefix whose length is not a multiple of 4 (see
+///         :func:`covering_zones`), or with host bits set.
+///
+/// >>> ipv6kit.reverse_name("2001:db8:ebbd::/48")
+/// 'd.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa'
+#[pyfunction]
+pub(crate) fn reverse_name(addr_or_prefix: &Bound<'_, PyAny>) -> PyResult<String> {
+    Ok(
+        match crate::convert::ipv6_addr_or_net(addr_or_prefix, "addr_or_prefix")? {
+            crate::convert::AddrOrNet::Addr(a) => ipv6kit::dns::reverse_name(a).to_string(),
+            crate::convert::AddrOrNet::Net(n) => ipv6kit::dns::zone_name(n).map_err(error)?.to_string(),
+        },
+    )
+}
+
+/// The reverse zones at the next nibble boundary that exactly cover a prefix.
+///
+/// One zone for a nibble-aligned prefix; 2, 4 or 8 for one that is 3, 2 or 1 bits short.
+///
+/// Returns:
+///     A list of ``(IPv6Network, zone name)`` pairs.
+///
+/// >>> [name for _, name in ipv6kit.covering_zones("2001:db8:ebbd:9908::/63")]
+/// ['8.0.9.9.d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa', '9.0.9.9.d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa']
+#[pyfunction]
+pub(crate) fn covering_zones<'py>(prefix: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let py = prefix.py();
+    let p = ipv6_net(prefix, "prefix")?;
+    let out = PyList::empty(py);
+    for (net, name) in ipv6kit::dns::covering_zones(p) {
+        out.append((crate::convert::py_ipv6_net(py, net)?, name.to_string()))?;
+    }
+    Ok(out)
+}
+
+/// The prefix an ``ip6.arpa`` name stands for (a /128 for a full PTR name).
+///
+/// >>> ipv6kit.parse_reverse_name("8.b.d.0.1.0.0.2.ip6.arpa.")
+/// IPv6Network('2001:db8::/32')
+#[pyfunction]
+pub(crate) fn parse_reverse_name<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    crate::convert::py_ipv6_net(py, ipv6kit::dns::parse_reverse_name(name).map_err(error)?)
+}
+
+/// Registers the identifier and DNS functions on the module.
+pub(crate) fn register_more(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(classify, m)?)?;
+    m.add_function(wrap_pyfunction!(classify_many, m)?)?;
+    m.add_function(wrap_pyfunction!(describe_iid, m)?)?;
+    m.add_function(wrap_pyfunction!(text_address, m)?)?;
+    m.add_function(wrap_pyfunction!(iid_text, m)?)?;
+    m.add_function(wrap_pyfunction!(colour_address, m)?)?;
+    m.add_function(wrap_pyfunction!(iid_colour, m)?)?;
+    m.add_function(wrap_pyfunction!(reverse_name, m)?)?;
+    m.add_function(wrap_pyfunction!(covering_zones, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_reverse_name, m)?)?;
+    Ok(())
+}

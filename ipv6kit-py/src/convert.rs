@@ -5,7 +5,7 @@
 //! (a `ValueError` subclass) carrying the core's message.
 
 use core::fmt::Display;
-use core::net::Ipv6Addr;
+use core::net::{Ipv4Addr, Ipv6Addr};
 use ipv6kit::{Ipv6Net, MacAddr6};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -30,6 +30,7 @@ pub(crate) fn error(e: impl Display) -> PyErr {
 struct Classes {
     ipv6_address: Py<PyType>,
     ipv6_network: Py<PyType>,
+    ipv4_address: Py<PyType>,
     object_new: Py<PyAny>,
     /// True when an `IPv6Address` can be made without running its `__init__` (checked once
     /// at start-up against the constructor; false falls back to the constructor).
@@ -44,6 +45,7 @@ fn classes(py: Python<'_>) -> PyResult<&Classes> {
         let mut c = Classes {
             ipv6_address: ipaddress.getattr("IPv6Address")?.cast_into::<PyType>()?.unbind(),
             ipv6_network: ipaddress.getattr("IPv6Network")?.cast_into::<PyType>()?.unbind(),
+            ipv4_address: ipaddress.getattr("IPv4Address")?.cast_into::<PyType>()?.unbind(),
             object_new: py.import("builtins")?.getattr("object")?.getattr("__new__")?.unbind(),
             fast_new: false,
         };
@@ -155,6 +157,66 @@ pub(crate) fn without_gc<'py, T>(py: Python<'py>, f: impl FnOnce() -> PyResult<T
     result
 }
 
+/// An `ipaddress.IPv6Network` holding `net` (its host bits are zero by construction).
+pub(crate) fn py_ipv6_net(py: Python<'_>, net: Ipv6Net) -> PyResult<Bound<'_, PyAny>> {
+    let c = classes(py)?;
+    c.ipv6_network
+        .bind(py)
+        .call1(((net.network().to_bits(), net.prefix_len()),))
+}
+
+/// An `ipaddress.IPv4Address` holding `addr`.
+pub(crate) fn py_ipv4(py: Python<'_>, addr: Ipv4Addr) -> PyResult<Bound<'_, PyAny>> {
+    addr.into_pyobject(py)
+}
+
+/// An IPv4 address from a `str` or an `ipaddress.IPv4Address`.
+pub(crate) fn ipv4_addr(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Ipv4Addr> {
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<PyString>() {
+        let text = s.to_cow()?;
+        return text
+            .parse()
+            .map_err(|e| Error::new_err(format!("{what} {text:?}: {e}")));
+    }
+    let c = classes(py)?;
+    if obj.is_instance(c.ipv4_address.bind(py))? {
+        let bits: u32 = obj.getattr(intern!(py, "_ip"))?.extract()?;
+        return Ok(Ipv4Addr::from(bits));
+    }
+    Err(type_error(obj, what, "a str or an ipaddress.IPv4Address"))
+}
+
+/// Either an address or a prefix: `str` with a `/` or `ipaddress.IPv6Network` is a prefix.
+pub(crate) enum AddrOrNet {
+    Addr(Ipv6Addr),
+    Net(Ipv6Net),
+}
+
+/// An address or a prefix, told apart by their Python type or by a `/` in the text.
+pub(crate) fn ipv6_addr_or_net(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<AddrOrNet> {
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<PyString>() {
+        return if s.to_cow()?.contains('/') {
+            ipv6_net(obj, what).map(AddrOrNet::Net)
+        } else {
+            ipv6_addr(obj, what).map(AddrOrNet::Addr)
+        };
+    }
+    let c = classes(py)?;
+    if obj.is_instance(c.ipv6_network.bind(py))? {
+        return ipv6_net(obj, what).map(AddrOrNet::Net);
+    }
+    if obj.is_instance(c.ipv6_address.bind(py))? {
+        return ipv6_addr(obj, what).map(AddrOrNet::Addr);
+    }
+    Err(type_error(
+        obj,
+        what,
+        "a str, an ipaddress.IPv6Address or an ipaddress.IPv6Network",
+    ))
+}
+
 fn type_error(obj: &Bound<'_, PyAny>, what: &str, expected: &str) -> PyErr {
     let found = obj
         .get_type()
@@ -222,4 +284,28 @@ pub(crate) fn mac_str(mac: MacAddr6) -> String {
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("Error", Error::type_object(m.py()))?;
     Ok(())
+}
+
+/// A colour from `"#rrggbb"`, `"rrggbb"` or an `(r, g, b)` tuple of ints 0–255.
+pub(crate) fn colour(obj: &Bound<'_, PyAny>) -> PyResult<ipv6kit::iid::Colour> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s.to_cow()?.parse().map_err(error);
+    }
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        if t.len() == 3 {
+            let mut v = [0u8; 3];
+            for (slot, (name, item)) in v.iter_mut().zip(["red", "green", "blue"].into_iter().zip(t.iter())) {
+                let n: i64 = item
+                    .extract()
+                    .map_err(|_| type_error(&item, "a colour component", "an int"))?;
+                *slot = u8::try_from(n).map_err(|_| Error::new_err(format!("colour: {name} is {n}, not 0–255")))?;
+            }
+            return Ok(ipv6kit::iid::Colour::new(v[0], v[1], v[2]));
+        }
+        return Err(Error::new_err(format!(
+            "colour: a tuple of 3 ints (r, g, b) was expected, got {}",
+            t.len()
+        )));
+    }
+    Err(type_error(obj, "colour", "a str or an (r, g, b) tuple"))
 }

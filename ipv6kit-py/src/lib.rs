@@ -15,5 +15,6 @@ fn _ipv6kit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     convert::register(m)?;
     addr::register(m)?;
+    addr::register_more(m)?;
     Ok(())
 }

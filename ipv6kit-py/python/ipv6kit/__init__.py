@@ -16,30 +16,28 @@ IPv6Address('ff02::1:ff7e:4872')
 'b8:27:eb:89:bc:51'
 """
 
-from ipv6kit._ipv6kit import (
-    Error as Error,
-    __version__ as __version__,
-    is_solicited_node as is_solicited_node,
-    link_local as link_local,
-    mac_from_iid as mac_from_iid,
-    multicast_mac as multicast_mac,
-    parse_mac as parse_mac,
-    slaac as slaac,
-    slaac_many as slaac_many,
-    solicited_node as solicited_node,
-    solicited_nodes as solicited_nodes,
-)
+from ipv6kit._ipv6kit import *  # noqa: F403 (exactly the names in _ipv6kit.__all__)
 
 __all__ = [
     "Error",
     "__version__",
+    "classify",
+    "classify_many",
+    "colour_address",
+    "covering_zones",
+    "describe_iid",
+    "iid_colour",
+    "iid_text",
     "is_solicited_node",
     "link_local",
     "mac_from_iid",
     "multicast_mac",
     "parse_mac",
+    "parse_reverse_name",
+    "reverse_name",
     "slaac",
     "slaac_many",
     "solicited_node",
     "solicited_nodes",
+    "text_address",
 ]
