@@ -10,6 +10,7 @@
 pub fn run(name: &str, data: &[u8]) {
     match name {
         "text_parsers" => text_parsers(data),
+        "sixrd_option212" => sixrd_option212(data),
         other => panic!("no fuzz oracle named {other}"),
     }
 }
@@ -40,5 +41,68 @@ pub fn text_parsers(data: &[u8]) {
         let back = iid.to_text().expect("a text IID decodes");
         let back = back.as_str();
         assert_eq!(back.trim_end(), s.trim_end());
+    }
+}
+
+/// DHCPv4 option 212 in its three forms (wire with and without code and length, busybox
+/// text, dhclient decimal text), and the 6rd computations on whatever parses.
+pub fn sixrd_option212(data: &[u8]) {
+    use ipv6kit::sixrd::SixrdOption;
+    if let Ok(o) = SixrdOption::parse(data) {
+        // Emit gives the same bytes back, except the reserved prefix bits, which are zeroed.
+        let mut buf = [0u8; 256];
+        let n = o.emit(&mut buf).expect("a parsed option fits 256 bytes");
+        assert_eq!(n, data.len());
+        assert_eq!(buf[..4], data[..4]);
+        assert_eq!(buf[20..n], data[20..]);
+        assert_eq!(SixrdOption::parse(&buf[..n]), Ok(o));
+        sixrd_exercise(&o, data);
+    }
+    if let Ok(o) = SixrdOption::parse_payload(data) {
+        let mut buf = [0u8; 256];
+        let n = o.emit_payload(&mut buf).expect("a parsed payload fits 256 bytes");
+        assert_eq!(n, data.len());
+        assert_eq!(SixrdOption::parse_payload(&buf[..n]), Ok(o));
+        sixrd_exercise(&o, data);
+    }
+    let Ok(s) = core::str::from_utf8(data) else { return };
+    if let Ok(o) = SixrdOption::parse_text(s) {
+        // Every text form we print parses back to the same option.
+        assert_eq!(o.to_string().parse::<SixrdOption>(), Ok(o));
+        assert_eq!(o.dhclient_groups(true).to_string().parse::<SixrdOption>(), Ok(o));
+        assert_eq!(o.dhclient_groups(false).to_string().parse::<SixrdOption>(), Ok(o));
+        let mut buf = [0u8; 256];
+        let n = o.emit(&mut buf).expect("a parsed option fits 256 bytes");
+        assert_eq!(SixrdOption::parse(&buf[..n]), Ok(o));
+        sixrd_exercise(&o, data);
+    }
+}
+
+/// Delegation, addresses and extraction for a CE address taken from the input.
+fn sixrd_exercise(o: &ipv6kit::sixrd::SixrdOption, data: &[u8]) {
+    use ipv6kit::sixrd::TunnelConvention;
+    use std::net::Ipv4Addr;
+    let mut ce = [0u8; 4];
+    for (i, b) in data.iter().rev().take(4).enumerate() {
+        ce[i] = *b;
+    }
+    let ce = Ipv4Addr::from(ce);
+    let d = o.domain_for(ce).expect("a valid option gives a domain for any CE");
+    let net = d.delegated_prefix(ce).expect("the CE is in its own relay prefix");
+    assert_eq!(net.prefix_len(), d.delegated_len());
+    assert!(net.prefix_len() <= 64 && d.prefix().contains(&net));
+    for conv in [TunnelConvention::OpenWrt, TunnelConvention::SubnetRouterAnycast] {
+        let a = d.tunnel_address(ce, conv).unwrap();
+        assert!(net.contains(&a));
+        assert_eq!(d.extract_ipv4(a), Ok(ce));
+    }
+    for (i, s) in d.subnets(ce).unwrap().take(4).enumerate() {
+        assert_eq!(s.tunnel, i == 0);
+        assert!(net.contains(&s.prefix));
+    }
+    for r in o.border_relays() {
+        if let Ok(a) = d.border_relay_address(*r) {
+            assert_eq!(d.extract_ipv4(a), Ok(*r));
+        }
     }
 }

@@ -11,6 +11,8 @@
 //!   (8 bytes of text, a 24-bit colour), reserved IIDs, and a classification of any IID.
 //! - [`dns`]: `ip6.arpa` names of addresses and reverse zones of prefixes.
 //! - [`mac`]: MAC and EUI-64 parsing in every notation people type.
+//! - [`sixrd`]: 6rd (RFC 5969) delegated prefixes, tunnel and border relay addresses, DHCPv4
+//!   option 212 (wire, busybox and dhclient text), and 6to4 (RFC 3056).
 //!
 //! ```
 //! use core::net::Ipv6Addr;
@@ -38,7 +40,7 @@ extern crate alloc;
 #[cfg(all(feature = "std", not(test)))]
 extern crate std;
 
-pub use ipnet::Ipv6Net;
+pub use ipnet::{Ipv4Net, Ipv6Net};
 pub use macaddr::{MacAddr6, MacAddr8};
 
 mod bits;
@@ -47,3 +49,4 @@ pub mod iid;
 pub mod mac;
 pub mod multicast;
 pub mod registry;
+pub mod sixrd;

@@ -6,3 +6,4 @@
 
 mod netlab;
 
+mod ipv6calc_sixrd;
