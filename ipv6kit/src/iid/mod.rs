@@ -8,6 +8,9 @@
 //! - [`playful`]: 8 bytes of text (ipv6board) and 24-bit colours (the IPv6 Christmas tree).
 //! - [`embedded`]: IPv4-embedded addresses (RFC 6052).
 //! - [`classify`](mod@classify): what kind of identifier an address has.
+//! - [`stable`]: stable-privacy identifiers (RFC 7217) exactly as Linux, NetworkManager and
+//!   systemd-networkd compute them, and a generic RFC 7217 generator.
+//! - [`temporary`]: temporary addresses (RFC 8981): random identifiers and their lifetimes.
 //!
 //! ```
 //! use ipv6kit::iid::{link_local, Iid};
@@ -23,6 +26,8 @@ pub mod embedded;
 mod eui64;
 pub mod playful;
 pub mod reserved;
+pub mod stable;
+pub mod temporary;
 
 pub use classify::{classify, IidClass};
 pub use eui64::{link_local, slaac, IidError};

@@ -4,6 +4,7 @@
 //! need root or a tool skip loudly when it is missing; with `IPV6KIT_REQUIRE_REFEREES=1`
 //! (set by `.ci/run`) a skip is a failure.
 
+mod kernel_stable;
 mod netlab;
 
 mod ipv6calc_sixrd;
