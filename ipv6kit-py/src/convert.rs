@@ -309,3 +309,54 @@ pub(crate) fn colour(obj: &Bound<'_, PyAny>) -> PyResult<ipv6kit::iid::Colour> {
     }
     Err(type_error(obj, "colour", "a str or an (r, g, b) tuple"))
 }
+
+/// Bytes from `bytes`/`bytearray`, or from hex text: `"00:11:22"`, `"00-11-22"` or `"001122"`
+/// (a hardware address of any length, a key).
+pub(crate) fn hex_bytes(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<u8>> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        let text = s.to_cow()?;
+        let bad = |why: &str| Error::new_err(format!("{what} {text:?}: {why}"));
+        let groups: Vec<&str> = if text.contains([':', '-']) {
+            text.split([':', '-']).collect()
+        } else {
+            let t: &str = &text;
+            if t.len() % 2 != 0 {
+                return Err(bad("an even number of hex digits was expected"));
+            }
+            (0..t.len() / 2).filter_map(|i| t.get(2 * i..2 * i + 2)).collect()
+        };
+        return groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                if g.is_empty() || g.len() > 2 {
+                    return Err(bad(&format!("group {i} is not one or two hex digits")));
+                }
+                u8::from_str_radix(g, 16).map_err(|_| bad(&format!("group {i} is not hex")))
+            })
+            .collect();
+    }
+    if obj.is_instance_of::<pyo3::types::PyBytes>() || obj.is_instance_of::<pyo3::types::PyByteArray>() {
+        return obj.extract();
+    }
+    Err(type_error(obj, what, "bytes or a hex str"))
+}
+
+/// Exactly `N` bytes (see [`hex_bytes`]).
+pub(crate) fn fixed_bytes<const N: usize>(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<[u8; N]> {
+    let v = hex_bytes(obj, what)?;
+    let len = v.len();
+    v.try_into()
+        .map_err(|_| Error::new_err(format!("{what}: {N} bytes were expected, got {len}")))
+}
+
+/// Text or bytes hashed as bytes (`str` is taken as UTF-8).
+pub(crate) fn text_or_bytes(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<u8>> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(s.to_cow()?.as_bytes().to_vec());
+    }
+    if obj.is_instance_of::<pyo3::types::PyBytes>() || obj.is_instance_of::<pyo3::types::PyByteArray>() {
+        return obj.extract();
+    }
+    Err(type_error(obj, what, "a str or bytes"))
+}

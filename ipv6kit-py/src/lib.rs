@@ -8,6 +8,8 @@ use pyo3::prelude::*;
 
 mod addr;
 mod convert;
+mod sixrd;
+mod stable;
 
 /// The native part of the ``ipv6kit`` package; import ``ipv6kit`` instead.
 #[pymodule]
@@ -16,5 +18,7 @@ fn _ipv6kit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     convert::register(m)?;
     addr::register(m)?;
     addr::register_more(m)?;
+    sixrd::register(m)?;
+    stable::register(m)?;
     Ok(())
 }
