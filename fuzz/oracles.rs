@@ -1,3 +1,4 @@
+#![allow(dead_code)] // each fuzz target uses one oracle of this shared file
 //! The fuzz oracles, shared by the cargo-fuzz targets (`fuzz_targets/*.rs`) and by the
 //! corpus-replay test (`ipv6kit/tests/fuzz_corpus.rs`), so that what the fuzzer checks and
 //! what `cargo test` replays are the same code.

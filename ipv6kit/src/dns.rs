@@ -146,7 +146,11 @@ impl Iterator for CoveringZones {
         if self.next >= self.count {
             return None;
         }
-        let step = if self.aligned == 0 { 0 } else { 1u128 << (128 - u32::from(self.aligned)) };
+        let step = if self.aligned == 0 {
+            0
+        } else {
+            1u128 << (128 - u32::from(self.aligned))
+        };
         let v = self.base | step.wrapping_mul(u128::from(self.next));
         self.next += 1;
         let net = Ipv6Net::new(from_u128(v), self.aligned).ok()?;
@@ -171,7 +175,9 @@ impl ExactSizeIterator for CoveringZones {}
 pub fn parse_reverse_name(name: &str) -> Result<Ipv6Net, DnsError> {
     let name = name.strip_suffix('.').unwrap_or(name);
     let lower_ends = name.len() >= SUFFIX.len()
-        && name.get(name.len() - SUFFIX.len()..).is_some_and(|s| s.eq_ignore_ascii_case(SUFFIX));
+        && name
+            .get(name.len() - SUFFIX.len()..)
+            .is_some_and(|s| s.eq_ignore_ascii_case(SUFFIX));
     if !lower_ends {
         return Err(DnsError::NotIp6Arpa);
     }
@@ -222,18 +228,39 @@ mod tests {
             reverse_name(a).fqdn(),
             "b.a.9.8.7.6.5.0.4.0.0.0.3.0.0.0.2.0.0.0.1.0.0.0.0.0.0.0.1.2.3.4.ip6.arpa."
         );
-        assert_eq!(parse_reverse_name(reverse_name(a).fqdn()).unwrap(), Ipv6Net::new(a, 128).unwrap());
+        assert_eq!(
+            parse_reverse_name(reverse_name(a).fqdn()).unwrap(),
+            Ipv6Net::new(a, 128).unwrap()
+        );
     }
 
     #[test]
     fn zones() {
         assert_eq!(zone_name(net("::/0")).unwrap().as_str(), "ip6.arpa");
-        assert_eq!(zone_name(net("2001:db8::/32")).unwrap().as_str(), "8.b.d.0.1.0.0.2.ip6.arpa");
+        assert_eq!(
+            zone_name(net("2001:db8::/32")).unwrap().as_str(),
+            "8.b.d.0.1.0.0.2.ip6.arpa"
+        );
         assert_eq!(zone_name(net("2001:db8::/33")), Err(DnsError::NotNibbleAligned(33)));
-        assert_eq!(zone_name(net("2001:db8::1/32")), Err(DnsError::HostBits(net("2001:db8::1/32"))));
+        assert_eq!(
+            zone_name(net("2001:db8::1/32")),
+            Err(DnsError::HostBits(net("2001:db8::1/32")))
+        );
         assert_eq!(covering_zones(net("2001:db8::/32")).count(), 1);
         let z: Vec<_> = covering_zones(net("2001:db8:8000::/33")).map(|(n, _)| n).collect();
-        assert_eq!(z, [net("2001:db8:8000::/36"), net("2001:db8:9000::/36"), net("2001:db8:a000::/36"), net("2001:db8:b000::/36"), net("2001:db8:c000::/36"), net("2001:db8:d000::/36"), net("2001:db8:e000::/36"), net("2001:db8:f000::/36")]);
+        assert_eq!(
+            z,
+            [
+                net("2001:db8:8000::/36"),
+                net("2001:db8:9000::/36"),
+                net("2001:db8:a000::/36"),
+                net("2001:db8:b000::/36"),
+                net("2001:db8:c000::/36"),
+                net("2001:db8:d000::/36"),
+                net("2001:db8:e000::/36"),
+                net("2001:db8:f000::/36")
+            ]
+        );
         assert_eq!(covering_zones(net("::/1")).count(), 8);
         assert_eq!(covering_zones(net("::/0")).next().unwrap().1.as_str(), "ip6.arpa");
     }

@@ -90,7 +90,11 @@ pub struct Lower6(pub MacAddr6);
 impl core::fmt::Display for Lower6 {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         let b = self.0.into_array();
-        write!(f, "{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}", b[0], b[1], b[2], b[3], b[4], b[5])
+        write!(
+            f,
+            "{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}",
+            b[0], b[1], b[2], b[3], b[4], b[5]
+        )
     }
 }
 
@@ -125,7 +129,10 @@ fn parse_into(s: &str, out: &mut [u8]) -> Result<(), MacParseError> {
                 None => sep = Some(c),
                 Some(s0) if s0 == c => {}
                 Some(s0) => {
-                    return Err(MacParseError::MixedSeparators { first: s0 as char, second: c as char })
+                    return Err(MacParseError::MixedSeparators {
+                        first: s0 as char,
+                        second: c as char,
+                    })
                 }
             }
         } else {
@@ -156,10 +163,16 @@ fn parse_into(s: &str, out: &mut [u8]) -> Result<(), MacParseError> {
         }
         // Bare and dotted forms need every digit; colon/dash groups may drop a leading zero.
         if sep.is_none() && len != digits_per_group {
-            return Err(MacParseError::WrongLength { expected: n, found: len / 2 });
+            return Err(MacParseError::WrongLength {
+                expected: n,
+                found: len / 2,
+            });
         }
         if sep == Some(b'.') && len != digits_per_group {
-            return Err(MacParseError::WrongLength { expected: n, found: written + len / 2 });
+            return Err(MacParseError::WrongLength {
+                expected: n,
+                found: written + len / 2,
+            });
         }
         let mut v: u64 = 0;
         for &c in &b[start..end] {
@@ -169,7 +182,10 @@ fn parse_into(s: &str, out: &mut [u8]) -> Result<(), MacParseError> {
             let be = v.to_be_bytes();
             let dst = out
                 .get_mut(written..written + bytes_per_group)
-                .ok_or(MacParseError::WrongLength { expected: n, found: written + bytes_per_group })?;
+                .ok_or(MacParseError::WrongLength {
+                    expected: n,
+                    found: written + bytes_per_group,
+                })?;
             dst.copy_from_slice(&be[8 - bytes_per_group..]);
         }
         written += bytes_per_group;
@@ -183,7 +199,10 @@ fn parse_into(s: &str, out: &mut [u8]) -> Result<(), MacParseError> {
         }
     }
     if written != n {
-        return Err(MacParseError::WrongLength { expected: n, found: written });
+        return Err(MacParseError::WrongLength {
+            expected: n,
+            found: written,
+        });
     }
     Ok(())
 }
@@ -195,7 +214,13 @@ mod tests {
     #[test]
     fn every_notation_of_the_same_mac() {
         let want = MacAddr6::new(0xb8, 0x27, 0xeb, 0x6c, 0x02, 0x88);
-        for s in ["b8:27:eb:6c:02:88", "B8-27-EB-6C-02-88", "b827.eb6c.0288", "b827eb6c0288", "b8:27:eb:6c:2:88"] {
+        for s in [
+            "b8:27:eb:6c:02:88",
+            "B8-27-EB-6C-02-88",
+            "b827.eb6c.0288",
+            "b827eb6c0288",
+            "b8:27:eb:6c:2:88",
+        ] {
             assert_eq!(parse_mac(s), Ok(want), "{s}");
         }
     }
@@ -211,15 +236,51 @@ mod tests {
     #[test]
     fn errors_name_the_bad_part() {
         assert_eq!(parse_mac(""), Err(MacParseError::Empty));
-        assert_eq!(parse_mac("zz:11:22:33:44:55"), Err(MacParseError::BadCharacter { position: 0, found: 'z' }));
-        assert_eq!(parse_mac("00:11:22:33:44"), Err(MacParseError::WrongLength { expected: 6, found: 5 }));
-        assert_eq!(parse_mac("00:11:22:33:44:55:66"), Err(MacParseError::WrongLength { expected: 6, found: 7 }));
-        assert_eq!(parse_mac("00:11::33:44:55"), Err(MacParseError::EmptyGroup { group: 2, position: 6 }));
-        assert_eq!(parse_mac("00:11:22:33:44:"), Err(MacParseError::EmptyGroup { group: 5, position: 15 }));
-        assert_eq!(parse_mac("00:11-22:33:44:55"), Err(MacParseError::MixedSeparators { first: ':', second: '-' }));
-        assert_eq!(parse_mac("000:11:22:33:44:55"), Err(MacParseError::GroupTooLong { group: 0, position: 0 }));
-        assert_eq!(parse_mac("00112233445"), Err(MacParseError::WrongLength { expected: 6, found: 5 }));
-        assert_eq!(parse_mac("00:11:22:33:44:é5"), Err(MacParseError::BadCharacter { position: 15, found: 'é' }));
+        assert_eq!(
+            parse_mac("zz:11:22:33:44:55"),
+            Err(MacParseError::BadCharacter {
+                position: 0,
+                found: 'z'
+            })
+        );
+        assert_eq!(
+            parse_mac("00:11:22:33:44"),
+            Err(MacParseError::WrongLength { expected: 6, found: 5 })
+        );
+        assert_eq!(
+            parse_mac("00:11:22:33:44:55:66"),
+            Err(MacParseError::WrongLength { expected: 6, found: 7 })
+        );
+        assert_eq!(
+            parse_mac("00:11::33:44:55"),
+            Err(MacParseError::EmptyGroup { group: 2, position: 6 })
+        );
+        assert_eq!(
+            parse_mac("00:11:22:33:44:"),
+            Err(MacParseError::EmptyGroup { group: 5, position: 15 })
+        );
+        assert_eq!(
+            parse_mac("00:11-22:33:44:55"),
+            Err(MacParseError::MixedSeparators {
+                first: ':',
+                second: '-'
+            })
+        );
+        assert_eq!(
+            parse_mac("000:11:22:33:44:55"),
+            Err(MacParseError::GroupTooLong { group: 0, position: 0 })
+        );
+        assert_eq!(
+            parse_mac("00112233445"),
+            Err(MacParseError::WrongLength { expected: 6, found: 5 })
+        );
+        assert_eq!(
+            parse_mac("00:11:22:33:44:é5"),
+            Err(MacParseError::BadCharacter {
+                position: 15,
+                found: 'é'
+            })
+        );
     }
 
     proptest::proptest! {

@@ -239,7 +239,12 @@ pub struct Flags {
 impl Flags {
     /// The flags of this nibble.
     pub const fn from_nibble(v: u8) -> Flags {
-        Flags { x: v & 8 != 0, rendezvous_point: v & 4 != 0, prefix_based: v & 2 != 0, transient: v & 1 != 0 }
+        Flags {
+            x: v & 8 != 0,
+            rendezvous_point: v & 4 != 0,
+            prefix_based: v & 2 != 0,
+            transient: v & 1 != 0,
+        }
     }
 }
 
@@ -275,6 +280,58 @@ pub enum Form {
         /// The 32-bit group ID.
         group_id: u32,
     },
+}
+
+impl fmt::Display for Form {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Form::Plain { group_id } => write!(f, "group id {group_id:#x}"),
+            Form::PrefixBased {
+                prefix,
+                prefix_len,
+                group_id,
+                source_specific: true,
+            } => {
+                write!(
+                    f,
+                    "source-specific (RFC 4607), prefix {prefix}/{prefix_len}, group id {group_id:#x}"
+                )
+            }
+            Form::PrefixBased {
+                prefix,
+                prefix_len,
+                group_id,
+                ..
+            } => {
+                write!(
+                    f,
+                    "unicast-prefix-based (RFC 3306), prefix {prefix}/{prefix_len}, group id {group_id:#x}"
+                )
+            }
+            Form::EmbeddedRp {
+                rendezvous_point,
+                prefix_len,
+                group_id,
+                ..
+            } => {
+                write!(
+                    f,
+                    "embedded RP (RFC 3956) {rendezvous_point} in a /{prefix_len}, group id {group_id:#x}"
+                )
+            }
+        }
+    }
+}
+
+impl fmt::Display for MulticastInfo {
+    /// `scope link-local, all-nodes, group id 0x1`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "scope {}", self.scope)?;
+        if let Some(name) = self.name {
+            write!(f, ", {name}")?;
+        }
+        write!(f, ", {}", self.form)
+    }
 }
 
 /// A decoded multicast address: flags, scope and the group ID's form.
@@ -316,8 +373,17 @@ pub fn decode(address: Ipv6Addr) -> Result<MulticastInfo, MulticastError> {
     let form = if flags.rendezvous_point && flags.prefix_based && flags.transient {
         let rp_iid = o[2] & 0x0f;
         let keep = plen.min(64);
-        let net = if keep == 0 { 0 } else { (prefix64 << 64) & (u128::MAX << (128 - keep as u32)) };
-        Form::EmbeddedRp { rendezvous_point: from_u128(net | rp_iid as u128), rp_iid, prefix_len: plen, group_id: group_id32 }
+        let net = if keep == 0 {
+            0
+        } else {
+            (prefix64 << 64) & (u128::MAX << (128 - keep as u32))
+        };
+        Form::EmbeddedRp {
+            rendezvous_point: from_u128(net | rp_iid as u128),
+            rp_iid,
+            prefix_len: plen,
+            group_id: group_id32,
+        }
     } else if flags.prefix_based && flags.transient {
         Form::PrefixBased {
             prefix: from_u128(prefix64 << 64),
@@ -326,9 +392,17 @@ pub fn decode(address: Ipv6Addr) -> Result<MulticastInfo, MulticastError> {
             source_specific: plen == 0 && prefix64 == 0,
         }
     } else {
-        Form::Plain { group_id: v & ((1u128 << 112) - 1) }
+        Form::Plain {
+            group_id: v & ((1u128 << 112) - 1),
+        }
     };
-    Ok(MulticastInfo { address, flags, scope, form, name: groups::name(address) })
+    Ok(MulticastInfo {
+        address,
+        flags,
+        scope,
+        form,
+        name: groups::name(address),
+    })
 }
 
 #[cfg(test)]
@@ -341,12 +415,27 @@ mod tests {
 
     #[test]
     fn vectors() {
-        assert_eq!(solicited_node(a("2001:db8:ebbd:0:5066:64f6:547e:4872")), a("ff02::1:ff7e:4872"));
+        assert_eq!(
+            solicited_node(a("2001:db8:ebbd:0:5066:64f6:547e:4872")),
+            a("ff02::1:ff7e:4872")
+        );
         assert_eq!(solicited_node(a("4037::01:800:200E:8C6C")), a("FF02::1:FF0E:8C6C"));
-        assert_eq!(multicast_mac(a("FF02::1:FF0E:8C6C")).unwrap(), MacAddr6::new(0x33, 0x33, 0xff, 0x0e, 0x8c, 0x6c));
-        assert_eq!(multicast_mac(a("ff02::1")).unwrap(), MacAddr6::new(0x33, 0x33, 0, 0, 0, 1));
-        assert_eq!(multicast_mac(a("2001:db8::1")), Err(MulticastError::NotMulticast(a("2001:db8::1"))));
-        assert_eq!(solicited_node_checked(a("ff02::1")), Err(MulticastError::IsMulticast(a("ff02::1"))));
+        assert_eq!(
+            multicast_mac(a("FF02::1:FF0E:8C6C")).unwrap(),
+            MacAddr6::new(0x33, 0x33, 0xff, 0x0e, 0x8c, 0x6c)
+        );
+        assert_eq!(
+            multicast_mac(a("ff02::1")).unwrap(),
+            MacAddr6::new(0x33, 0x33, 0, 0, 0, 1)
+        );
+        assert_eq!(
+            multicast_mac(a("2001:db8::1")),
+            Err(MulticastError::NotMulticast(a("2001:db8::1")))
+        );
+        assert_eq!(
+            solicited_node_checked(a("ff02::1")),
+            Err(MulticastError::IsMulticast(a("ff02::1")))
+        );
     }
 
     #[test]
@@ -363,14 +452,29 @@ mod tests {
     fn scopes_and_forms() {
         let m = decode(a("ff02::1")).unwrap();
         assert_eq!((m.scope, m.name), (Scope::LinkLocal, Some("all-nodes")));
+        assert_eq!(m.to_string(), "scope link-local, all-nodes, group id 0x1");
         assert_eq!(decode(a("ff03::fc")).unwrap().scope, Scope::RealmLocal);
         assert_eq!(decode(a("ff16::1")).unwrap().scope, Scope::Unassigned(6));
         // SSM (RFC 4607): ff3x::/32.
-        assert!(matches!(decode(a("ff3e::8000:1")).unwrap().form, Form::PrefixBased { source_specific: true, .. }));
+        assert!(matches!(
+            decode(a("ff3e::8000:1")).unwrap().form,
+            Form::PrefixBased {
+                source_specific: true,
+                ..
+            }
+        ));
         // Embedded RP (RFC 3956 §3 example): ff7e:140:2001:db8:beef:feed::1234 → RP 2001:db8:beef:feed::1.
         match decode(a("ff7e:140:2001:db8:beef:feed::1234")).unwrap().form {
-            Form::EmbeddedRp { rendezvous_point, rp_iid, prefix_len, group_id } => {
-                assert_eq!((rendezvous_point, rp_iid, prefix_len, group_id), (a("2001:db8:beef:feed::1"), 1, 64, 0x1234));
+            Form::EmbeddedRp {
+                rendezvous_point,
+                rp_iid,
+                prefix_len,
+                group_id,
+            } => {
+                assert_eq!(
+                    (rendezvous_point, rp_iid, prefix_len, group_id),
+                    (a("2001:db8:beef:feed::1"), 1, 64, 0x1234)
+                );
             }
             f => panic!("{f:?}"),
         }

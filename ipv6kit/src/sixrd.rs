@@ -238,6 +238,8 @@ pub struct Subnets {
     count: u128,
 }
 
+impl core::iter::FusedIterator for Subnets {}
+
 impl Iterator for Subnets {
     type Item = Subnet;
 
@@ -1078,11 +1080,16 @@ mod tests {
         let o: SixrdOption = "0 28 2a01:e30:: 192.88.99.201".parse().unwrap();
         assert_eq!(o, SixrdOption::parse(&FREE_WIRE).unwrap());
         assert_eq!(o.to_string(), "0 28 2a01:e30:: 192.88.99.201");
-        // busybox's sprint_nip6 prints all eight groups in full.
+        // busybox's sprint_nip6 prints all eight groups in full, four digits each.
         let full: SixrdOption = "0 28 2a01:0e30:0000:0000:0000:0000:0000:0000 192.88.99.201 10.0.0.1"
             .parse()
             .unwrap();
         assert_eq!(full.border_relays()[1], Ipv4Addr::new(10, 0, 0, 1));
+        // Its sprint_nip6 uses "%04X" (upper case) in some versions.
+        let upper: SixrdOption = "0 28 2A01:0E30:0000:0000:0000:0000:0000:0000 192.88.99.201"
+            .parse()
+            .unwrap();
+        assert_eq!(upper, o);
     }
 
     #[test]

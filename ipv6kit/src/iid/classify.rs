@@ -143,13 +143,25 @@ impl IidClass {
 impl fmt::Display for IidClass {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            IidClass::Teredo { server, flags, port, client } => {
-                write!(f, "teredo (server {server}, client {client}:{port}, flags {flags:#06x})")
+            IidClass::Teredo {
+                server,
+                flags,
+                port,
+                client,
+            } => {
+                write!(
+                    f,
+                    "teredo (server {server}, client {client}:{port}, flags {flags:#06x})"
+                )
             }
             IidClass::Reserved(r) => write!(f, "reserved ({}, {})", r.name, r.reference),
             IidClass::IeeeDerived { mac, universal, group } => {
                 let mac = crate::mac::lowercase(*mac);
-                write!(f, "ieee-derived (MAC {mac}, {})", if *universal { "universal" } else { "local" })?;
+                write!(
+                    f,
+                    "ieee-derived (MAC {mac}, {})",
+                    if *universal { "universal" } else { "local" }
+                )?;
                 if *group {
                     f.write_str(", group bit set")?;
                 }
@@ -166,9 +178,9 @@ impl fmt::Display for IidClass {
 /// Well-known service ports recognised in identifiers (a curated list of services that get
 /// their own addresses on servers; not the whole IANA registry).
 pub const SERVICE_PORTS: &[u16] = &[
-    21, 22, 23, 25, 43, 53, 67, 69, 80, 88, 110, 119, 123, 143, 161, 179, 389, 443, 445, 465, 514, 546, 547, 554,
-    563, 587, 631, 636, 853, 873, 989, 990, 993, 995, 1194, 1433, 1521, 1812, 1813, 2049, 3128, 3306, 3389, 3478,
-    5060, 5061, 5222, 5269, 5353, 5432, 5900, 6379, 6443, 8080, 8443, 9418,
+    21, 22, 23, 25, 43, 53, 67, 69, 80, 88, 110, 119, 123, 143, 161, 179, 389, 443, 445, 465, 514, 546, 547, 554, 563,
+    587, 631, 636, 853, 873, 989, 990, 993, 995, 1194, 1433, 1521, 1812, 1813, 2049, 3128, 3306, 3389, 3478, 5060,
+    5061, 5222, 5269, 5353, 5432, 5900, 6379, 6443, 8080, 8443, 9418,
 ];
 
 fn is_service_port(p: u16) -> bool {
@@ -216,10 +228,17 @@ pub fn classify_iid(iid: Iid) -> IidClass {
     }
     let b = iid.octets();
     if let Some(mac) = iid.to_mac() {
-        return IidClass::IeeeDerived { mac, universal: b[0] & 0x02 != 0, group: b[0] & 0x01 != 0 };
+        return IidClass::IeeeDerived {
+            mac,
+            universal: b[0] & 0x02 != 0,
+            group: b[0] & 0x01 != 0,
+        };
     }
     if b[0] & 0xfd == 0 && b[1..4] == [0, 0x5e, 0xfe] {
-        return IidClass::Isatap { ipv4: Ipv4Addr::new(b[4], b[5], b[6], b[7]), universal: b[0] & 0x02 != 0 };
+        return IidClass::Isatap {
+            ipv4: Ipv4Addr::new(b[4], b[5], b[6], b[7]),
+            universal: b[0] & 0x02 != 0,
+        };
     }
     let g = [
         u16::from_be_bytes([b[0], b[1]]),
@@ -229,7 +248,10 @@ pub fn classify_iid(iid: Iid) -> IidClass {
     ];
     let upper_zero = g[0] == 0 && g[1] == 0;
     if upper_zero && b[4] != 0 && g[3] != 0 {
-        return IidClass::EmbeddedIpv4 { ipv4: Ipv4Addr::new(b[4], b[5], b[6], b[7]), form: Ipv4Form::Low32 };
+        return IidClass::EmbeddedIpv4 {
+            ipv4: Ipv4Addr::new(b[4], b[5], b[6], b[7]),
+            form: Ipv4Form::Low32,
+        };
     }
     if upper_zero && b[4] == 0 {
         // ::<port> (port in the last group) or ::<port>:<low byte> (port in group 6).
@@ -272,7 +294,11 @@ mod tests {
         let mac = crate::mac::parse_mac("00:03:93:67:43:62").unwrap();
         assert_eq!(
             c("2001:470:db8:101:203:93ff:fe67:4362"),
-            IidClass::IeeeDerived { mac, universal: true, group: false }
+            IidClass::IeeeDerived {
+                mac,
+                universal: true,
+                group: false
+            }
         );
         assert_eq!(c("2001:470:db8:101::9c5"), IidClass::LowByte);
         assert_eq!(c("2001:470:db8:101:b41f:18a3:a97c:4a0c"), IidClass::Randomized);
@@ -282,30 +308,67 @@ mod tests {
     fn every_class() {
         assert!(matches!(c("2001:db8::"), IidClass::Reserved(r) if r.name == "Subnet-Router Anycast"));
         assert!(matches!(c("2001:db8::200:5eff:fe00:5213"), IidClass::Reserved(r) if r.reference == "RFC 6543"));
-        assert!(matches!(c("fe80::ff:fe00:1"), IidClass::IeeeDerived { universal: false, .. }));
+        assert!(matches!(
+            c("fe80::ff:fe00:1"),
+            IidClass::IeeeDerived { universal: false, .. }
+        ));
         assert_eq!(
             c("fe80::5efe:c000:221"),
-            IidClass::Isatap { ipv4: Ipv4Addr::new(192, 0, 2, 33), universal: false }
+            IidClass::Isatap {
+                ipv4: Ipv4Addr::new(192, 0, 2, 33),
+                universal: false
+            }
         );
         assert_eq!(
             c("fe80::200:5efe:c000:221"),
-            IidClass::Isatap { ipv4: Ipv4Addr::new(192, 0, 2, 33), universal: true }
+            IidClass::Isatap {
+                ipv4: Ipv4Addr::new(192, 0, 2, 33),
+                universal: true
+            }
         );
         assert_eq!(
             c("2001:db8::192.0.2.33"),
-            IidClass::EmbeddedIpv4 { ipv4: Ipv4Addr::new(192, 0, 2, 33), form: Ipv4Form::Low32 }
+            IidClass::EmbeddedIpv4 {
+                ipv4: Ipv4Addr::new(192, 0, 2, 33),
+                form: Ipv4Form::Low32
+            }
         );
         assert_eq!(
             c("2001:db8::192:168:0:1"),
-            IidClass::EmbeddedIpv4 { ipv4: Ipv4Addr::new(192, 168, 0, 1), form: Ipv4Form::DecimalGroups }
+            IidClass::EmbeddedIpv4 {
+                ipv4: Ipv4Addr::new(192, 168, 0, 1),
+                form: Ipv4Form::DecimalGroups
+            }
         );
-        assert_eq!(c("2001:db8::443"), IidClass::EmbeddedPort { port: 443, notation: PortNotation::Decimal });
-        assert_eq!(c("2001:db8::1bb"), IidClass::EmbeddedPort { port: 443, notation: PortNotation::Hex });
-        assert_eq!(c("2001:db8::53:1"), IidClass::EmbeddedPort { port: 53, notation: PortNotation::Decimal });
+        assert_eq!(
+            c("2001:db8::443"),
+            IidClass::EmbeddedPort {
+                port: 443,
+                notation: PortNotation::Decimal
+            }
+        );
+        assert_eq!(
+            c("2001:db8::1bb"),
+            IidClass::EmbeddedPort {
+                port: 443,
+                notation: PortNotation::Hex
+            }
+        );
+        assert_eq!(
+            c("2001:db8::53:1"),
+            IidClass::EmbeddedPort {
+                port: 53,
+                notation: PortNotation::Decimal
+            }
+        );
         assert_eq!(c("2001:db8::1"), IidClass::LowByte);
         assert_eq!(c("2001:db8::2:1"), IidClass::LowByte);
         assert_eq!(c("2001:db8::dead:0:0:beef"), IidClass::PatternBytes);
-        assert_eq!(c("2001:db8::1ab:1:1:1"), IidClass::PatternBytes, "addr6 would say embedded-ipv4-64");
+        assert_eq!(
+            c("2001:db8::1ab:1:1:1"),
+            IidClass::PatternBytes,
+            "addr6 would say embedded-ipv4-64"
+        );
     }
 
     #[test]

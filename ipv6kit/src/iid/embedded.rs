@@ -144,7 +144,10 @@ mod tests {
     #[test]
     fn refusals() {
         let v4 = Ipv4Addr::new(192, 0, 2, 1);
-        assert_eq!(embed("2001:db8::/36".parse().unwrap(), v4), Err(EmbedError::PrefixLength(36)));
+        assert_eq!(
+            embed("2001:db8::/36".parse().unwrap(), v4),
+            Err(EmbedError::PrefixLength(36))
+        );
         let hb: Ipv6Net = "64:ff9b::1/96".parse().unwrap();
         assert_eq!(embed(hb, v4), Err(EmbedError::HostBits(hb)));
         let bad: Ipv6Addr = "2001:db8:122:344:1c0:2:2100:0".parse().unwrap();

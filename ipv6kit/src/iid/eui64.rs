@@ -45,7 +45,10 @@ pub const fn link_local(mac: MacAddr6) -> Ipv6Addr {
 /// ```
 pub fn slaac(prefix: Ipv6Net, iid: impl Into<Iid>) -> Result<Ipv6Addr, IidError> {
     if prefix.prefix_len() != 64 {
-        return Err(IidError::PrefixNotSlash64 { prefix, len: prefix.prefix_len() });
+        return Err(IidError::PrefixNotSlash64 {
+            prefix,
+            len: prefix.prefix_len(),
+        });
     }
     Ok(iid.into().with_prefix(prefix.addr()))
 }
@@ -59,14 +62,20 @@ mod tests {
         // netaddr's bug class: 2001:db8::ffff/64 + EUI-64 by integer addition gives garbage.
         let net: Ipv6Net = "2001:db8::ffff/64".parse().unwrap();
         let mac = crate::mac::parse_mac("00:11:22:33:44:55").unwrap();
-        assert_eq!(slaac(net, mac).unwrap(), "2001:db8::211:22ff:fe33:4455".parse::<Ipv6Addr>().unwrap());
+        assert_eq!(
+            slaac(net, mac).unwrap(),
+            "2001:db8::211:22ff:fe33:4455".parse::<Ipv6Addr>().unwrap()
+        );
     }
 
     #[test]
     fn only_slash64() {
         for len in [0u8, 48, 56, 63, 65, 96, 128] {
             let net = Ipv6Net::new("2001:db8::".parse().unwrap(), len).unwrap();
-            assert_eq!(slaac(net, Iid::from_u64(1)), Err(IidError::PrefixNotSlash64 { prefix: net, len }));
+            assert_eq!(
+                slaac(net, Iid::from_u64(1)),
+                Err(IidError::PrefixNotSlash64 { prefix: net, len })
+            );
         }
     }
 

@@ -178,7 +178,10 @@ mod tests {
     #[test]
     fn rfc4291_appendix_a() {
         // shared/vectors: MAC 00:11:22:33:44:55 → IID 0211:22ff:fe33:4455.
-        assert_eq!(Iid::from_mac(mac("00:11:22:33:44:55")).octets(), [0x02, 0x11, 0x22, 0xff, 0xfe, 0x33, 0x44, 0x55]);
+        assert_eq!(
+            Iid::from_mac(mac("00:11:22:33:44:55")).octets(),
+            [0x02, 0x11, 0x22, 0xff, 0xfe, 0x33, 0x44, 0x55]
+        );
     }
 
     #[test]
@@ -195,7 +198,10 @@ mod tests {
             assert_eq!(Iid::from_mac(mac(m)).with_prefix(a(addr)), a(addr));
         }
         // The quirk: the IID says ...:39, the neighbour table said ...:38. We report the IID's.
-        assert_eq!(Iid::of(a("2001:470:db8:101:6a1:51ff:fea0:9339")).to_mac(), Some(mac("04:a1:51:a0:93:39")));
+        assert_eq!(
+            Iid::of(a("2001:470:db8:101:6a1:51ff:fea0:9339")).to_mac(),
+            Some(mac("04:a1:51:a0:93:39"))
+        );
         // Not EUI-64: no MAC inside.
         assert_eq!(Iid::of(a("2001:470:db8:101::9c5")).to_mac(), None);
         assert_eq!(Iid::of(a("2001:470:db8:101:b41f:18a3:a97c:4a0c")).to_mac(), None);

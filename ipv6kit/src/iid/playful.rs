@@ -149,7 +149,11 @@ impl Colour {
     pub const fn from_iid(iid: Iid) -> Option<Colour> {
         let b = iid.0;
         if b[0] == 0 && b[1] == 0 && b[2] == 0 && b[4] == 0 && b[6] == 0 {
-            Some(Colour { r: b[3], g: b[5], b: b[7] })
+            Some(Colour {
+                r: b[3],
+                g: b[5],
+                b: b[7],
+            })
         } else {
             None
         }
@@ -178,16 +182,25 @@ impl FromStr for Colour {
             None => (0, s),
         };
         if hex.len() != 6 {
-            return Err(PlayfulError::ColourLength { len: hex.chars().count() });
+            return Err(PlayfulError::ColourLength {
+                len: hex.chars().count(),
+            });
         }
         let mut v = [0u8; 3];
         for (i, c) in hex.char_indices() {
-            let d = c.to_digit(16).ok_or(PlayfulError::ColourDigit { position: offset + i, found: c })?;
+            let d = c.to_digit(16).ok_or(PlayfulError::ColourDigit {
+                position: offset + i,
+                found: c,
+            })?;
             if let Some(slot) = v.get_mut(i / 2) {
                 *slot = (*slot << 4) | d as u8;
             }
         }
-        Ok(Colour { r: v[0], g: v[1], b: v[2] })
+        Ok(Colour {
+            r: v[0],
+            g: v[1],
+            b: v[2],
+        })
     }
 }
 
@@ -205,7 +218,9 @@ pub fn colour_address(prefix: Ipv6Net, colour: Colour) -> Result<Ipv6Addr, Playf
 
 fn upper_half(prefix: Ipv6Net) -> Result<Ipv6Addr, PlayfulError> {
     if prefix.prefix_len() > 64 {
-        return Err(PlayfulError::PrefixTooLong { len: prefix.prefix_len() });
+        return Err(PlayfulError::PrefixTooLong {
+            len: prefix.prefix_len(),
+        });
     }
     Ok(prefix.network())
 }
@@ -224,18 +239,42 @@ mod tests {
     #[test]
     fn seed_ipv6board() {
         let board = net("2001:6b0:1001:105::/64");
-        assert_eq!(text_address(board, "Awesome!").unwrap(), a("2001:6b0:1001:105:4177:6573:6f6d:6521"));
-        assert_eq!(text_address(board, "IPv6 Bd").unwrap(), a("2001:6b0:1001:105:4950:7636:2042:6420"));
-        assert_eq!(Iid::of(a("2001:6b0:1001:105:4177:6573:6f6d:6521")).to_text().unwrap().as_str(), "Awesome!");
+        assert_eq!(
+            text_address(board, "Awesome!").unwrap(),
+            a("2001:6b0:1001:105:4177:6573:6f6d:6521")
+        );
+        assert_eq!(
+            text_address(board, "IPv6 Bd").unwrap(),
+            a("2001:6b0:1001:105:4950:7636:2042:6420")
+        );
+        assert_eq!(
+            Iid::of(a("2001:6b0:1001:105:4177:6573:6f6d:6521"))
+                .to_text()
+                .unwrap()
+                .as_str(),
+            "Awesome!"
+        );
     }
 
     #[test]
     fn seed_christmas_tree() {
         let tree = net("2a05:9b81:2020::/48");
-        assert_eq!(colour_address(tree, "#AABBCC".parse().unwrap()).unwrap(), a("2a05:9b81:2020::AA:BB:CC"));
-        assert_eq!(colour_address(tree, "aabbcc".parse().unwrap()).unwrap(), a("2a05:9b81:2020::AA:BB:CC"));
-        assert_eq!(colour_address(tree, (255, 0, 0).into()).unwrap(), a("2a05:9b81:2020::ff:0:0"));
-        assert_eq!(Colour::from_iid(Iid::of(a("2a05:9b81:2020::ff:0:0"))), Some(Colour::new(255, 0, 0)));
+        assert_eq!(
+            colour_address(tree, "#AABBCC".parse().unwrap()).unwrap(),
+            a("2a05:9b81:2020::AA:BB:CC")
+        );
+        assert_eq!(
+            colour_address(tree, "aabbcc".parse().unwrap()).unwrap(),
+            a("2a05:9b81:2020::AA:BB:CC")
+        );
+        assert_eq!(
+            colour_address(tree, (255, 0, 0).into()).unwrap(),
+            a("2a05:9b81:2020::ff:0:0")
+        );
+        assert_eq!(
+            Colour::from_iid(Iid::of(a("2a05:9b81:2020::ff:0:0"))),
+            Some(Colour::new(255, 0, 0))
+        );
         assert_eq!(Colour::from_iid(Iid::of(a("2a05:9b81:2020::1:ff:0:0"))), None);
         assert_eq!(Colour::new(0xaa, 0xbb, 0xcc).to_string(), "#aabbcc");
     }
@@ -243,12 +282,39 @@ mod tests {
     #[test]
     fn errors_name_the_bad_part() {
         assert_eq!(Iid::from_text("Awesome!!"), Err(PlayfulError::TextTooLong { len: 9 }));
-        assert_eq!(Iid::from_text("né"), Err(PlayfulError::NotPrintableAscii { position: 1, found: 'é' }));
-        assert_eq!(Iid::from_text("a\tb"), Err(PlayfulError::NotPrintableAscii { position: 1, found: '\t' }));
+        assert_eq!(
+            Iid::from_text("né"),
+            Err(PlayfulError::NotPrintableAscii {
+                position: 1,
+                found: 'é'
+            })
+        );
+        assert_eq!(
+            Iid::from_text("a\tb"),
+            Err(PlayfulError::NotPrintableAscii {
+                position: 1,
+                found: '\t'
+            })
+        );
         assert_eq!("#abc".parse::<Colour>(), Err(PlayfulError::ColourLength { len: 3 }));
-        assert_eq!("#aabbzz".parse::<Colour>(), Err(PlayfulError::ColourDigit { position: 5, found: 'z' }));
-        assert_eq!("#aabbé".parse::<Colour>(), Err(PlayfulError::ColourDigit { position: 5, found: 'é' }));
-        assert_eq!(text_address(net("2001:db8::/96"), "x"), Err(PlayfulError::PrefixTooLong { len: 96 }));
+        assert_eq!(
+            "#aabbzz".parse::<Colour>(),
+            Err(PlayfulError::ColourDigit {
+                position: 5,
+                found: 'z'
+            })
+        );
+        assert_eq!(
+            "#aabbé".parse::<Colour>(),
+            Err(PlayfulError::ColourDigit {
+                position: 5,
+                found: 'é'
+            })
+        );
+        assert_eq!(
+            text_address(net("2001:db8::/96"), "x"),
+            Err(PlayfulError::PrefixTooLong { len: 96 })
+        );
     }
 
     proptest::proptest! {

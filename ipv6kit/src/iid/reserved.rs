@@ -39,14 +39,24 @@ pub const REGISTRY_DATE: &str = "2013-03-07";
 
 /// The registry, in order.
 pub const REGISTRY: &[ReservedIid] = &[
-    ReservedIid { first: 0, last: 0, name: "Subnet-Router Anycast", reference: "RFC 4291" },
+    ReservedIid {
+        first: 0,
+        last: 0,
+        name: "Subnet-Router Anycast",
+        reference: "RFC 4291",
+    },
     ReservedIid {
         first: 0x0200_5eff_fe00_0000,
         last: 0x0200_5eff_fe00_5212,
         name: "Reserved IPv6 Interface Identifiers corresponding to the IANA Ethernet Block",
         reference: "RFC 4291",
     },
-    ReservedIid { first: 0x0200_5eff_fe00_5213, last: 0x0200_5eff_fe00_5213, name: "Proxy Mobile IPv6", reference: "RFC 6543" },
+    ReservedIid {
+        first: 0x0200_5eff_fe00_5213,
+        last: 0x0200_5eff_fe00_5213,
+        name: "Proxy Mobile IPv6",
+        reference: "RFC 6543",
+    },
     ReservedIid {
         first: 0x0200_5eff_fe00_5214,
         last: 0x0200_5eff_feff_ffff,

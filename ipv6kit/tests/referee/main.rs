@@ -7,4 +7,6 @@
 mod kernel_stable;
 mod netlab;
 
+mod ipv6calc_iid;
 mod ipv6calc_sixrd;
+mod kernel_iid;

@@ -13,7 +13,9 @@ pub const REQUIRE: &str = "IPV6KIT_REQUIRE_REFEREES";
 
 /// Skips the calling test loudly, or fails it when `IPV6KIT_REQUIRE_REFEREES` is set.
 pub fn skip(test: &str, why: &str) {
-    let required = std::env::var(REQUIRE).map(|v| !v.is_empty() && v != "0").unwrap_or(false);
+    let required = std::env::var(REQUIRE)
+        .map(|v| !v.is_empty() && v != "0")
+        .unwrap_or(false);
     if required {
         panic!("referee test {test} cannot run: {why} ({REQUIRE} is set, so this is a failure)");
     }
@@ -92,7 +94,10 @@ impl Netns {
         let n = NEXT.fetch_add(1, Ordering::SeqCst);
         let name = format!("ipk-{}-{}", std::process::id(), n);
         run(&["ip", "netns", "add", &name]);
-        let ns = Netns { name, children: Vec::new() };
+        let ns = Netns {
+            name,
+            children: Vec::new(),
+        };
         ns.exec(&["ip", "link", "set", "lo", "up"]);
         ns
     }
@@ -179,7 +184,10 @@ impl Link {
         let a = Netns::new();
         let b = Netns::new();
         let n = NEXT.fetch_add(1, Ordering::SeqCst);
-        let (ta, tb) = (format!("ipka{}x{n}", std::process::id() % 100000), format!("ipkb{}x{n}", std::process::id() % 100000));
+        let (ta, tb) = (
+            format!("ipka{}x{n}", std::process::id() % 100000),
+            format!("ipkb{}x{n}", std::process::id() % 100000),
+        );
         run(&["ip", "link", "add", &ta, "type", "veth", "peer", "name", &tb]);
         run(&["ip", "link", "set", &ta, "netns", &a.name]);
         run(&["ip", "link", "set", &tb, "netns", &b.name]);
@@ -191,7 +199,12 @@ impl Link {
         if let Some(m) = mac_b {
             b.exec(&["ip", "link", "set", "dev", "vb", "address", m]);
         }
-        let link = Link { a, b, dev_a: "va".into(), dev_b: "vb".into() };
+        let link = Link {
+            a,
+            b,
+            dev_a: "va".into(),
+            dev_b: "vb".into(),
+        };
         if up {
             link.up();
         }
