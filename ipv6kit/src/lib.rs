@@ -13,6 +13,8 @@
 //! - [`mac`]: MAC and EUI-64 parsing in every notation people type.
 //! - [`sixrd`]: 6rd (RFC 5969) delegated prefixes, tunnel and border relay addresses, DHCPv4
 //!   option 212 (wire, busybox and dhclient text), and 6to4 (RFC 3056).
+//! - [`ndp`]: Neighbor Discovery — every message and option parsed and built byte-exact
+//!   (zero-copy views, lossless re-emission, RFC 4861 validation, builders, whole frames).
 //!
 //! ```
 //! use core::net::Ipv6Addr;
@@ -48,5 +50,6 @@ pub mod dns;
 pub mod iid;
 pub mod mac;
 pub mod multicast;
+pub mod ndp;
 pub mod registry;
 pub mod sixrd;
