@@ -15,6 +15,8 @@
 //!   option 212 (wire, busybox and dhclient text), and 6to4 (RFC 3056).
 //! - [`ndp`]: Neighbor Discovery — every message and option parsed and built byte-exact
 //!   (zero-copy views, lossless re-emission, RFC 4861 validation, builders, whole frames).
+//! - `plan` (feature `plan`): address plans — parse (text, TOML, JSON), check against the
+//!   RFCs and RIPE-690, free space, sizing, renumbering, text/JSON/SVG reports.
 //!
 //! ```
 //! use core::net::Ipv6Addr;
@@ -30,6 +32,8 @@
 //! - `std` (default): implements `std::error::Error` through `core::error::Error`, OS helpers.
 //! - `alloc`: owned representations and strings without the rest of `std`.
 //! - `serde`: `Serialize`/`Deserialize` for public data types.
+//! - `plan`: address plans (implies `alloc` and `serde`; adds `toml` and `serde_json`, both
+//!   without `std`).
 //!
 //! With `--no-default-features` the crate is `no_std` and needs no allocator.
 #![cfg_attr(not(test), no_std)]
@@ -51,5 +55,7 @@ pub mod iid;
 pub mod mac;
 pub mod multicast;
 pub mod ndp;
+#[cfg(feature = "plan")]
+pub mod plan;
 pub mod registry;
 pub mod sixrd;
