@@ -11,6 +11,12 @@
 //!   (8 bytes of text, a 24-bit colour), reserved IIDs, and a classification of any IID.
 //! - [`dns`]: `ip6.arpa` names of addresses and reverse zones of prefixes.
 //! - [`mac`]: MAC and EUI-64 parsing in every notation people type.
+//! - [`registry`]: the IANA special-purpose registries (IPv6, and IPv4 for embedded addresses):
+//!   which entries an address or prefix falls in, `is_global` and friends by the registry.
+//! - [`describe`]: everything about one address in one call (kind, scope, registry entries,
+//!   IID class, embedded IPv4 or MAC, solicited-node group), printable and serializable.
+//! - [`scoped`]: addresses with a zone (`fe80::1%wlan0`, `[fe80::1%25wlan0]:22`), to and from
+//!   `SocketAddrV6`.
 //! - [`sixrd`]: 6rd (RFC 5969) delegated prefixes, tunnel and border relay addresses, DHCPv4
 //!   option 212 (wire, busybox and dhclient text), and 6to4 (RFC 3056).
 //! - [`ndp`]: Neighbor Discovery — every message and option parsed and built byte-exact
@@ -50,6 +56,7 @@ pub use ipnet::{Ipv4Net, Ipv6Net};
 pub use macaddr::{MacAddr6, MacAddr8};
 
 mod bits;
+pub mod describe;
 pub mod dns;
 pub mod iid;
 pub mod mac;
@@ -58,4 +65,5 @@ pub mod ndp;
 #[cfg(feature = "plan")]
 pub mod plan;
 pub mod registry;
+pub mod scoped;
 pub mod sixrd;

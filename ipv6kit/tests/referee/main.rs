@@ -7,6 +7,8 @@
 mod kernel_stable;
 mod netlab;
 
+mod ipv6calc_registry;
+mod kernel_zone;
 mod ipv6calc_iid;
 mod ipv6calc_sixrd;
 mod kernel_iid;

@@ -276,3 +276,29 @@ impl Rng {
         self.next_u64() % n
     }
 }
+
+/// Runs a command with `input` on its standard input and returns its standard output;
+/// panics with its stderr when it fails. For tools that read a batch of inputs (one per line).
+pub fn run_with_stdin(argv: &[&str], input: &str) -> String {
+    use std::io::Write;
+    let mut child = Command::new(argv[0])
+        .args(&argv[1..])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {argv:?}: {e}"));
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let data = input.to_owned();
+    // Write from a thread so a tool that answers line by line cannot dead-lock on a full pipe.
+    let writer = std::thread::spawn(move || stdin.write_all(data.as_bytes()));
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{argv:?}: {e}"));
+    writer.join().expect("writer thread").unwrap_or_else(|e| panic!("writing to {argv:?}: {e}"));
+    assert!(
+        out.status.success(),
+        "command failed: {argv:?}\nstatus: {}\nstderr: {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
