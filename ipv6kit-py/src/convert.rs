@@ -35,6 +35,8 @@ struct Classes {
     /// True when an `IPv6Address` can be made without running its `__init__` (checked once
     /// at start-up against the constructor; false falls back to the constructor).
     fast_new: bool,
+    /// The same for `IPv6Network`.
+    fast_net: bool,
 }
 
 static CLASSES: PyOnceLock<Classes> = PyOnceLock::new();
@@ -48,8 +50,10 @@ fn classes(py: Python<'_>) -> PyResult<&Classes> {
             ipv4_address: ipaddress.getattr("IPv4Address")?.cast_into::<PyType>()?.unbind(),
             object_new: py.import("builtins")?.getattr("object")?.getattr("__new__")?.unbind(),
             fast_new: false,
+            fast_net: false,
         };
         c.fast_new = fast_new_agrees(py, &c).unwrap_or(false);
+        c.fast_net = c.fast_new && fast_net_agrees(py, &c).unwrap_or(false);
         Ok(c)
     })
 }
@@ -71,7 +75,11 @@ pub(crate) struct Ipv6Maker<'py> {
 impl<'py> Ipv6Maker<'py> {
     /// A maker for this interpreter.
     pub(crate) fn new(py: Python<'py>) -> PyResult<Self> {
-        let c = classes(py)?;
+        Self::with(py, classes(py)?)
+    }
+
+    /// A maker from the classes (usable while `CLASSES` is being initialised).
+    fn with(py: Python<'py>, c: &Classes) -> PyResult<Self> {
         let cls = c.ipv6_address.bind(py).clone();
         let new = if c.fast_new {
             Some((c.object_new.bind(py).clone(), PyTuple::new(py, [&cls])?))
@@ -158,11 +166,58 @@ pub(crate) fn without_gc<'py, T>(py: Python<'py>, f: impl FnOnce() -> PyResult<T
 }
 
 /// An `ipaddress.IPv6Network` holding `net` (its host bits are zero by construction).
+///
+/// Like the addresses, made without `__init__` (its checks and text parsing) when a one-time
+/// comparison with the constructor showed the result identical.
 pub(crate) fn py_ipv6_net(py: Python<'_>, net: Ipv6Net) -> PyResult<Bound<'_, PyAny>> {
     let c = classes(py)?;
-    c.ipv6_network
-        .bind(py)
-        .call1(((net.network().to_bits(), net.prefix_len()),))
+    if c.fast_net {
+        fast_net(py, c, net)
+    } else {
+        c.ipv6_network
+            .bind(py)
+            .call1(((net.network().to_bits(), net.prefix_len()),))
+    }
+}
+
+fn fast_net<'py>(py: Python<'py>, c: &Classes, net: Ipv6Net) -> PyResult<Bound<'py, PyAny>> {
+    let obj = c.object_new.bind(py).call1((c.ipv6_network.bind(py),))?;
+    let mut make = Ipv6Maker::with(py, c)?;
+    obj.setattr(intern!(py, "network_address"), make.make(net.network())?)?;
+    obj.setattr(intern!(py, "netmask"), make.make(net.netmask())?)?;
+    obj.setattr(intern!(py, "_prefixlen"), net.prefix_len())?;
+    Ok(obj)
+}
+
+fn fast_net_agrees(py: Python<'_>, c: &Classes) -> PyResult<bool> {
+    let cls = c.ipv6_network.bind(py);
+    for (bits, len) in [
+        (0u128, 0u8),
+        (0x2001_0db8 << 96, 32),
+        (0xfe80 << 112, 64),
+        (1, 128),
+        (0x2222 << 112, 72),
+    ] {
+        let net = Ipv6Net::new(Ipv6Addr::from_bits(bits), len).map_err(error)?;
+        let fast = fast_net(py, c, net)?;
+        let slow = cls.call1(((bits, len),))?;
+        let same = fast.eq(&slow)?
+            && fast.hash()? == slow.hash()?
+            && fast.repr()?.to_cow()? == slow.repr()?.to_cow()?
+            && fast.getattr("num_addresses")?.eq(slow.getattr("num_addresses")?)?
+            && fast
+                .getattr("broadcast_address")?
+                .eq(slow.getattr("broadcast_address")?)?
+            && fast.getattr("with_prefixlen")?.eq(slow.getattr("with_prefixlen")?)?
+            && fast
+                .call_method1("__contains__", (slow.getattr("network_address")?,))?
+                .is_truthy()?
+            && fast.call_method1("subnet_of", (&slow,))?.is_truthy()?;
+        if !same {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// An `ipaddress.IPv4Address` holding `addr`.

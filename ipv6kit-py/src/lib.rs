@@ -8,6 +8,8 @@ use pyo3::prelude::*;
 
 mod addr;
 mod convert;
+mod ndp;
+mod plan;
 mod sixrd;
 mod stable;
 
@@ -18,6 +20,8 @@ fn _ipv6kit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     convert::register(m)?;
     addr::register(m)?;
     addr::register_more(m)?;
+    ndp::register(m)?;
+    plan::register(m)?;
     sixrd::register(m)?;
     stable::register(m)?;
     Ok(())

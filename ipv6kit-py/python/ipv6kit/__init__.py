@@ -16,10 +16,12 @@ IPv6Address('ff02::1:ff7e:4872')
 'b8:27:eb:89:bc:51'
 """
 
-from ipv6kit import sixrd as sixrd, stable as stable
+from ipv6kit import ndp as ndp, plan as plan, sixrd as sixrd, stable as stable
 from ipv6kit._ipv6kit import *  # noqa: F403 (exactly the names in _ipv6kit.__all__)
 
 __all__ = [
+    "ndp",
+    "plan",
     "sixrd",
     "stable",
     "Error",
