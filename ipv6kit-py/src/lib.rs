@@ -8,6 +8,7 @@ use pyo3::prelude::*;
 
 mod addr;
 mod convert;
+mod describe;
 mod ndp;
 mod plan;
 mod sixrd;
@@ -20,6 +21,7 @@ fn _ipv6kit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     convert::register(m)?;
     addr::register(m)?;
     addr::register_more(m)?;
+    describe::register(m)?;
     ndp::register(m)?;
     plan::register(m)?;
     sixrd::register(m)?;

@@ -16,20 +16,23 @@ IPv6Address('ff02::1:ff7e:4872')
 'b8:27:eb:89:bc:51'
 """
 
-from ipv6kit import ndp as ndp, plan as plan, sixrd as sixrd, stable as stable
+from ipv6kit import ndp as ndp, plan as plan, registry as registry, sixrd as sixrd, stable as stable
 from ipv6kit._ipv6kit import *  # noqa: F403 (exactly the names in _ipv6kit.__all__)
 
 __all__ = [
     "ndp",
     "plan",
+    "registry",
     "sixrd",
     "stable",
+    "Description",
     "Error",
     "__version__",
     "classify",
     "classify_many",
     "colour_address",
     "covering_zones",
+    "describe",
     "describe_iid",
     "iid_colour",
     "iid_text",
@@ -39,6 +42,7 @@ __all__ = [
     "multicast_mac",
     "parse_mac",
     "parse_reverse_name",
+    "parse_scoped",
     "reverse_name",
     "slaac",
     "slaac_many",

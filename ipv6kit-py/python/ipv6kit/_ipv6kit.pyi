@@ -1,17 +1,19 @@
 """The native part of the ``ipv6kit`` package; import ``ipv6kit`` instead."""
 
 from collections.abc import Iterable
-from ipaddress import IPv6Address, IPv6Network
-from typing import Optional, Union
+from ipaddress import IPv4Address, IPv6Address, IPv6Network
+from typing import Optional, Union, final
 
 __version__: str
 __all__ = [
+    "Description",
     "Error",
     "__version__",
     "classify",
     "classify_many",
     "colour_address",
     "covering_zones",
+    "describe",
     "describe_iid",
     "iid_colour",
     "iid_text",
@@ -21,6 +23,7 @@ __all__ = [
     "multicast_mac",
     "parse_mac",
     "parse_reverse_name",
+    "parse_scoped",
     "reverse_name",
     "slaac",
     "slaac_many",
@@ -54,3 +57,31 @@ def iid_colour(addr: _Address) -> Optional[str]: ...
 def reverse_name(addr_or_prefix: Union[str, IPv6Address, IPv6Network]) -> str: ...
 def covering_zones(prefix: _Prefix) -> list[tuple[IPv6Network, str]]: ...
 def parse_reverse_name(name: str) -> IPv6Network: ...
+
+@final
+class Description:
+    """Everything ipv6kit can say about one address; ``str()`` is the report."""
+
+    @property
+    def address(self) -> IPv6Address: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def scope(self) -> Optional[str]: ...
+    @property
+    def zone_allowed(self) -> bool: ...
+    @property
+    def globally_reachable(self) -> bool: ...
+    @property
+    def registry(self) -> list[str]: ...
+    @property
+    def iid(self) -> Optional[str]: ...
+    @property
+    def mac(self) -> Optional[str]: ...
+    @property
+    def embedded_ipv4(self) -> Optional[IPv4Address]: ...
+    @property
+    def solicited_node(self) -> Optional[IPv6Address]: ...
+
+def describe(addr: _Address) -> Description: ...
+def parse_scoped(text: str) -> IPv6Address: ...
