@@ -48,6 +48,7 @@ if [ ${#notebooks[@]} -eq 0 ]; then
     exit 1
 fi
 "$PY" - "${notebooks[@]}" <<'PYEOF'
+import pathlib
 import sys
 
 import nbformat
@@ -55,7 +56,9 @@ from nbclient import NotebookClient
 
 for path in sys.argv[1:]:
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    # Run from the notebook's folder, as Jupyter does (the notebook reads ../../ipv6kit/tests/data).
+    folder = str(pathlib.Path(path).parent)
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": folder}}).execute()
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
     if errors:
         sys.exit(f"{path}: {len(errors)} cell(s) failed")
