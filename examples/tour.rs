@@ -57,6 +57,27 @@ fn main() {
     let net = "2001:db8:1::/64".parse().expect("prefix");
     println!("SLAAC in {net}: {}", slaac(net, mac).expect("a /64"));
 
+    heading("Stable-privacy addresses (RFC 7217): which address will this host take?");
+    {
+        use ipv6kit::iid::stable::{linux, network_manager as nm, systemd};
+        let prefix: ipv6kit::Ipv6Net = "2001:db8:1::/64".parse().expect("prefix");
+        let secret = a("2001:db8:1:2:3:4:5:6"); // net.ipv6.conf.eth0.stable_secret
+        for order in [linux::ByteOrder::Little, linux::ByteOrder::Big] {
+            let addr = linux::stable_address(secret, prefix, &[0; 6], 0, linux::IDGEN_RETRIES, order).expect("linux");
+            let who = format!("Linux, {order:?}-endian host:");
+            println!("{who:<30}host.example. IN AAAA {addr}");
+        }
+        let uuid = "6b138152-9f3e-4b97-aaf7-e6e553f2a24e"; // connection.uuid (NetworkManager's own test vector)
+        let nm_prefix = "1234::/64".parse().expect("prefix");
+        let addr = nm::stable_privacy_address(nm::StableType::Uuid, nm_prefix, "eth666", uuid, 0, b"key").expect("nm");
+        println!("NetworkManager:               host.example. IN AAAA {addr}");
+        let key = systemd::SecretKey::Configured(0x86b1_23b9_69ba_4b7e_b8b3_d860_5123_525a_u128.to_be_bytes());
+        let mac = [0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc];
+        let sd_prefix = "2002:da8:1::/64".parse().expect("prefix");
+        let addr = systemd::stable_private_address(key, sd_prefix, "veth99", &mac, None, None).expect("systemd");
+        println!("systemd-networkd:             host.example. IN AAAA {addr}");
+    }
+
     heading("Playful addresses: ipv6board text and the IPv6 Christmas tree");
     let board = "2001:6b0:1001:105::/64".parse().expect("prefix");
     for text in ["Awesome!", "IPv6 Bd"] {
@@ -105,6 +126,68 @@ fn main() {
             domain.extract_ipv4(a("2a01:e35:20a0:b0c0::1")).expect("in domain")
         );
         println!("6to4 of {ce}  {}", six_to_four_prefix(ce));
+    }
+
+    heading("Neighbor Discovery: decode a real Router Advertisement, build a DAD probe");
+    {
+        use ipv6kit::ndp::{build, frame, validate, ChecksumMode, Message, Packet};
+        // tcpdump's test capture (shared/vectors): one 230-byte frame carrying a 176-byte RA.
+        let pcap = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../ipv6kit/tests/data/ndp/tcpdump-icmpv6-ra.pcap"
+        ))
+        .expect("RA capture");
+        // A classic pcap: 24-byte file header, 16-byte record header, then the frame.
+        let eth = frame::parse_ethernet(pcap.get(40..).expect("one record")).expect("an IPv6 frame");
+        let ip = eth.ipv6;
+        let ra = Packet::parse(ip.payload).expect("a valid RA");
+        println!(
+            "{} bytes from {}, checksum ok: {}, RFC 4861 rules failed: {}",
+            ip.payload.len(),
+            ip.source,
+            ra.verify_checksum(ip.source, ip.destination),
+            validate(&ra, ip.source, ip.destination, ip.hop_limit).len()
+        );
+        print!("{ra}"); // reads like rdisc6
+        let again = Message::parse(ip.payload).expect("owned copy");
+        let bytes = again.to_bytes(ChecksumMode::Keep(again.checksum)).expect("re-emit");
+        println!("re-emitted byte for byte: {}", bytes == ip.payload);
+
+        // Duplicate Address Detection for a new address: from ::, to its solicited-node group, with a Nonce.
+        let mut icmp = [0u8; 32];
+        let nonce = [0x60, 0x69, 0x60, 0x4c, 0x0a, 0xaa];
+        let (env, n) = build::dad_neighbor_solicitation(a("2001:db8::1"), nonce, &mut icmp).expect("fits");
+        let mut buf = [0u8; 86];
+        let src = parse_mac("02:00:00:00:00:01").expect("MAC");
+        let len = frame::emit_ethernet(src, None, &env, &icmp[..n], &mut buf).expect("fits");
+        let dst = frame::parse_ethernet(&buf[..len]).expect("our frame").destination_mac;
+        println!(
+            "DAD NS {} -> {} (hop limit {}), {len}-byte frame to {}",
+            env.source,
+            env.destination,
+            env.hop_limit,
+            lowercase(dst)
+        );
+    }
+
+    heading("What is this address? The IANA registry, a description, zones");
+    {
+        use ipv6kit::{describe::describe, registry, scoped::ScopedAddr};
+        for addr in [
+            "2001:db8:ebbd:0:5066:64f6:547e:4872",
+            "3fff::1",
+            "64:ff9b::10.0.0.1",
+            "2001:470:db8:101::9c5",
+        ] {
+            let entry = registry::lookup(a(addr)).map_or("-", |e| e.name);
+            println!(
+                "{addr:<40} registry: {entry:<32} globally reachable: {}",
+                registry::is_global(a(addr))
+            );
+        }
+        print!("{}", describe(a("fe80::ba27:ebff:fe89:bc51")));
+        let z: ScopedAddr = "fe80::ba27:ebff:fe89:bc51%wlan0".parse().expect("zone");
+        println!("ssh user@{z}    URL form: ssh://user@{}", z.url_host());
     }
 
     heading("Reverse DNS");

@@ -11,8 +11,12 @@
 pub fn run(name: &str, data: &[u8]) {
     match name {
         "text_parsers" => text_parsers(data),
+        "ndp_parse" => ndp_parse(data),
+
         "scoped_parse" => scoped_parse(data),
         "sixrd_option212" => sixrd_option212(data),
+        "stable_inputs" => stable_inputs(data),
+        "oui_parse" => oui_parse(data),
         other => panic!("no fuzz oracle named {other}"),
     }
 }
@@ -43,6 +47,50 @@ pub fn text_parsers(data: &[u8]) {
         let back = iid.to_text().expect("a text IID decodes");
         let back = back.as_str();
         assert_eq!(back.trim_end(), s.trim_end());
+    }
+}
+
+/// Neighbor Discovery: `data` as an ICMPv6 message and as an Ethernet frame. Accessors never
+/// panic, and every accepted message re-emits byte for byte (borrowed and owned paths).
+pub fn ndp_parse(data: &[u8]) {
+    use ipv6kit::ndp::{emit, frame, validate, ChecksumMode, Message, NdpOption, Packet};
+    use std::net::Ipv6Addr;
+    let check = |bytes: &[u8]| {
+        let Ok(p) = Packet::parse(bytes) else { return };
+        let _ = p.header();
+        let _ = p.to_string();
+        for o in p.options() {
+            let d = o.decode();
+            let _ = d.to_string();
+            assert_eq!(d.buffer_len(), o.as_bytes().len(), "decoded option changes length");
+            if let NdpOption::DnsSearchList(l) = d {
+                for n in l.names() {
+                    let _ = n.to_string();
+                }
+            }
+        }
+        let _ = (
+            p.prefixes().count(),
+            p.routes().count(),
+            p.dns_servers().count(),
+            p.mtu(),
+        );
+        let _ = validate(&p, Ipv6Addr::UNSPECIFIED, Ipv6Addr::LOCALHOST, 255);
+        let mut buf = vec![0u8; bytes.len()];
+        let n = emit(
+            &p.header(),
+            p.decoded_options(),
+            ChecksumMode::Keep(p.checksum()),
+            &mut buf,
+        )
+        .expect("an accepted message re-emits into a buffer of its own size");
+        assert_eq!(&buf[..n], bytes, "emit(parse(x)) != x");
+        let m = Message::parse(bytes).expect("owned parse agrees with the view");
+        assert_eq!(m.to_bytes(ChecksumMode::Keep(m.checksum)).expect("owned emit"), bytes);
+    };
+    check(data);
+    if let Ok(f) = frame::parse_ethernet(data) {
+        check(f.ipv6.payload);
     }
 }
 
@@ -140,4 +188,102 @@ fn sixrd_exercise(o: &ipv6kit::sixrd::SixrdOption, data: &[u8]) {
             assert_eq!(d.extract_ipv4(a), Ok(*r));
         }
     }
+}
+
+/// Every stable and temporary IID generator on arbitrary inputs: typed errors, never a
+/// panic; a generated address lies in its prefix and is never reserved.
+pub fn stable_inputs(data: &[u8]) {
+    use ipv6kit::iid::stable::{linux, network_manager as nm, rfc7217, systemd};
+    use ipv6kit::iid::{reserved, temporary, Iid};
+    use ipv6kit::Ipv6Net;
+    use std::net::Ipv6Addr;
+
+    let byte = |i: usize| data.get(i).copied().unwrap_or(0);
+    let arr16 = |at: usize| -> [u8; 16] { core::array::from_fn(|i| byte(at + i)) };
+    let secret = Ipv6Addr::from(arr16(0));
+    let prefix = Ipv6Net::new(Ipv6Addr::from(arr16(16)), byte(32) % 129).expect("length <= 128");
+    let rest = data.get(33..).unwrap_or(&[]);
+    let cut = usize::from(byte(33)) % (rest.len() + 1);
+    let (hw, tail) = rest.split_at(cut);
+    let text = String::from_utf8_lossy(tail);
+    let (ifname, network_id) = text.split_at(text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i));
+    let dad = byte(34);
+    let order = if dad & 1 == 0 {
+        linux::ByteOrder::Little
+    } else {
+        linux::ByteOrder::Big
+    };
+
+    let in_prefix = |a: Ipv6Addr| {
+        let p = prefix.trunc();
+        assert_eq!(Ipv6Net::new(a, p.prefix_len()).unwrap().trunc(), p);
+    };
+    if let Ok(a) = linux::stable_address(secret, prefix, hw, dad, u32::from(byte(35)), order) {
+        in_prefix(a);
+        assert!(!linux::is_reserved_interface_id(Iid::of(a)));
+    }
+    if let Ok(a) = nm::stable_privacy_address(nm::StableType::Uuid, prefix, ifname, network_id, dad.into(), hw) {
+        in_prefix(a);
+        assert!(!reserved::is_reserved(Iid::of(a)));
+    }
+    let _ = nm::host_id(rest, Some(network_id)).map(|h| h.as_bytes().len());
+    let key = systemd::SecretKey::MachineId {
+        machine_id: arr16(0),
+        app_id: systemd::NDISC_APP_ID,
+    };
+    if let Ok(a) = systemd::stable_private_address(key, prefix, ifname, hw, Some(network_id), None) {
+        in_prefix(a);
+        assert!(systemd::is_valid_stable_private_address(a));
+    }
+    if let Ok(a) = rfc7217::stable_address(prefix, ifname.as_bytes(), network_id.as_bytes(), dad, hw) {
+        in_prefix(a);
+        assert!(!reserved::is_reserved(Iid::of(a)));
+    }
+    let cfg = temporary::TempAddrConfig {
+        temp_preferred_lifetime: u32::from_le_bytes([byte(36), byte(37), byte(38), 0]),
+        retrans_timer_ms: u32::from_le_bytes([byte(39), byte(43), byte(44), byte(45)]),
+        temp_idgen_retries: u32::from_le_bytes([byte(46), byte(47), byte(48), byte(49)]),
+        dup_addr_detect_transmits: u32::from(byte(50)),
+        temp_valid_lifetime: u32::from_le_bytes([byte(51), byte(52), byte(53), byte(54)]),
+    };
+    let _ = cfg.desync_factor(|b| b.fill(byte(55)));
+    if let Ok(Some(s)) = cfg.schedule(
+        u64::from(byte(40)),
+        u32::MAX,
+        u32::from(byte(41)) << 8,
+        u32::from(byte(42)),
+    ) {
+        assert!(s.created_at <= s.regenerate_at && s.regenerate_at < s.preferred_until);
+        assert!(s.preferred_until <= s.valid_until);
+    }
+}
+
+/// The IEEE registry CSV parser (`ipv6kit::oui`): never panics; what parses re-emits as CSV
+/// that parses to the same assignments; every block finds itself by longest match.
+#[cfg(feature = "oui")]
+pub fn oui_parse(data: &[u8]) {
+    use ipv6kit::oui::{parse_csv, OuiDb};
+    let Ok(s) = core::str::from_utf8(data) else { return };
+    let Ok(parsed) = parse_csv(s) else { return };
+    let mut csv = String::from("Registry,Assignment,Organization Name,Organization Address\r\n");
+    for a in &parsed {
+        assert!(a.prefix < 1u64 << a.bits(), "prefix wider than its registry: {a:?}");
+        let digits = usize::from(a.bits()) / 4;
+        let org = a.organization.replace('"', "\"\"");
+        csv.push_str(&format!("{},{:0digits$X},\"{org}\",\r\n", a.registry, a.prefix));
+    }
+    let again = parse_csv(&csv).expect("re-emitted CSV parses");
+    assert_eq!(again, parsed);
+    let mut db = OuiDb::new();
+    db.add_csv(&csv).expect("re-emitted CSV loads");
+    for a in &parsed {
+        let hit = db.lookup(a.first()).expect("a block finds its own first MAC");
+        assert!(hit.bits() >= a.bits() && hit.contains(a.first()));
+    }
+}
+
+/// Without ipv6kit's `oui` feature there is nothing to drive (the replay test says so).
+#[cfg(not(feature = "oui"))]
+pub fn oui_parse(_data: &[u8]) {
+    eprintln!("oui_parse: ipv6kit built without the `oui` feature; corpus not exercised");
 }

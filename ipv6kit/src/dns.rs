@@ -185,7 +185,12 @@ pub fn parse_reverse_name(name: &str) -> Result<Ipv6Net, DnsError> {
     let labels = if head.is_empty() {
         ""
     } else {
-        head.strip_suffix('.').ok_or(DnsError::NotIp6Arpa)?
+        let labels = head.strip_suffix('.').ok_or(DnsError::NotIp6Arpa)?;
+        if labels.is_empty() {
+            // ".ip6.arpa": an empty label before the suffix.
+            return Err(DnsError::BadLabel { index: 0 });
+        }
+        labels
     };
     let mut v: u128 = 0;
     let mut n = 0usize;
@@ -272,6 +277,8 @@ mod tests {
         assert_eq!(parse_reverse_name("1.g.ip6.arpa"), Err(DnsError::BadLabel { index: 1 }));
         assert_eq!(parse_reverse_name("1..ip6.arpa"), Err(DnsError::BadLabel { index: 1 }));
         assert_eq!(parse_reverse_name("ip6.arpa").unwrap(), net("::/0"));
+        // Found by the text_parsers fuzz target: an empty first label is not the root zone.
+        assert_eq!(parse_reverse_name(".IP6.ARPA"), Err(DnsError::BadLabel { index: 0 }));
         let long = "0.".repeat(33) + "ip6.arpa";
         assert_eq!(parse_reverse_name(&long), Err(DnsError::TooManyLabels(33)));
         assert_eq!(parse_reverse_name("é.ip6.arpa"), Err(DnsError::BadLabel { index: 0 }));

@@ -8,7 +8,9 @@
 //!   multicast MAC carries a group; well-known groups; multicast scope and flags.
 //! - [`iid`]: interface identifiers — modified EUI-64 from a MAC and back, link-local
 //!   and SLAAC addresses, IPv4-embedded addresses (RFC 6052), playful identifiers
-//!   (8 bytes of text, a 24-bit colour), reserved IIDs, and a classification of any IID.
+//!   (8 bytes of text, a 24-bit colour), reserved IIDs, and a classification of any IID;
+//!   stable-privacy identifiers (RFC 7217) bit for bit as Linux, NetworkManager and
+//!   systemd-networkd form them, and temporary addresses (RFC 8981).
 //! - [`dns`]: `ip6.arpa` names of addresses and reverse zones of prefixes.
 //! - [`mac`]: MAC and EUI-64 parsing in every notation people type.
 //! - [`registry`]: the IANA special-purpose registries (IPv6, and IPv4 for embedded addresses):
@@ -23,6 +25,8 @@
 //!   (zero-copy views, lossless re-emission, RFC 4861 validation, builders, whole frames).
 //! - `plan` (feature `plan`): address plans — parse (text, TOML, JSON), check against the
 //!   RFCs and RIPE-690, free space, sizing, renumbering, text/JSON/SVG reports.
+//! - `oui` (feature `oui`): the IEEE MA-L/MA-M/MA-S registries from Debian's `ieee-data`,
+//!   to name the vendor of a MAC.
 //!
 //! ```
 //! use core::net::Ipv6Addr;
@@ -40,6 +44,7 @@
 //! - `serde`: `Serialize`/`Deserialize` for public data types.
 //! - `plan`: address plans (implies `alloc` and `serde`; adds `toml` and `serde_json`, both
 //!   without `std`).
+//! - `oui`: the IEEE registry file parser (`oui` module); implies `std`.
 //!
 //! With `--no-default-features` the crate is `no_std` and needs no allocator.
 #![cfg_attr(not(test), no_std)]
@@ -64,6 +69,9 @@ pub mod multicast;
 pub mod ndp;
 #[cfg(feature = "plan")]
 pub mod plan;
+#[cfg(feature = "oui")]
+#[cfg_attr(docsrs, doc(cfg(feature = "oui")))]
+pub mod oui;
 pub mod registry;
 pub mod scoped;
 pub mod sixrd;

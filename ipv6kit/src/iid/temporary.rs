@@ -148,9 +148,10 @@ impl TempAddrConfig {
     /// `REGEN_ADVANCE = 2 + (TEMP_IDGEN_RETRIES × DupAddrDetectTransmits × RetransTimer / 1000)`
     /// seconds (RFC 8981 §3.8), saturating.
     pub const fn regen_advance(&self) -> u32 {
-        let ms =
-            (self.temp_idgen_retries as u64) * (self.dup_addr_detect_transmits as u64) * (self.retrans_timer_ms as u64);
-        let s = 2 + ms / 1000;
+        let ms = (self.temp_idgen_retries as u64)
+            .saturating_mul(self.dup_addr_detect_transmits as u64)
+            .saturating_mul(self.retrans_timer_ms as u64);
+        let s = 2 + ms / 1000; // ms / 1000 < 2^54: no overflow
         if s > u32::MAX as u64 {
             u32::MAX
         } else {
@@ -280,6 +281,21 @@ mod tests {
         assert_eq!(c.temp_preferred_lifetime, 86_400);
         assert_eq!(c.regen_advance(), 5);
         assert_eq!(c.max_desync_factor(), 34_560); // 9.6 hours
+    }
+
+    #[test]
+    fn regen_advance_saturates() {
+        let c = TempAddrConfig {
+            temp_idgen_retries: u32::MAX,
+            dup_addr_detect_transmits: u32::MAX,
+            retrans_timer_ms: u32::MAX,
+            ..TempAddrConfig::default()
+        };
+        assert_eq!(c.regen_advance(), u32::MAX);
+        assert!(matches!(
+            c.schedule(0, 1, 1, 0),
+            Err(TemporaryError::PreferredLifetimeTooShort { .. })
+        ));
     }
 
     #[test]

@@ -63,7 +63,11 @@ impl<B: AsRef<[u8]>> fmt::Display for NdpOption<B> {
             NdpOption::RedirectedHeader(r) => {
                 writeln!(f, " {:<25}: {} bytes", "Redirected header", r.packet.as_ref().len())
             }
-            NdpOption::Mtu(m) => writeln!(f, " {:<25}: {:>12} bytes", "MTU", m.mtu),
+            // rdisc6 calls an MTU below IPv6's minimum of 1280 invalid.
+            NdpOption::Mtu(m) => {
+                let valid = if m.mtu >= 1280 { "valid" } else { "invalid" };
+                writeln!(f, " {:<25}: {:>12} bytes ({valid})", "MTU", m.mtu)
+            }
             NdpOption::AdvertisementInterval(a) => {
                 writeln!(
                     f,

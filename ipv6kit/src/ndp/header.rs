@@ -71,6 +71,7 @@ pub enum MessageType {
 
 impl MessageType {
     /// The ICMPv6 type number.
+    #[inline]
     pub const fn number(self) -> u8 {
         match self {
             MessageType::RouterSolicitation => 133,
@@ -82,6 +83,7 @@ impl MessageType {
     }
 
     /// Where the options start (the length of the fixed part).
+    #[inline]
     pub const fn header_len(self) -> usize {
         match self {
             MessageType::RouterSolicitation => field::RS_OPTIONS,
@@ -92,6 +94,7 @@ impl MessageType {
     }
 
     /// The usual short name (RS, RA, NS, NA, Redirect).
+    #[inline]
     pub const fn short_name(self) -> &'static str {
         match self {
             MessageType::RouterSolicitation => "RS",
@@ -133,6 +136,7 @@ pub enum RouterPreference {
 
 impl RouterPreference {
     /// From the two bits (the low two bits of `v`).
+    #[inline]
     pub const fn from_bits(v: u8) -> Self {
         match v & 0b11 {
             0b01 => RouterPreference::High,
@@ -143,6 +147,7 @@ impl RouterPreference {
     }
 
     /// The two bits.
+    #[inline]
     pub const fn bits(self) -> u8 {
         match self {
             RouterPreference::High => 0b01,
@@ -153,6 +158,7 @@ impl RouterPreference {
     }
 
     /// "high", "medium", "low" or "reserved", as rdisc6 prints it.
+    #[inline]
     pub const fn name(self) -> &'static str {
         match self {
             RouterPreference::High => "high",
@@ -182,51 +188,62 @@ impl RaFlags {
     pub const RESERVED: u8 = 0x03;
 
     /// M flag.
+    #[inline]
     pub const fn managed(self) -> bool {
         self.0 & Self::MANAGED != 0
     }
     /// O flag.
+    #[inline]
     pub const fn other(self) -> bool {
         self.0 & Self::OTHER != 0
     }
     /// H flag.
+    #[inline]
     pub const fn home_agent(self) -> bool {
         self.0 & Self::HOME_AGENT != 0
     }
     /// Default router preference (Prf).
+    #[inline]
     pub const fn preference(self) -> RouterPreference {
         RouterPreference::from_bits(self.0 >> 3)
     }
     /// Proxy flag.
+    #[inline]
     pub const fn proxy(self) -> bool {
         self.0 & Self::PROXY != 0
     }
     /// The reserved bits as received.
+    #[inline]
     pub const fn reserved(self) -> u8 {
         self.0 & Self::RESERVED
     }
     /// With M set or cleared.
     #[must_use]
+    #[inline]
     pub const fn with_managed(self, on: bool) -> Self {
         Self::set(self, Self::MANAGED, on)
     }
     /// With O set or cleared.
     #[must_use]
+    #[inline]
     pub const fn with_other(self, on: bool) -> Self {
         Self::set(self, Self::OTHER, on)
     }
     /// With H set or cleared.
     #[must_use]
+    #[inline]
     pub const fn with_home_agent(self, on: bool) -> Self {
         Self::set(self, Self::HOME_AGENT, on)
     }
     /// With Proxy set or cleared.
     #[must_use]
+    #[inline]
     pub const fn with_proxy(self, on: bool) -> Self {
         Self::set(self, Self::PROXY, on)
     }
     /// With the given preference.
     #[must_use]
+    #[inline]
     pub const fn with_preference(self, p: RouterPreference) -> Self {
         RaFlags((self.0 & !0x18) | (p.bits() << 3))
     }
@@ -253,6 +270,7 @@ impl NaFlags {
     pub const OVERRIDE: u32 = 0x2000_0000;
 
     /// From the three flags, reserved bits zero.
+    #[inline]
     pub const fn new(router: bool, solicited: bool, override_: bool) -> Self {
         let mut v = 0;
         if router {
@@ -267,18 +285,22 @@ impl NaFlags {
         NaFlags(v)
     }
     /// R flag.
+    #[inline]
     pub const fn router(self) -> bool {
         self.0 & Self::ROUTER != 0
     }
     /// S flag.
+    #[inline]
     pub const fn solicited(self) -> bool {
         self.0 & Self::SOLICITED != 0
     }
     /// O flag.
+    #[inline]
     pub const fn override_flag(self) -> bool {
         self.0 & Self::OVERRIDE != 0
     }
     /// The 29 reserved bits as received.
+    #[inline]
     pub const fn reserved(self) -> u32 {
         self.0 & 0x1fff_ffff
     }
@@ -356,6 +378,7 @@ pub enum Header {
     Redirect(Redirect),
 }
 
+#[inline]
 pub(crate) fn be16(b: &[u8], at: usize) -> u16 {
     match b.get(at..at + 2) {
         Some(&[x, y]) => u16::from_be_bytes([x, y]),
@@ -363,6 +386,7 @@ pub(crate) fn be16(b: &[u8], at: usize) -> u16 {
     }
 }
 
+#[inline]
 pub(crate) fn be32(b: &[u8], at: usize) -> u32 {
     match b.get(at..at + 4) {
         Some(&[w, x, y, z]) => u32::from_be_bytes([w, x, y, z]),
@@ -370,6 +394,7 @@ pub(crate) fn be32(b: &[u8], at: usize) -> u32 {
     }
 }
 
+#[inline]
 pub(crate) fn addr(b: &[u8], at: usize) -> Ipv6Addr {
     let mut o = [0u8; 16];
     if let Some(s) = b.get(at..at + 16) {
@@ -379,6 +404,7 @@ pub(crate) fn addr(b: &[u8], at: usize) -> Ipv6Addr {
 }
 
 /// Copies `src` into `dst[at..]` when it fits (callers check lengths first).
+#[inline]
 pub(crate) fn put(dst: &mut [u8], at: usize, src: &[u8]) {
     if let Some(d) = dst.get_mut(at..at + src.len()) {
         d.copy_from_slice(src);
@@ -387,6 +413,7 @@ pub(crate) fn put(dst: &mut [u8], at: usize, src: &[u8]) {
 
 impl Header {
     /// The message type.
+    #[inline]
     pub const fn message_type(&self) -> MessageType {
         match self {
             Header::RouterSolicitation(_) => MessageType::RouterSolicitation,
@@ -398,6 +425,7 @@ impl Header {
     }
 
     /// Length of the fixed part in bytes (where the options start).
+    #[inline]
     pub const fn buffer_len(&self) -> usize {
         self.message_type().header_len()
     }

@@ -69,3 +69,17 @@ impl From<&Packet<'_>> for Message {
         }
     }
 }
+
+impl core::fmt::Display for Message {
+    /// The same rdisc6-style text as [`Packet`]'s `Display`.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        // Never fmt::Error (that would make `to_string` panic): say what is wrong instead.
+        match self.to_bytes(ChecksumMode::Keep(self.checksum)) {
+            Ok(bytes) => match Packet::parse(&bytes) {
+                Ok(p) => write!(f, "{p}"),
+                Err(e) => writeln!(f, "(not a valid ND message: {e})"),
+            },
+            Err(e) => writeln!(f, "(cannot be emitted: {e})"),
+        }
+    }
+}

@@ -131,6 +131,17 @@ fn shared_ra_capture_decodes_to_tcpdumps_values() {
         })
     ));
     assert_eq!(reemit(f.ipv6.payload), f.ipv6.payload);
+    let owned = Message::parse(f.ipv6.payload).unwrap();
+    assert_eq!(owned.to_string(), p.to_string());
+    assert!(owned
+        .to_string()
+        .contains(" MTU                      :          100 bytes (invalid)"));
+    let mut too_long = owned.clone();
+    too_long.options.push(NdpOption::Unknown(UnknownOption {
+        option_type: 200,
+        data: std::vec![0; 3000],
+    }));
+    assert!(too_long.to_string().contains("cannot be emitted"));
 }
 
 #[test]
@@ -588,6 +599,15 @@ fn builders_cap_rdnss_at_127_servers() {
         127
     );
     assert!(RecursiveDnsServer::new(1, &servers).is_err());
+    let ragged = NdpOption::RecursiveDnsServer(RecursiveDnsServer {
+        reserved: 0,
+        lifetime: 1,
+        addresses: &[0u8; 20][..],
+    });
+    assert!(matches!(
+        ragged.emit(&mut [0u8; 64]),
+        Err(NdpError::FieldOutOfRange { .. })
+    ));
     let dns = [DnsServers {
         lifetime: 1,
         servers: &servers,
@@ -970,7 +990,7 @@ fn full_router_advertisement_and_its_display() {
         " Route                    : 2001:db8:f00::/48",
         " Recursive DNS server     : 2001:db8:1::54",
         " DNS search list          : lab.example.org",
-        " MTU                      :         1480 bytes",
+        " MTU                      :         1480 bytes (valid)",
         " Source link-layer address: 02:00:00:00:00:01",
     ] {
         assert!(text.contains(line), "missing {line:?} in\n{text}");

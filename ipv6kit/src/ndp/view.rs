@@ -25,6 +25,7 @@ impl<'a> Packet<'a> {
     ///
     /// The checksum is not verified here (it needs the IP addresses): see
     /// [`Packet::verify_checksum`] and [`crate::ndp::validate()`].
+    #[inline]
     pub fn parse(bytes: &'a [u8]) -> Result<Packet<'a>, NdpError> {
         let t = *bytes.first().ok_or(NdpError::Truncated {
             needed: 4,
@@ -75,31 +76,37 @@ impl<'a> Packet<'a> {
     }
 
     /// The whole message.
+    #[inline]
     pub fn as_bytes(&self) -> &'a [u8] {
         self.bytes
     }
 
     /// The message type.
+    #[inline]
     pub fn message_type(&self) -> MessageType {
         self.message_type
     }
 
     /// The checksum field as received.
+    #[inline]
     pub fn checksum(&self) -> u16 {
         be16(self.bytes, field::CHECKSUM.start)
     }
 
     /// True when the ICMPv6 checksum over the pseudo-header of `source` → `destination` is right.
+    #[inline]
     pub fn verify_checksum(&self, source: Ipv6Addr, destination: Ipv6Addr) -> bool {
         checksum::verify(source, destination, self.bytes)
     }
 
     /// The fixed part.
+    #[inline]
     pub fn header(&self) -> Header {
         Header::read(self.message_type, self.bytes)
     }
 
     /// The options, in wire order.
+    #[inline]
     pub fn options(&self) -> Options<'a> {
         let at = self.message_type.header_len();
         Options {
@@ -109,16 +116,19 @@ impl<'a> Packet<'a> {
     }
 
     /// The number of options.
+    #[inline]
     pub fn option_count(&self) -> usize {
         self.option_count
     }
 
     /// Every option, decoded, in wire order.
+    #[inline]
     pub fn decoded_options(&self) -> impl Iterator<Item = NdpOption<&'a [u8]>> + Clone + 'a {
         self.options().map(|o| o.decode())
     }
 
     /// The first valid Source Link-layer Address option.
+    #[inline]
     pub fn source_link_layer_address(&self) -> Option<LinkLayerAddress<&'a [u8]>> {
         self.decoded_options().find_map(|o| match o {
             NdpOption::SourceLinkLayerAddress(a) => Some(a),
@@ -127,6 +137,7 @@ impl<'a> Packet<'a> {
     }
 
     /// The first valid Target Link-layer Address option (NA, Redirect).
+    #[inline]
     pub fn target_link_layer_address(&self) -> Option<LinkLayerAddress<&'a [u8]>> {
         self.decoded_options().find_map(|o| match o {
             NdpOption::TargetLinkLayerAddress(a) => Some(a),
@@ -135,6 +146,7 @@ impl<'a> Packet<'a> {
     }
 
     /// Every valid Prefix Information option, in order.
+    #[inline]
     pub fn prefixes(&self) -> impl Iterator<Item = PrefixInformation> + 'a {
         self.decoded_options().filter_map(|o| match o {
             NdpOption::PrefixInformation(p) => Some(p),
@@ -143,6 +155,7 @@ impl<'a> Packet<'a> {
     }
 
     /// Every valid Route Information option, in order.
+    #[inline]
     pub fn routes(&self) -> impl Iterator<Item = RouteInformation> + 'a {
         self.decoded_options().filter_map(|o| match o {
             NdpOption::RouteInformation(p) => Some(p),
@@ -151,6 +164,7 @@ impl<'a> Packet<'a> {
     }
 
     /// Every valid RDNSS option, in order.
+    #[inline]
     pub fn dns_servers(&self) -> impl Iterator<Item = RecursiveDnsServer<&'a [u8]>> + 'a {
         self.decoded_options().filter_map(|o| match o {
             NdpOption::RecursiveDnsServer(p) => Some(p),
@@ -159,6 +173,7 @@ impl<'a> Packet<'a> {
     }
 
     /// Every valid DNSSL option, in order.
+    #[inline]
     pub fn search_lists(&self) -> impl Iterator<Item = DnsSearchList<&'a [u8]>> + 'a {
         self.decoded_options().filter_map(|o| match o {
             NdpOption::DnsSearchList(p) => Some(p),
@@ -167,6 +182,7 @@ impl<'a> Packet<'a> {
     }
 
     /// The first valid MTU option.
+    #[inline]
     pub fn mtu(&self) -> Option<Mtu> {
         self.decoded_options().find_map(|o| match o {
             NdpOption::Mtu(m) => Some(m),
@@ -175,6 +191,7 @@ impl<'a> Packet<'a> {
     }
 
     /// Every valid PREF64 option, in order.
+    #[inline]
     pub fn pref64(&self) -> impl Iterator<Item = Pref64> + 'a {
         self.decoded_options().filter_map(|o| match o {
             NdpOption::Pref64(p) => Some(p),
@@ -193,6 +210,7 @@ pub struct Options<'a> {
 
 impl<'a> Iterator for Options<'a> {
     type Item = RawOption<'a>;
+    #[inline]
     fn next(&mut self) -> Option<RawOption<'a>> {
         let units = usize::from(*self.rest.get(1)?);
         if units == 0 {
@@ -219,22 +237,27 @@ pub struct RawOption<'a> {
 
 impl<'a> RawOption<'a> {
     /// Offset of the option from the start of the message.
+    #[inline]
     pub fn offset(&self) -> usize {
         self.offset
     }
     /// The option type.
+    #[inline]
     pub fn option_type(&self) -> u8 {
         self.bytes.first().copied().unwrap_or(0)
     }
     /// The Length field (units of 8 bytes).
+    #[inline]
     pub fn length_units(&self) -> u8 {
         self.bytes.get(1).copied().unwrap_or(0)
     }
     /// The whole option, header included.
+    #[inline]
     pub fn as_bytes(&self) -> &'a [u8] {
         self.bytes
     }
     /// The decoded option.
+    #[inline]
     pub fn decode(&self) -> NdpOption<&'a [u8]> {
         NdpOption::decode(self.bytes)
     }

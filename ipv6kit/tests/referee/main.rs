@@ -7,8 +7,9 @@
 mod kernel_stable;
 mod netlab;
 
-mod ipv6calc_registry;
-mod kernel_zone;
 mod ipv6calc_iid;
+mod ipv6calc_registry;
 mod ipv6calc_sixrd;
 mod kernel_iid;
+mod kernel_zone;
+mod ndp;

@@ -293,7 +293,10 @@ pub fn run_with_stdin(argv: &[&str], input: &str) -> String {
     // Write from a thread so a tool that answers line by line cannot dead-lock on a full pipe.
     let writer = std::thread::spawn(move || stdin.write_all(data.as_bytes()));
     let out = child.wait_with_output().unwrap_or_else(|e| panic!("{argv:?}: {e}"));
-    writer.join().expect("writer thread").unwrap_or_else(|e| panic!("writing to {argv:?}: {e}"));
+    writer
+        .join()
+        .expect("writer thread")
+        .unwrap_or_else(|e| panic!("writing to {argv:?}: {e}"));
     assert!(
         out.status.success(),
         "command failed: {argv:?}\nstatus: {}\nstderr: {}",

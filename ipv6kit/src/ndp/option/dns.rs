@@ -40,6 +40,7 @@ pub struct RdnssAddresses<'a>(core::slice::ChunksExact<'a, u8>);
 
 impl Iterator for RdnssAddresses<'_> {
     type Item = Ipv6Addr;
+    #[inline]
     fn next(&mut self) -> Option<Ipv6Addr> {
         let c = self.0.next()?;
         let mut o = [0u8; 16];
@@ -49,6 +50,7 @@ impl Iterator for RdnssAddresses<'_> {
 }
 
 impl<'a> RecursiveDnsServer<&'a [u8]> {
+    #[inline]
     pub(crate) fn decode(o: &'a [u8]) -> Result<Self, InvalidReason> {
         let length = o.get(1).copied().unwrap_or(0);
         // RFC 8106 §5.1: "The minimum value is 3 if one IPv6 address is contained in the
@@ -68,6 +70,7 @@ impl<'a> RecursiveDnsServer<&'a [u8]> {
 #[cfg(feature = "alloc")]
 impl RecursiveDnsServer<alloc::vec::Vec<u8>> {
     /// An RDNSS option for 1 to 127 servers.
+    #[inline]
     pub fn new(lifetime: u32, servers: &[Ipv6Addr]) -> Result<Self, NdpError> {
         if servers.is_empty() || servers.len() > super::super::MAX_RDNSS_SERVERS {
             return Err(NdpError::RdnssServerCount { count: servers.len() });
@@ -82,6 +85,7 @@ impl RecursiveDnsServer<alloc::vec::Vec<u8>> {
 
 impl<B: AsRef<[u8]>> RecursiveDnsServer<B> {
     /// The server addresses.
+    #[inline]
     pub fn addresses(&self) -> RdnssAddresses<'_> {
         RdnssAddresses(self.addresses.as_ref().chunks_exact(16))
     }
@@ -111,32 +115,42 @@ pub struct DnsSearchList<B> {
 /// Checks encoded DNSSL names; `Err` holds the offset (from the start of `enc`) of the problem.
 fn check_names(enc: &[u8]) -> Result<(), usize> {
     let mut p = 0usize;
-    while let Some(&first) = enc.get(p) {
-        if first == 0 {
-            // RFC 8106 §5.2: "the remaining octets other than the encoding parts of the domain
-            // names are padded with zeros".
-            return match enc.get(p..).and_then(|r| r.iter().position(|&b| b != 0)) {
-                Some(q) => Err(p + q),
-                None => Ok(()),
-            };
-        }
-        let start = p;
-        loop {
-            let l = usize::from(*enc.get(p).ok_or(start)?);
-            if l == 0 {
+    let mut name_start = 0usize;
+    loop {
+        match enc.get(p) {
+            // The end: fine between names, an unterminated name otherwise.
+            None => return if p == name_start { Ok(()) } else { Err(name_start) },
+            Some(0) if p == name_start => {
+                // RFC 8106 §5.2: "the remaining octets other than the encoding parts of the
+                // domain names are padded with zeros".
+                let rest = enc.get(p..).unwrap_or(&[]);
+                return match rest.iter().position(|&b| b != 0) {
+                    Some(q) => Err(p + q),
+                    None => Ok(()),
+                };
+            }
+            Some(0) => {
                 p += 1;
-                break;
+                name_start = p;
             }
-            if l > 63 || p + 1 + l > enc.len() || p + 1 + l - start > 254 {
-                return Err(p);
+            Some(&l) => {
+                // No compression (RFC 8106 §5.2), labels of at most 63 bytes, names of at most
+                // 255 bytes with the final zero.
+                if l > 63 {
+                    return Err(p);
+                }
+                let next = p + 1 + usize::from(l);
+                if next >= enc.len() || next - name_start > 254 {
+                    return Err(p);
+                }
+                p = next;
             }
-            p += 1 + l;
         }
     }
-    Ok(())
 }
 
 impl<'a> DnsSearchList<&'a [u8]> {
+    #[inline]
     pub(crate) fn decode(o: &'a [u8]) -> Result<Self, InvalidReason> {
         if o.get(1).copied().unwrap_or(0) < 2 {
             return Err(InvalidReason::DnsslTooShort);
@@ -156,6 +170,7 @@ impl<'a> DnsSearchList<&'a [u8]> {
 #[cfg(feature = "alloc")]
 impl DnsSearchList<alloc::vec::Vec<u8>> {
     /// A DNSSL option for `names` (dotted text, a trailing dot allowed).
+    #[inline]
     pub fn new(lifetime: u32, names: &[&str]) -> Result<Self, NdpError> {
         let n = dnssl_encoded_len(names)?;
         let mut encoded = alloc::vec![0u8; n];
@@ -170,6 +185,7 @@ impl DnsSearchList<alloc::vec::Vec<u8>> {
 
 impl<B: AsRef<[u8]>> DnsSearchList<B> {
     /// The domain names, in order.
+    #[inline]
     pub fn names(&self) -> DomainNames<'_> {
         DomainNames {
             rest: self.encoded.as_ref(),
@@ -193,6 +209,7 @@ pub struct DomainNames<'a> {
 
 impl<'a> Iterator for DomainNames<'a> {
     type Item = DomainName<'a>;
+    #[inline]
     fn next(&mut self) -> Option<DomainName<'a>> {
         let mut p = 0usize;
         loop {
@@ -222,10 +239,12 @@ pub struct DomainName<'a>(&'a [u8]);
 
 impl<'a> DomainName<'a> {
     /// The wire encoding.
+    #[inline]
     pub fn as_bytes(&self) -> &'a [u8] {
         self.0
     }
     /// The labels.
+    #[inline]
     pub fn labels(&self) -> impl Iterator<Item = &'a [u8]> {
         let mut rest = self.0;
         core::iter::from_fn(move || {

@@ -27,14 +27,9 @@ mod field {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LinkLayerAddress<B>(pub B);
 
-impl<'a> LinkLayerAddress<&'a [u8]> {
-    pub(crate) fn decode(option: &'a [u8]) -> Self {
-        LinkLayerAddress(option.get(field::ADDRESS..).unwrap_or(&[]))
-    }
-}
-
 impl LinkLayerAddress<[u8; 6]> {
     /// An Ethernet (EUI-48) address: an 8-byte option.
+    #[inline]
     pub const fn from_mac(mac: MacAddr6) -> Self {
         LinkLayerAddress(mac.into_array())
     }
@@ -42,6 +37,7 @@ impl LinkLayerAddress<[u8; 6]> {
 
 impl LinkLayerAddress<[u8; 8]> {
     /// An IEEE 802.15.4 EUI-64 address: a 16-byte option (RFC 4944 §8).
+    #[inline]
     pub const fn from_eui64(eui: MacAddr8) -> Self {
         LinkLayerAddress(eui.into_array())
     }
@@ -49,16 +45,19 @@ impl LinkLayerAddress<[u8; 8]> {
 
 impl<B: AsRef<[u8]>> LinkLayerAddress<B> {
     /// The payload: address and any padding.
+    #[inline]
     pub fn as_bytes(&self) -> &[u8] {
         self.0.as_ref()
     }
 
     /// The first `len` bytes: the address on a link whose addresses are `len` bytes long.
+    #[inline]
     pub fn address(&self, len: usize) -> Option<&[u8]> {
         self.0.as_ref().get(..len)
     }
 
     /// The Ethernet MAC, when the payload is exactly 6 bytes (an 8-byte option).
+    #[inline]
     pub fn mac(&self) -> Option<MacAddr6> {
         match self.0.as_ref() {
             &[a, b, c, d, e, f] => Some(MacAddr6::new(a, b, c, d, e, f)),
@@ -67,6 +66,7 @@ impl<B: AsRef<[u8]>> LinkLayerAddress<B> {
     }
 
     /// An EUI-64 read from the first 8 bytes, when the payload holds at least 8.
+    #[inline]
     pub fn eui64(&self) -> Option<MacAddr8> {
         match self.0.as_ref().get(..8) {
             Some(&[a, b, c, d, e, f, g, h]) => Some(MacAddr8::new(a, b, c, d, e, f, g, h)),

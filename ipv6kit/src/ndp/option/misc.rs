@@ -37,9 +37,11 @@ pub struct Mtu {
 
 impl Mtu {
     /// An MTU option with reserved bits zero.
+    #[inline]
     pub const fn new(mtu: u32) -> Self {
         Mtu { reserved: 0, mtu }
     }
+    #[inline]
     pub(crate) fn decode(o: &[u8]) -> Self {
         Mtu {
             reserved: be16(o, field::RESERVED),
@@ -64,12 +66,14 @@ pub struct AdvertisementInterval {
 
 impl AdvertisementInterval {
     /// With reserved bits zero.
+    #[inline]
     pub const fn new(interval_ms: u32) -> Self {
         AdvertisementInterval {
             reserved: 0,
             interval_ms,
         }
     }
+    #[inline]
     pub(crate) fn decode(o: &[u8]) -> Self {
         AdvertisementInterval {
             reserved: be16(o, field::RESERVED),
@@ -95,6 +99,7 @@ pub struct HomeAgentInformation {
 }
 
 impl HomeAgentInformation {
+    #[inline]
     pub(crate) fn decode(o: &[u8]) -> Self {
         HomeAgentInformation {
             reserved: be16(o, field::RESERVED),
@@ -120,6 +125,7 @@ pub struct RedirectedHeader<B> {
 }
 
 impl<'a> RedirectedHeader<&'a [u8]> {
+    #[inline]
     pub(crate) fn decode(o: &'a [u8]) -> Self {
         let mut reserved = [0u8; 6];
         if let Some(r) = o.get(field::REDIRECTED_RESERVED..field::REDIRECTED_PACKET) {
@@ -148,12 +154,6 @@ macro_rules! opaque {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
         pub struct $name<B>(pub B);
-
-        impl<'a> $name<&'a [u8]> {
-            pub(crate) fn decode(o: &'a [u8]) -> Self {
-                $name(o.get(field::PAYLOAD..).unwrap_or(&[]))
-            }
-        }
 
         impl<B: AsRef<[u8]>> $name<B> {
             /// The payload after the Type and Length bytes (padding included).
@@ -187,6 +187,7 @@ opaque!(
 impl<B: AsRef<[u8]>> RaFlagsExtension<B> {
     /// Flag bit `n` of the extension, counted from 0 at the most significant bit of the first
     /// byte (bit 0 here is bit 8 of the RA's flags as RFC 5175 numbers them).
+    #[inline]
     pub fn bit(&self, n: usize) -> bool {
         self.0.as_ref().get(n / 8).is_some_and(|b| b & (0x80 >> (n % 8)) != 0)
     }
@@ -194,6 +195,7 @@ impl<B: AsRef<[u8]>> RaFlagsExtension<B> {
 
 impl<B: AsRef<[u8]>> CaptivePortal<B> {
     /// The URI without its NUL padding, when it is UTF-8.
+    #[inline]
     pub fn uri(&self) -> Option<&str> {
         let b = self.0.as_ref();
         let end = b.iter().rposition(|&c| c != 0).map_or(0, |p| p + 1);

@@ -151,44 +151,60 @@ pub(crate) const fn round8(n: usize) -> usize {
 impl<'a> NdpOption<&'a [u8]> {
     /// Decodes one option from its wire bytes (`bytes.len()` = Length × 8, at least 8). Never
     /// panics: a malformed known option becomes [`NdpOption::Invalid`].
+    #[inline]
     pub fn decode(bytes: &'a [u8]) -> NdpOption<&'a [u8]> {
-        let kind = bytes.first().copied().unwrap_or(0);
-        let length = bytes.get(1).copied().unwrap_or(0);
-        let raw = UnknownOption {
-            option_type: kind,
-            data: bytes.get(2..).unwrap_or(&[]),
+        let (kind, length, data) = match bytes {
+            [k, l, rest @ ..] => (*k, *l, rest),
+            _ => (0, 0, &[][..]),
         };
-        let fixed = |expected: u8| {
-            if length == expected {
-                Ok(())
-            } else {
-                Err(InvalidReason::WrongLength { length, expected })
-            }
+        let invalid = |reason| NdpOption::Invalid {
+            reason,
+            option: UnknownOption {
+                option_type: kind,
+                data,
+            },
         };
-        let decoded = match kind {
-            types::SOURCE_LINK_LAYER_ADDRESS => Ok(NdpOption::SourceLinkLayerAddress(LinkLayerAddress::decode(bytes))),
-            types::TARGET_LINK_LAYER_ADDRESS => Ok(NdpOption::TargetLinkLayerAddress(LinkLayerAddress::decode(bytes))),
-            types::PREFIX_INFORMATION => {
-                fixed(4).and_then(|_| PrefixInformation::decode(bytes).map(NdpOption::PrefixInformation))
-            }
-            types::REDIRECTED_HEADER => Ok(NdpOption::RedirectedHeader(RedirectedHeader::decode(bytes))),
-            types::MTU => fixed(1).map(|_| NdpOption::Mtu(Mtu::decode(bytes))),
-            types::ADVERTISEMENT_INTERVAL => {
-                fixed(1).map(|_| NdpOption::AdvertisementInterval(AdvertisementInterval::decode(bytes)))
-            }
-            types::HOME_AGENT_INFORMATION => {
-                fixed(1).map(|_| NdpOption::HomeAgentInformation(HomeAgentInformation::decode(bytes)))
-            }
-            types::NONCE => Ok(NdpOption::Nonce(Nonce::decode(bytes))),
-            types::ROUTE_INFORMATION => RouteInformation::decode(bytes).map(NdpOption::RouteInformation),
-            types::RECURSIVE_DNS_SERVER => RecursiveDnsServer::decode(bytes).map(NdpOption::RecursiveDnsServer),
-            types::RA_FLAGS_EXTENSION => Ok(NdpOption::RaFlagsExtension(RaFlagsExtension::decode(bytes))),
-            types::DNS_SEARCH_LIST => DnsSearchList::decode(bytes).map(NdpOption::DnsSearchList),
-            types::CAPTIVE_PORTAL => Ok(NdpOption::CaptivePortal(CaptivePortal::decode(bytes))),
-            types::PREF64 => fixed(2).and_then(|_| Pref64::decode(bytes).map(NdpOption::Pref64)),
-            _ => Ok(NdpOption::Unknown(raw)),
-        };
-        decoded.unwrap_or_else(|reason| NdpOption::Invalid { reason, option: raw })
+        let wrong = |expected| invalid(InvalidReason::WrongLength { length, expected });
+        match kind {
+            types::SOURCE_LINK_LAYER_ADDRESS => NdpOption::SourceLinkLayerAddress(LinkLayerAddress(data)),
+            types::TARGET_LINK_LAYER_ADDRESS => NdpOption::TargetLinkLayerAddress(LinkLayerAddress(data)),
+            types::PREFIX_INFORMATION if length != 4 => wrong(4),
+            types::PREFIX_INFORMATION => match PrefixInformation::decode(bytes) {
+                Ok(p) => NdpOption::PrefixInformation(p),
+                Err(r) => invalid(r),
+            },
+            types::REDIRECTED_HEADER => NdpOption::RedirectedHeader(RedirectedHeader::decode(bytes)),
+            types::MTU if length != 1 => wrong(1),
+            types::MTU => NdpOption::Mtu(Mtu::decode(bytes)),
+            types::ADVERTISEMENT_INTERVAL if length != 1 => wrong(1),
+            types::ADVERTISEMENT_INTERVAL => NdpOption::AdvertisementInterval(AdvertisementInterval::decode(bytes)),
+            types::HOME_AGENT_INFORMATION if length != 1 => wrong(1),
+            types::HOME_AGENT_INFORMATION => NdpOption::HomeAgentInformation(HomeAgentInformation::decode(bytes)),
+            types::NONCE => NdpOption::Nonce(Nonce(data)),
+            types::ROUTE_INFORMATION => match RouteInformation::decode(bytes) {
+                Ok(p) => NdpOption::RouteInformation(p),
+                Err(r) => invalid(r),
+            },
+            types::RECURSIVE_DNS_SERVER => match RecursiveDnsServer::decode(bytes) {
+                Ok(p) => NdpOption::RecursiveDnsServer(p),
+                Err(r) => invalid(r),
+            },
+            types::RA_FLAGS_EXTENSION => NdpOption::RaFlagsExtension(RaFlagsExtension(data)),
+            types::DNS_SEARCH_LIST => match DnsSearchList::decode(bytes) {
+                Ok(p) => NdpOption::DnsSearchList(p),
+                Err(r) => invalid(r),
+            },
+            types::CAPTIVE_PORTAL => NdpOption::CaptivePortal(CaptivePortal(data)),
+            types::PREF64 if length != 2 => wrong(2),
+            types::PREF64 => match Pref64::decode(bytes) {
+                Ok(p) => NdpOption::Pref64(p),
+                Err(r) => invalid(r),
+            },
+            _ => NdpOption::Unknown(UnknownOption {
+                option_type: kind,
+                data,
+            }),
+        }
     }
 }
 
@@ -253,9 +269,14 @@ impl<B: AsRef<[u8]>> NdpOption<B> {
             });
         }
         if let NdpOption::RecursiveDnsServer(r) = self {
-            let n = r.addresses().count();
-            if n == 0 {
-                return Err(NdpError::RdnssServerCount { count: n });
+            let bytes = r.addresses.as_ref().len();
+            if bytes == 0 {
+                return Err(NdpError::RdnssServerCount { count: 0 });
+            }
+            if bytes % 16 != 0 {
+                return Err(NdpError::FieldOutOfRange {
+                    field: "RDNSS addresses (not a multiple of 16 bytes)",
+                });
             }
         }
         let available = buf.len();

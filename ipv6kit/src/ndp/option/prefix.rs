@@ -73,6 +73,7 @@ impl PrefixInformation {
 
     /// A PIO for `prefix` with flags L and A as given, reserved bits zero. The prefix's host
     /// bits are cleared.
+    #[inline]
     pub fn new(prefix: Ipv6Net, on_link: bool, autonomous: bool, valid: u32, preferred: u32) -> Self {
         let mut flags = 0;
         if on_link {
@@ -91,27 +92,33 @@ impl PrefixInformation {
         }
     }
     /// L flag.
+    #[inline]
     pub const fn on_link(&self) -> bool {
         self.flags & Self::ON_LINK != 0
     }
     /// A flag.
+    #[inline]
     pub const fn autonomous(&self) -> bool {
         self.flags & Self::AUTONOMOUS != 0
     }
     /// R flag.
+    #[inline]
     pub const fn router_address(&self) -> bool {
         self.flags & Self::ROUTER_ADDRESS != 0
     }
     /// P flag.
+    #[inline]
     pub const fn dhcpv6_pd(&self) -> bool {
         self.flags & Self::DHCPV6_PD != 0
     }
     /// The prefix as a network (host bits cleared).
+    #[inline]
     pub fn network(&self) -> Ipv6Net {
         Ipv6Net::new(self.prefix, self.prefix_length.min(128))
             .map(|n| n.trunc())
             .unwrap_or_default()
     }
+    #[inline]
     pub(crate) fn decode(o: &[u8]) -> Result<Self, InvalidReason> {
         let prefix_length = o.get(field::PIO_PREFIX_LENGTH).copied().unwrap_or(0);
         if prefix_length > 128 {
@@ -154,6 +161,7 @@ pub struct RouteInformation {
 
 impl RouteInformation {
     /// A route to `prefix` with the shortest legal Length, host bits cleared.
+    #[inline]
     pub fn new(prefix: Ipv6Net, preference: crate::ndp::RouterPreference, lifetime: u32) -> Self {
         let len = prefix.prefix_len();
         RouteInformation {
@@ -171,10 +179,12 @@ impl RouteInformation {
         }
     }
     /// Route preference.
+    #[inline]
     pub const fn preference(&self) -> crate::ndp::RouterPreference {
         crate::ndp::RouterPreference::from_bits(self.flags >> 3)
     }
     /// The route as a network (host bits cleared).
+    #[inline]
     pub fn network(&self) -> Ipv6Net {
         Ipv6Net::new(self.prefix, self.prefix_length.min(128))
             .map(|n| n.trunc())
@@ -183,6 +193,7 @@ impl RouteInformation {
     pub(crate) fn content_len(&self) -> usize {
         usize::from(self.length.clamp(1, 3)) * 8
     }
+    #[inline]
     pub(crate) fn decode(o: &[u8]) -> Result<Self, InvalidReason> {
         let length = o.get(1).copied().unwrap_or(0);
         let prefix_length = o.get(field::RIO_PREFIX_LENGTH).copied().unwrap_or(0);
@@ -232,6 +243,7 @@ pub struct Pref64 {
 impl Pref64 {
     /// A PREF64 for `prefix` (/32, /40, /48, /56, /64 or /96) valid for `lifetime` seconds
     /// (rounded up to 8 s units, at most 65528).
+    #[inline]
     pub fn new(prefix: Ipv6Net, lifetime: u16) -> Option<Self> {
         let plc = match prefix.prefix_len() {
             96 => 0,
@@ -251,14 +263,17 @@ impl Pref64 {
         })
     }
     /// The Prefix Length Code (0–5 in a valid option).
+    #[inline]
     pub const fn prefix_length_code(&self) -> u8 {
         (self.lifetime_plc & 0x7) as u8
     }
     /// The lifetime in seconds (Scaled Lifetime × 8).
+    #[inline]
     pub const fn lifetime(&self) -> u32 {
         (self.lifetime_plc >> 3) as u32 * 8
     }
     /// The prefix length the PLC stands for.
+    #[inline]
     pub const fn prefix_length(&self) -> Option<u8> {
         match self.prefix_length_code() {
             0 => Some(96),
@@ -271,6 +286,7 @@ impl Pref64 {
         }
     }
     /// The NAT64 prefix.
+    #[inline]
     pub fn network(&self) -> Ipv6Net {
         let mut o = [0u8; 16];
         o[..12].copy_from_slice(&self.prefix);
@@ -279,6 +295,7 @@ impl Pref64 {
             .map(|n| n.trunc())
             .unwrap_or_default()
     }
+    #[inline]
     pub(crate) fn decode(o: &[u8]) -> Result<Self, InvalidReason> {
         let lifetime_plc = be16(o, field::PREF64_LIFETIME_PLC);
         let mut prefix = [0u8; 12];
