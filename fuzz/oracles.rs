@@ -15,6 +15,13 @@ pub fn run(name: &str, data: &[u8]) {
 
         "scoped_parse" => scoped_parse(data),
         "sixrd_option212" => sixrd_option212(data),
+        #[cfg(feature = "plan")]
+        "plan_text" => plan_text(data),
+        #[cfg(feature = "plan")]
+        "plan_toml" => plan_toml(data),
+        // Built without the `plan` feature: nothing to replay these corpora against.
+        #[cfg(not(feature = "plan"))]
+        "plan_text" | "plan_toml" => {}
         "stable_inputs" => stable_inputs(data),
         "oui_parse" => oui_parse(data),
         other => panic!("no fuzz oracle named {other}"),
@@ -188,6 +195,95 @@ fn sixrd_exercise(o: &ipv6kit::sixrd::SixrdOption, data: &[u8]) {
             assert_eq!(d.extract_ipv4(a), Ok(*r));
         }
     }
+}
+
+/// The invariants every plan keeps, whatever it was read from: the tree nests by containment
+/// (each parent contains its children; subtrees are contiguous), the free space of each root
+/// and the children tile it, and the checks and the three renderers run.
+#[cfg(feature = "plan")]
+fn plan_invariants(plan: &ipv6kit::plan::Plan) {
+    use ipv6kit::plan::{check, render, space};
+    for (i, e) in plan.iter() {
+        if let Some(p) = plan.parent(i) {
+            assert!(p < i && plan.subtree_end(i) <= plan.subtree_end(p));
+            assert!(
+                plan[p].network().contains(&e.network()),
+                "{} in {}",
+                e.prefix,
+                plan[p].prefix
+            );
+        }
+        assert!(plan.subtree_end(i) > i && plan.subtree_end(i) <= plan.len());
+        assert!(e.location.line >= 1 && e.location.column >= 1);
+    }
+    for r in plan.roots().take(4) {
+        let size = |p: ipv6kit::Ipv6Net| 2f64.powi(128 - i32::from(p.prefix_len()));
+        let free: f64 = space::free(plan, r).into_iter().map(size).sum();
+        let used = space::utilisation(plan, r) * size(plan[r].prefix);
+        let total = size(plan[r].prefix);
+        assert!(
+            (free + used - total).abs() <= total * 1e-9,
+            "{free} + {used} != {total}"
+        );
+    }
+    let findings = check::check(plan);
+    for f in &findings {
+        assert!(f.entry < plan.len());
+    }
+    let _ = render::text::report(
+        plan,
+        &findings,
+        &render::ReportOptions {
+            color: true,
+            source: None,
+        },
+    );
+    let _ = render::json::report(plan, &findings);
+    if plan.len() <= 200 {
+        let _ = render::svg::map(plan, &findings, &Default::default());
+    }
+}
+
+/// Plain-text plans: no panic; what parses builds a plan that keeps its invariants; every
+/// entry printed back as a line (`prefix [role] name=… tags=… : description`) parses to the
+/// same entry.
+#[cfg(feature = "plan")]
+pub fn plan_text(data: &[u8]) {
+    use ipv6kit::plan::{parse::text, Plan};
+    let Ok(s) = core::str::from_utf8(data) else { return };
+    let Ok(entries) = text::parse(s) else { return };
+    let mut back = String::new();
+    for e in &entries {
+        back.push_str(&e.prefix.to_string());
+        if let Some(r) = e.role {
+            back.push_str(&format!(" [{r}]"));
+        }
+        if let Some(n) = &e.name {
+            back.push_str(&format!(" name={n}"));
+        }
+        if !e.tags.is_empty() {
+            back.push_str(&format!(" tags={}", e.tags.join(",")));
+        }
+        back.push_str(&format!(" : {}\n", e.description));
+    }
+    let again = text::parse(&back).expect("a printed plan parses");
+    assert_eq!(again.len(), entries.len());
+    for (a, b) in entries.iter().zip(&again) {
+        assert_eq!(
+            (a.prefix, a.role, &a.name, &a.tags, &a.description),
+            (b.prefix, b.role, &b.name, &b.tags, &b.description)
+        );
+    }
+    plan_invariants(&Plan::new(entries).expect("fewer than 2^32 entries"));
+}
+
+/// TOML plans: no panic; what parses builds a plan that keeps its invariants.
+#[cfg(feature = "plan")]
+pub fn plan_toml(data: &[u8]) {
+    use ipv6kit::plan::{parse::toml, Plan};
+    let Ok(s) = core::str::from_utf8(data) else { return };
+    let Ok(entries) = toml::parse(s) else { return };
+    plan_invariants(&Plan::new(entries).expect("fewer than 2^32 entries"));
 }
 
 /// Every stable and temporary IID generator on arbitrary inputs: typed errors, never a

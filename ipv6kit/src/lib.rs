@@ -67,11 +67,12 @@ pub mod iid;
 pub mod mac;
 pub mod multicast;
 pub mod ndp;
-#[cfg(feature = "plan")]
-pub mod plan;
 #[cfg(feature = "oui")]
 #[cfg_attr(docsrs, doc(cfg(feature = "oui")))]
 pub mod oui;
+#[cfg(feature = "plan")]
+#[cfg_attr(docsrs, doc(cfg(feature = "plan")))]
+pub mod plan;
 pub mod registry;
 pub mod scoped;
 pub mod sixrd;

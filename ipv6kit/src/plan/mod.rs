@@ -19,7 +19,7 @@
 //! - [`check`]: the checks, each with a stable code (`P001`…`P401`), a severity, a message,
 //!   the location and a fix when one is obvious.
 //! - [`space`]: free space, next free prefix, utilisation, the smallest delegation that holds
-//!   a node's contents, renumbering.
+//!   a node's contents, renumbering, reverse-DNS zones (through [`crate::dns`]).
 //! - [`render`]: text report, JSON, SVG map.
 //!
 //! ```

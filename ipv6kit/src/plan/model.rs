@@ -206,13 +206,19 @@ pub(crate) fn contains(outer: Ipv6Net, inner: Ipv6Net) -> bool {
 
 const NONE: u32 = u32::MAX;
 
-/// A plan: its entries in tree order (sorted by network, then by length) with the tree that
-/// containment makes of them.
+fn is_delegation(e: &Entry) -> bool {
+    e.role == Some(Role::Delegation)
+}
+
+/// A plan: its entries with the tree that containment makes of them.
 ///
-/// Entry `i`'s descendants are entries `i + 1 .. subtree_end(i)`: the tree is the sorted order
-/// itself, with one parent index per entry, built by one sort and one stack walk
-/// (O(n log n) time, O(n) memory, no allocation per node). A prefix written twice makes two
-/// siblings (and a finding), never a parent and child.
+/// Entries are addressed by their **tree index**: the position in tree order (by network,
+/// then length; a parent before its children), and entry `i`'s descendants are `i + 1 ..
+/// subtree_end(i)`. The entries themselves stay where they were written ([`Plan::written`]);
+/// the tree is a sort of small keys plus one stack walk over compact arrays (O(n log n) time,
+/// O(n) memory, no allocation per node). A prefix written twice makes two siblings (and a
+/// finding), never a parent and child — except a [`Role::Delegation`] entry and an entry
+/// describing the same prefix, which nests inside it.
 ///
 /// ```
 /// use ipv6kit::plan::{Entry, Plan};
@@ -224,12 +230,21 @@ const NONE: u32 = u32::MAX;
 ///         .collect(),
 /// )
 /// .unwrap();
-/// assert_eq!(plan.entries()[0].prefix.to_string(), "2001:db8:ebbd::/48");
+/// assert_eq!(plan.entry(0).prefix.to_string(), "2001:db8:ebbd::/48");
 /// assert_eq!(plan.depth(3), 3); // the /64 inside the /62 inside the /56 inside the /48
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
+    /// As written.
     entries: Vec<Entry>,
+    /// Tree index → written index.
+    order: Vec<u32>,
+    /// Written index → tree index.
+    position: Vec<u32>,
+    /// Tree order: first address of the network, length, delegation or not.
+    nets: Vec<u128>,
+    lens: Vec<u8>,
+    delegation: Vec<bool>,
     parent: Vec<u32>,
     end: Vec<u32>,
 }
@@ -240,42 +255,134 @@ pub struct Plan {
 pub struct TooManyEntries;
 
 impl Plan {
-    /// Sorts the entries and builds the tree.
-    pub fn new(mut entries: Vec<Entry>) -> Result<Plan, TooManyEntries> {
-        if entries.len() >= NONE as usize {
+    /// Builds the tree of `entries`.
+    pub fn new(entries: Vec<Entry>) -> Result<Plan, TooManyEntries> {
+        let n = entries.len();
+        if n >= NONE as usize {
             return Err(TooManyEntries);
         }
-        // Stable: equal networks keep the order they were written in.
-        entries.sort_by_cached_key(|e| (to_u128(e.network().addr()), e.prefix.prefix_len()));
-        let n = entries.len();
+        // Equal networks keep the order they were written in (the index breaks ties),
+        // delegations first.
+        let mut keys: Vec<(u128, u8, bool, u32)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                (
+                    to_u128(e.network().addr()),
+                    e.prefix.prefix_len(),
+                    !is_delegation(e),
+                    i as u32,
+                )
+            })
+            .collect();
+        keys.sort_unstable();
+        let mut order = Vec::with_capacity(n);
+        let mut position = alloc::vec![0u32; n];
+        let mut nets = Vec::with_capacity(n);
+        let mut lens = Vec::with_capacity(n);
+        let mut delegation = Vec::with_capacity(n);
+        for (t, &(net, len, not_delegation, w)) in keys.iter().enumerate() {
+            order.push(w);
+            if let Some(p) = position.get_mut(w as usize) {
+                *p = t as u32;
+            }
+            nets.push(net);
+            lens.push(len);
+            delegation.push(!not_delegation);
+        }
+        drop(keys);
         let mut parent = alloc::vec![NONE; n];
         let mut end = alloc::vec![0u32; n];
-        // The stack holds the chain of ancestors: at most 129 prefixes nest strictly.
-        let mut stack: Vec<u32> = Vec::with_capacity(130);
-        for (i, e) in entries.iter().enumerate() {
-            let i32_ = i as u32;
+        // The stack holds the chain of ancestors: at most 129 prefixes nest strictly (plus one
+        // delegation-described pair per length).
+        let mut stack: Vec<u32> = Vec::with_capacity(260);
+        for i in 0..n {
             while let Some(&top) = stack.last() {
-                let t = &entries[top as usize];
-                if t.prefix.prefix_len() < e.prefix.prefix_len() && contains(t.prefix, e.prefix) {
+                let t = top as usize;
+                let inside = if lens[t] == lens[i] {
+                    // The prefix a delegation declares, described as an entry, sits inside it.
+                    delegation[t] && !delegation[i] && nets[t] == nets[i]
+                } else {
+                    lens[t] < lens[i] && (nets[i] & prefix_mask(lens[t])) == nets[t]
+                };
+                if inside {
                     break;
                 }
-                end[top as usize] = i32_;
+                end[t] = i as u32;
                 stack.pop();
             }
             if let Some(&top) = stack.last() {
                 parent[i] = top;
             }
-            stack.push(i32_);
+            stack.push(i as u32);
         }
         for top in stack {
             end[top as usize] = n as u32;
         }
-        Ok(Plan { entries, parent, end })
+        Ok(Plan {
+            entries,
+            order,
+            position,
+            nets,
+            lens,
+            delegation,
+            parent,
+            end,
+        })
     }
 
-    /// The entries in tree order (by network, then length; a parent before its children).
-    pub fn entries(&self) -> &[Entry] {
+    /// Entry `i` (a tree index).
+    ///
+    /// # Panics
+    /// When `i >= self.len()`, like slice indexing; [`Plan::get`] does not.
+    pub fn entry(&self, i: usize) -> &Entry {
+        &self.entries[self.order[i] as usize]
+    }
+
+    /// Entry `i` (a tree index), if there is one.
+    pub fn get(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(*self.order.get(i)? as usize)
+    }
+
+    /// The entries in tree order, with their tree indexes.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &Entry)> + '_ {
+        self.order
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &w)| self.entries.get(w as usize).map(|e| (i, e)))
+    }
+
+    /// The entries in the order they were written.
+    pub fn written(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The tree index of the entry written at `w` (an index into [`Plan::written`]).
+    pub fn tree_index(&self, w: usize) -> Option<usize> {
+        self.position.get(w).map(|&t| t as usize)
+    }
+
+    /// The written index of tree entry `i`.
+    pub(crate) fn written_index(&self, i: usize) -> Option<usize> {
+        self.order.get(i).map(|&w| w as usize)
+    }
+
+    /// The first and last address of tree entry `i`'s network (compact: no entry touched).
+    pub(crate) fn range_of(&self, i: usize) -> (u128, u128) {
+        let (Some(&net), Some(&len)) = (self.nets.get(i), self.lens.get(i)) else {
+            return (1, 0);
+        };
+        (net, net | !prefix_mask(len))
+    }
+
+    /// Tree entry `i`'s prefix length (compact).
+    pub(crate) fn len_of(&self, i: usize) -> u8 {
+        self.lens.get(i).copied().unwrap_or(128)
+    }
+
+    /// True when tree entry `i` is a delegation (compact).
+    pub(crate) fn is_delegation(&self, i: usize) -> bool {
+        self.delegation.get(i).copied().unwrap_or(false)
     }
 
     /// The number of entries.
@@ -330,28 +437,38 @@ impl Plan {
         d
     }
 
-    /// The index of the first entry whose network is exactly `prefix` (host bits ignored).
+    /// The tree index of the first entry whose network is exactly `prefix` (host bits ignored).
     pub fn find(&self, prefix: Ipv6Net) -> Option<usize> {
         let key = (to_u128(prefix.network()), prefix.prefix_len());
-        let i = self
-            .entries
-            .partition_point(|e| (to_u128(e.network().addr()), e.prefix.prefix_len()) < key);
-        let e = self.entries.get(i)?;
-        (e.network() == prefix.trunc()).then_some(i)
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if (self.nets.get(mid).copied(), self.lens.get(mid).copied()) < (Some(key.0), Some(key.1)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (self.nets.get(lo) == Some(&key.0) && self.lens.get(lo) == Some(&key.1)).then_some(lo)
     }
 
-    /// The indexes of the entries whose role is [`Role::Delegation`].
+    /// The tree indexes of the entries whose role is [`Role::Delegation`].
     pub fn delegations(&self) -> impl Iterator<Item = usize> + '_ {
-        self.entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.role == Some(Role::Delegation))
-            .map(|(i, _)| i)
+        self.delegation.iter().enumerate().filter(|(_, &d)| d).map(|(i, _)| i)
     }
 
-    /// The entries, giving up the tree.
+    /// The entries as written, giving up the tree.
     pub fn into_entries(self) -> Vec<Entry> {
         self.entries
+    }
+}
+
+impl core::ops::Index<usize> for Plan {
+    type Output = Entry;
+
+    /// Entry `i` by tree index (panics when out of range, like a slice; see [`Plan::get`]).
+    fn index(&self, i: usize) -> &Entry {
+        self.entry(i)
     }
 }
 
@@ -411,7 +528,7 @@ mod tests {
             "2001:db8:1:1::/64",
             "fd00::/8",
         ]);
-        let names: Vec<_> = p.entries().iter().map(|e| e.prefix.to_string()).collect();
+        let names: Vec<_> = p.iter().map(|(_, e)| e).map(|e| e.prefix.to_string()).collect();
         assert_eq!(
             names,
             [
@@ -438,7 +555,17 @@ mod tests {
             "2001:db8:1::/48",
         ]);
         assert_eq!(p.children(0).collect::<Vec<_>>(), [1, 2, 3]);
-        assert!(p.entries()[1].has_host_bits() || p.entries()[2].has_host_bits() || p.entries()[3].has_host_bits());
+        assert!(p[1].has_host_bits() || p[2].has_host_bits() || p[3].has_host_bits());
+    }
+
+    #[test]
+    fn an_entry_describing_a_delegation_nests_inside_it() {
+        let d = Entry::new("fd3c:9a41:2b77::/48".parse().unwrap()).with_role(Role::Delegation);
+        let site = Entry::new("fd3c:9a41:2b77::/48".parse().unwrap()).with_role(Role::Site);
+        let lan = Entry::new("fd3c:9a41:2b77:10::/64".parse().unwrap());
+        let p = Plan::new(alloc::vec![site, lan, d]).unwrap();
+        assert_eq!(p[0].role, Some(Role::Delegation));
+        assert_eq!((p.parent(1), p.parent(2)), (Some(0), Some(1)));
     }
 
     #[test]
@@ -461,6 +588,39 @@ mod tests {
         assert_eq!("wan".parse::<Role>(), Err(UnknownRole));
         for r in Role::ALL {
             assert_eq!(r.to_string().parse::<Role>(), Ok(r));
+        }
+    }
+
+    proptest::proptest! {
+        /// The stack walk agrees with the definition: an entry's parent is the longest prefix
+        /// that strictly contains it (the last written of equal ones), found here by brute force.
+        #[test]
+        fn tree_matches_brute_force(raw in proptest::collection::vec((0u16..64, 0u8..=6), 0..60)) {
+            let entries: Vec<Entry> = raw
+                .iter()
+                .map(|&(bits, l)| {
+                    // Six bits of address under 2001:db8::/32, lengths /32 to /38: lots of nesting and duplicates.
+                    let addr = core::net::Ipv6Addr::from_bits((0x2001_0db8u128 << 96) | (u128::from(bits) << 90));
+                    Entry::new(Ipv6Net::new(addr, 32 + l).unwrap().trunc())
+                })
+                .collect();
+            let p = Plan::new(entries).unwrap();
+            for i in 0..p.len() {
+                let me = p[i].prefix;
+                let want = (0..p.len())
+                    .filter(|&j| p[j].prefix.prefix_len() < me.prefix_len() && contains(p[j].prefix, me))
+                    .max_by_key(|&j| (p[j].prefix.prefix_len(), j));
+                proptest::prop_assert_eq!(p.parent(i), want, "{}", me);
+                let descendants = (0..p.len()).filter(|&j| {
+                    let mut at = p.parent(j);
+                    while let Some(a) = at {
+                        if a == i { return true; }
+                        at = p.parent(a);
+                    }
+                    false
+                }).count();
+                proptest::prop_assert_eq!(p.subtree_end(i) - i - 1, descendants);
+            }
         }
     }
 }

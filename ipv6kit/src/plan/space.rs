@@ -103,15 +103,15 @@ impl Iterator for RangePrefixes {
 
 /// The gaps between the children of `node`, as inclusive integer ranges, in order.
 pub(crate) fn gaps(plan: &Plan, node: usize) -> Vec<(u128, u128)> {
-    let Some(e) = plan.entries().get(node) else {
+    if node >= plan.len() {
         return Vec::new();
-    };
-    let (first, last) = range(e.prefix);
+    }
+    let (first, last) = plan.range_of(node);
     let mut out = Vec::new();
     let mut cursor = Some(first);
     for c in plan.children(node) {
         let Some(cur) = cursor else { break };
-        let (a, b) = range(plan.entries()[c].prefix);
+        let (a, b) = plan.range_of(c);
         if a > cur {
             out.push((cur, a - 1));
         }
@@ -138,7 +138,7 @@ pub fn free(plan: &Plan, node: usize) -> Vec<Ipv6Net> {
 
 /// The first free /`len` inside entry `node`.
 pub fn next_free(plan: &Plan, node: usize, len: u8) -> Result<Ipv6Net, SpaceError> {
-    let e = plan.entries().get(node).ok_or(SpaceError::NoSuchEntry(node))?;
+    let e = plan.get(node).ok_or(SpaceError::NoSuchEntry(node))?;
     if len > 128 {
         return Err(SpaceError::BadLength(len));
     }
@@ -170,13 +170,13 @@ fn pow2_neg(d: u32) -> f64 {
 /// The share of entry `node`'s space its children take, from 0.0 to 1.0 (0.0 for a leaf or an
 /// unknown index). Duplicate children count once.
 pub fn utilisation(plan: &Plan, node: usize) -> f64 {
-    let Some(e) = plan.entries().get(node) else { return 0.0 };
+    let Some(e) = plan.get(node) else { return 0.0 };
     let own = e.prefix.prefix_len();
     let mut used = 0.0;
     let mut cursor: Option<u128> = Some(range(e.prefix).0);
     for c in plan.children(node) {
         let Some(cur) = cursor else { break };
-        let p = plan.entries()[c].prefix;
+        let p = plan[c].prefix;
         let (a, b) = range(p);
         if a >= cur {
             used += pow2_neg(u32::from(p.prefix_len() - own));
@@ -209,18 +209,24 @@ impl fmt::Display for Sizing {
         for (i, (len, n)) in self.demand.iter().enumerate() {
             write!(f, "{}{n} × /{len}", if i == 0 { "" } else { " + " })?;
         }
-        write!(f, ": renumbered, a /{} holds them", self.packed_len)?;
+        let one = self.demand.len() == 1 && self.demand.first().is_some_and(|&(_, n)| n == 1);
+        write!(
+            f,
+            ": renumbered, {} in a /{}",
+            if one { "it fits" } else { "they fit" },
+            self.packed_len
+        )?;
         if self.nibble_len != self.packed_len {
             write!(f, " (a /{} on a nibble boundary)", self.nibble_len)?;
         }
-        write!(f, "; as numbered, {} does", self.in_place)
+        write!(f, "; as numbered, in {}", self.in_place)
     }
 }
 
 /// The smallest delegation that holds the children of entry `node`; `None` for a leaf or an
 /// unknown index. Duplicates count once.
 pub fn smallest_delegation(plan: &Plan, node: usize) -> Option<Sizing> {
-    let e = plan.entries().get(node)?;
+    let e = plan.get(node)?;
     let mut counts = [0u64; 129];
     let mut total: u128 = 0;
     let mut overflow = false;
@@ -229,7 +235,7 @@ pub fn smallest_delegation(plan: &Plan, node: usize) -> Option<Sizing> {
     let mut any = false;
     for c in plan.children(node) {
         let Some(cur) = cursor else { break };
-        let p = plan.entries()[c].prefix;
+        let p = plan[c].prefix;
         let (a, b) = range(p);
         if a < cur {
             continue; // a duplicate
@@ -309,7 +315,7 @@ pub struct Renumbered {
 /// let plan = Plan::new(parse::text::parse("2001:db8:ebbd::/48 [delegation]\n2001:db8:ebbd:9908::/62\n").unwrap()).unwrap();
 /// let r = space::renumber(&plan, "2001:db8:ebbd::/48".parse().unwrap(), "2001:db8:77:1200::/56".parse().unwrap()).unwrap();
 /// assert_eq!(r.strategy, space::Strategy::KeepLowBits);
-/// assert_eq!(r.plan.entries()[1].prefix.to_string(), "2001:db8:77:1208::/62");
+/// assert_eq!(r.plan[1].prefix.to_string(), "2001:db8:77:1208::/62");
 /// ```
 pub fn renumber(plan: &Plan, from: Ipv6Net, to: Ipv6Net) -> Result<Renumbered, SpaceError> {
     let from = from.trunc();
@@ -317,7 +323,7 @@ pub fn renumber(plan: &Plan, from: Ipv6Net, to: Ipv6Net) -> Result<Renumbered, S
     let (from_first, _) = range(from);
     let (to_first, _) = range(to);
     let keep = !prefix_mask(to.prefix_len());
-    let entries = plan.entries();
+    let entries = plan;
     let in_from = |e: &Entry| contains(from, e.prefix);
     // The top-level blocks inside `from` (the nodes whose parent is not inside `from`, or is it).
     let tops: Vec<usize> = (0..entries.len())
@@ -395,7 +401,7 @@ pub fn renumber(plan: &Plan, from: Ipv6Net, to: Ipv6Net) -> Result<Renumbered, S
         }
     };
     // Move each top-level block's whole subtree by the same shift.
-    let mut new_entries: Vec<Entry> = entries.to_vec();
+    let mut new_entries: Vec<Entry> = plan.written().to_vec();
     let mut moved = Vec::new();
     let mut shift_of = alloc::vec![None::<(u128, u128)>; entries.len()]; // (old first, new first)
     for (t, new_first) in place {
@@ -411,9 +417,13 @@ pub fn renumber(plan: &Plan, from: Ipv6Net, to: Ipv6Net) -> Result<Renumbered, S
                     .and_then(|p| shift_of[p].filter(|_| entries[p].network() != from))
             })
         };
+        let Some(w) = plan.written_index(i) else { continue };
         if let Some(s) = shift {
             shift_of[i] = Some(s);
-            let addr = to_u128(e.prefix.addr()) - s.0 + s.1;
+            let moved_to = |a: u128, shift: (u128, u128)| a.checked_sub(shift.0).and_then(|o| o.checked_add(shift.1));
+            let Some(addr) = moved_to(to_u128(e.prefix.addr()), s) else {
+                return Err(does_not_fit(plan, &tops, from, to));
+            };
             let len = if e.network() == from {
                 to.prefix_len()
             } else {
@@ -423,7 +433,7 @@ pub fn renumber(plan: &Plan, from: Ipv6Net, to: Ipv6Net) -> Result<Renumbered, S
             if new != e.prefix {
                 moved.push((e.prefix, new));
             }
-            new_entries[i].prefix = new;
+            new_entries[w].prefix = new;
             if let Some(dp) = e.declared_parent.filter(|dp| contains(from, *dp)) {
                 let dshift = if dp.trunc() == from { (from_first, to_first) } else { s };
                 let dlen = if dp.trunc() == from {
@@ -431,8 +441,8 @@ pub fn renumber(plan: &Plan, from: Ipv6Net, to: Ipv6Net) -> Result<Renumbered, S
                 } else {
                     dp.prefix_len()
                 };
-                new_entries[i].declared_parent =
-                    Ipv6Net::new(from_u128(to_u128(dp.addr()) - dshift.0 + dshift.1), dlen).ok();
+                new_entries[w].declared_parent =
+                    moved_to(to_u128(dp.addr()), dshift).and_then(|a| Ipv6Net::new(from_u128(a), dlen).ok());
             }
         }
     }
@@ -444,7 +454,7 @@ fn does_not_fit(plan: &Plan, tops: &[usize], from: Ipv6Net, to: Ipv6Net) -> Spac
     let mut total: u128 = 0;
     let mut overflow = false;
     let mut last = None;
-    let mut sorted: Vec<Ipv6Net> = tops.iter().map(|&t| plan.entries()[t].network()).collect();
+    let mut sorted: Vec<Ipv6Net> = tops.iter().map(|&t| plan[t].network()).collect();
     sorted.sort_unstable();
     for p in sorted {
         if last == Some(p) {
@@ -467,6 +477,20 @@ fn does_not_fit(plan: &Plan, tops: &[usize], from: Ipv6Net, to: Ipv6Net) -> Spac
     };
     let needed_len = if total == 1 { 128 } else { needed_len };
     SpaceError::DoesNotFit { from, to, needed_len }
+}
+
+/// The reverse-DNS zones of entry `node` (RFC 3596 §2.5): one zone for a nibble-aligned
+/// prefix, or the 2, 4 or 8 zones at the next nibble that cover it exactly (a /62 is four /64
+/// zones). `None` for an unknown index.
+///
+/// ```
+/// use ipv6kit::plan::{parse, space, Plan};
+/// let plan = Plan::new(parse::text::parse("2001:db8:ebbd::/48\n").unwrap()).unwrap();
+/// let zones: Vec<String> = space::reverse_zones(&plan, 0).unwrap().map(|(_, name)| name.as_str().into()).collect();
+/// assert_eq!(zones, ["d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa"]);
+/// ```
+pub fn reverse_zones(plan: &Plan, node: usize) -> Option<crate::dns::CoveringZones> {
+    plan.get(node).map(|e| crate::dns::covering_zones(e.prefix))
 }
 
 /// Formats a length's size the way the report does: `65536 /64s`, `2^32 /64s`, `2 addresses`.
@@ -575,8 +599,8 @@ mod tests {
         assert_eq!(s.demand, [(62, 1), (64, 1)]);
         assert_eq!(
             s.to_string(),
-            "2001:db8:ebbd:9900::/56 holds 1 × /62 + 1 × /64: renumbered, a /61 holds them (a /60 on a nibble boundary); \
-             as numbered, 2001:db8:ebbd:9900::/60 does"
+            "2001:db8:ebbd:9900::/56 holds 1 × /62 + 1 × /64: renumbered, they fit in a /61 (a /60 on a nibble \
+             boundary); as numbered, in 2001:db8:ebbd:9900::/60"
         );
         assert_eq!(smallest_delegation(&p, 1), None);
         let one = plan("2001:db8::/64\n2001:db8::1/128\n");
@@ -597,7 +621,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.strategy, Strategy::KeepOffsets);
-        let got: Vec<_> = r.plan.entries().iter().map(|e| e.prefix.to_string()).collect();
+        let got: Vec<_> = r.plan.iter().map(|(_, e)| e).map(|e| e.prefix.to_string()).collect();
         assert_eq!(
             got,
             [
@@ -618,7 +642,7 @@ mod tests {
         // Low bits 08/62 and 01/64 do not collide in a /56.
         let r = renumber(&p, from, "2001:db8:77:1200::/56".parse().unwrap()).unwrap();
         assert_eq!(r.strategy, Strategy::KeepLowBits);
-        let got: Vec<_> = r.plan.entries().iter().map(|e| e.prefix.to_string()).collect();
+        let got: Vec<_> = r.plan.iter().map(|(_, e)| e).map(|e| e.prefix.to_string()).collect();
         assert_eq!(
             got,
             [
@@ -632,7 +656,7 @@ mod tests {
         let p = plan("2001:db8:ebbd::/48\n2001:db8:ebbd:9901::/64\n2001:db8:ebbd:a001::/64\n2001:db8:ebbd:b000::/62\n");
         let r = renumber(&p, from, "2001:db8:77:1200::/56".parse().unwrap()).unwrap();
         assert_eq!(r.strategy, Strategy::Packed);
-        let got: Vec<_> = r.plan.entries().iter().map(|e| e.prefix.to_string()).collect();
+        let got: Vec<_> = r.plan.iter().map(|(_, e)| e).map(|e| e.prefix.to_string()).collect();
         assert_eq!(
             got,
             [
@@ -678,17 +702,17 @@ mod tests {
             let mut blocks: Vec<(u128, u128)> = free(&p, 0).iter().map(|&f| range(f)).collect();
             let mut cur = None;
             for c in p.children(0) {
-                let r = range(p.entries()[c].prefix);
+                let r = range(p[c].prefix);
                 if cur != Some(r) { blocks.push(r); }
                 cur = Some(r);
             }
             blocks.sort_unstable();
-            let mut at = range(p.entries()[0].prefix).0;
+            let mut at = range(p[0].prefix).0;
             for (a, b) in blocks {
                 proptest::prop_assert_eq!(a, at);
                 at = b + 1;
             }
-            proptest::prop_assert_eq!(at - 1, range(p.entries()[0].prefix).1);
+            proptest::prop_assert_eq!(at - 1, range(p[0].prefix).1);
             // Free blocks are minimal: no two neighbours merge into one aligned block.
             let f = free(&p, 0);
             for w in f.windows(2) {
@@ -697,6 +721,48 @@ mod tests {
                     && (range(w[0]).0 & !prefix_mask(w[0].prefix_len() - 1)) == 0;
                 proptest::prop_assert!(!same, "{} and {} merge", w[0], w[1]);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Renumbering keeps every entry, puts everything of the old delegation inside the new
+        /// one, keeps each entry's length, and keeps containment: the renumbered plan has the
+        /// same tree shape. It refuses only when the packed contents need a longer delegation.
+        #[test]
+        fn renumbering_keeps_the_plan(subs in proptest::collection::vec((0u16..4096, 52u8..=64), 1..20), to_len in 40u8..=52) {
+            let mut t = alloc::string::String::from("2001:db8:ebbd::/48 [delegation]\n");
+            for (sub, len) in &subs {
+                let p = Ipv6Net::new(from_u128((0x2001_0db8_ebbdu128 << 80) | (u128::from(*sub) << 68)), *len).unwrap().trunc();
+                t.push_str(&alloc::format!("{p}\n"));
+            }
+            let p = plan(&t);
+            let to: Ipv6Net = Ipv6Net::new("2001:db8:7700::".parse().unwrap(), to_len).unwrap().trunc();
+            let r = match renumber(&p, "2001:db8:ebbd::/48".parse().unwrap(), to) {
+                Ok(r) => r,
+                Err(SpaceError::DoesNotFit { needed_len, .. }) => {
+                    // Only when packing cannot fit either: the sizing agrees.
+                    let s = smallest_delegation(&p, 0).unwrap();
+                    proptest::prop_assert_eq!(s.packed_len, needed_len);
+                    proptest::prop_assert!(needed_len < to_len);
+                    return Ok(());
+                }
+                Err(e) => return Err(proptest::test_runner::TestCaseError::fail(alloc::format!("{e}"))),
+            };
+            proptest::prop_assert_eq!(r.plan.len(), p.len());
+            let mut lens_old: Vec<u8> = p.iter().map(|(_, e)| e.prefix.prefix_len()).collect();
+            let mut lens_new: Vec<u8> = r.plan.iter().map(|(_, e)| e.prefix.prefix_len()).collect();
+            lens_old.sort_unstable();
+            lens_new.sort_unstable();
+            // Only the delegation's own length changes.
+            let pos = lens_old.iter().position(|&l| l == 48).unwrap();
+            lens_old[pos] = to_len;
+            lens_old.sort_unstable();
+            proptest::prop_assert_eq!(lens_old, lens_new);
+            for (_, e) in r.plan.iter() {
+                proptest::prop_assert!(contains(to, e.prefix), "{} outside {}", e.prefix, to);
+            }
+            let shape = |q: &Plan| { let mut v: Vec<usize> = (0..q.len()).map(|i| q.depth(i)).collect(); v.sort_unstable(); v };
+            proptest::prop_assert_eq!(shape(&p), shape(&r.plan));
         }
     }
 }

@@ -11,5 +11,7 @@ mod ipv6calc_iid;
 mod ipv6calc_registry;
 mod ipv6calc_sixrd;
 mod kernel_iid;
+#[cfg(feature = "plan")]
+mod ipv6calc_plan;
 mod kernel_zone;
 mod ndp;

@@ -8,10 +8,11 @@ use crate::iid::Iid;
 use crate::plan::model::Plan;
 
 pub(super) fn check(plan: &Plan, out: &mut Vec<Finding>) {
-    for (i, e) in plan.entries().iter().enumerate() {
+    for (w, e) in plan.written().iter().enumerate() {
         if e.prefix.prefix_len() != 128 {
             continue;
         }
+        let Some(i) = plan.tree_index(w) else { continue };
         let addr = e.prefix.addr();
         let iid = Iid::of(addr);
         if let Some(r) = iid.reserved() {

@@ -25,7 +25,7 @@ mod sizes;
 mod special;
 mod structure;
 
-pub use special::{is_low_entropy_ula, ula_prefix};
+pub use special::{is_low_entropy_ula, ula_prefix, ula_prefix_rfc4193};
 
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -155,7 +155,7 @@ pub struct Finding {
     pub code: Code,
     /// How bad.
     pub severity: Severity,
-    /// The entry it is about (an index into [`Plan::entries`]).
+    /// The entry it is about: a tree index ([`Plan::entry`]).
     pub entry: usize,
     /// The entry's prefix as written.
     pub prefix: Ipv6Net,
@@ -223,7 +223,7 @@ pub fn check_with_registry(plan: &Plan, special: &[registry::Entry]) -> Vec<Find
 }
 
 pub(crate) fn finding(plan: &Plan, entry: usize, code: Code, severity: Severity, message: String) -> Finding {
-    let e = &plan.entries()[entry];
+    let e = &plan[entry];
     Finding {
         code,
         severity,

@@ -16,7 +16,8 @@ fn net(p: Ipv6Net, len: u8) -> Ipv6Net {
 }
 
 pub(super) fn check(plan: &Plan, out: &mut Vec<Finding>) {
-    for (i, e) in plan.entries().iter().enumerate() {
+    for (w, e) in plan.written().iter().enumerate() {
+        let Some(i) = plan.tree_index(w) else { continue };
         let len = e.prefix.prefix_len();
         let n = e.network();
         match e.role {
@@ -106,11 +107,38 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Finding>) {
 /// smallest of them), or when it is longer than /64 in a node shorter than /64 (a /64 that
 /// could have been a LAN was broken up). Only gaps whose ends are not aligned to that size can
 /// hold such blocks, so most gaps are tested in O(1) and never decomposed.
+/// How many blocks of the CIDR decomposition of `[a, b]` are longer than `limit` (< 128), in
+/// O(1) unless the gap lies inside one /limit block: those blocks sit between `a` and the
+/// first /limit boundary (one per set bit of the distance) and between the last boundary and
+/// `b + 1`.
+fn fragment_count(a: u128, b: u128, limit: u8) -> usize {
+    let span = !prefix_mask(limit); // unit − 1
+    let up = if a & span == 0 {
+        Some(a)
+    } else {
+        (a | span).checked_add(1)
+    };
+    let end = b.checked_add(1); // None: 2^128, which is aligned
+    match (up, end) {
+        (Some(up), Some(end)) if up > end => range_to_prefixes(from_u128(a), from_u128(b))
+            .filter(|p| p.prefix_len() > limit)
+            .count(),
+        (Some(up), end) => {
+            let head = (up - a).count_ones() as usize;
+            let tail = end.map_or(0, |e| (e & span).count_ones() as usize);
+            head + tail
+        }
+        // `a` lies in the last /limit block of the space: nothing is aligned after it.
+        (None, _) => range_to_prefixes(from_u128(a), from_u128(b))
+            .filter(|p| p.prefix_len() > limit)
+            .count(),
+    }
+}
+
 pub(super) fn fragments(plan: &Plan, out: &mut Vec<Finding>) {
-    let entries = plan.entries();
-    for (i, e) in entries.iter().enumerate() {
-        let own = e.prefix.prefix_len();
-        let Some(longest) = plan.children(i).map(|c| entries[c].prefix.prefix_len()).max() else {
+    for i in 0..plan.len() {
+        let own = plan.len_of(i);
+        let Some(longest) = plan.children(i).map(|c| plan.len_of(c)).max() else {
             continue;
         };
         let limit = if own < 64 { longest.min(64) } else { longest };
@@ -124,13 +152,14 @@ pub(super) fn fragments(plan: &Plan, out: &mut Vec<Finding>) {
             if a & align == 0 && b & align == align {
                 continue;
             }
-            for p in range_to_prefixes(from_u128(a), from_u128(b)) {
-                if p.prefix_len() > limit {
-                    count += 1;
-                    if small.len() < 4 {
-                        small.push(p);
-                    }
-                }
+            count += fragment_count(a, b, limit);
+            if small.len() < 4 {
+                let room = 4 - small.len();
+                small.extend(
+                    range_to_prefixes(from_u128(a), from_u128(b))
+                        .filter(|p| p.prefix_len() > limit)
+                        .take(room),
+                );
             }
         }
         if count == 0 {
@@ -156,7 +185,7 @@ pub(super) fn fragments(plan: &Plan, out: &mut Vec<Finding>) {
             Severity::Note,
             format!(
                 "{} leaves {count} free fragment{} {why}: {list}",
-                e.network(),
+                plan[i].network(),
                 if count == 1 { "" } else { "s" }
             ),
         ));
@@ -165,8 +194,10 @@ pub(super) fn fragments(plan: &Plan, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::bits::from_u128;
     use crate::plan::check::test_util::{codes, plan};
     use crate::plan::check::{check_with_registry, Code::*, Severity};
+    use crate::plan::space::range_to_prefixes;
 
     #[test]
     fn sizes_by_role() {
@@ -206,6 +237,28 @@ mod tests {
         let f = check_with_registry(&plan("2001:db8:ebbd:9908::/62\n"), &[]);
         assert_eq!(f[0].fix.as_deref(), Some("use a /60 or a /64"));
         assert!(f[0].message.contains("4 zones of /64"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn fragment_count_matches_the_decomposition() {
+        let mut s: u64 = 7;
+        let mut next = || {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            s
+        };
+        for _ in 0..2000 {
+            let limit = (next() % 127) as u8 + 1;
+            let a = u128::from(next()) << (next() % 64) | u128::from(next());
+            let b = a.saturating_add(u128::from(next()) << (next() % 64));
+            let slow = range_to_prefixes(from_u128(a), from_u128(b))
+                .filter(|p| p.prefix_len() > limit)
+                .count();
+            assert_eq!(super::fragment_count(a, b, limit), slow, "{a:x} {b:x} /{limit}");
+        }
+        assert_eq!(super::fragment_count(u128::MAX - 2, u128::MAX, 120), 2);
+        assert_eq!(super::fragment_count(0, u128::MAX, 1), 0);
     }
 
     #[test]

@@ -43,6 +43,32 @@ pub fn ula_prefix(random: [u8; 5]) -> Ipv6Net {
     Ipv6Net::new(from_u128(u128::from_be_bytes(o)), 48).unwrap_or_default()
 }
 
+/// A ULA /48 by RFC 4193 §3.2.2's suggested algorithm: SHA-1 over the time of day in 64-bit
+/// NTP format followed by an EUI-64 of the system, the global ID being the digest's least
+/// significant 40 bits. The caller reads the clock and picks the EUI-64 (RFC 4291 App. A
+/// makes one from a MAC).
+///
+/// ```
+/// use ipv6kit::plan::check::ula_prefix_rfc4193;
+/// use ipv6kit::MacAddr8;
+/// // SHA-1(01 23 45 67 89 ab cd ef ‖ 02 11 22 ff fe 33 44 55) ends in 36 88 c7 b3 d9
+/// // (Python's hashlib agrees).
+/// let eui = MacAddr8::new(0x02, 0x11, 0x22, 0xff, 0xfe, 0x33, 0x44, 0x55);
+/// assert_eq!(ula_prefix_rfc4193(0x0123_4567_89ab_cdef, eui).to_string(), "fd36:88c7:b3d9::/48");
+/// ```
+pub fn ula_prefix_rfc4193(ntp_time: u64, eui64: macaddr::MacAddr8) -> Ipv6Net {
+    use sha1::{Digest, Sha1};
+    let mut h = Sha1::new();
+    h.update(ntp_time.to_be_bytes());
+    h.update(eui64.into_array());
+    let digest = h.finalize();
+    let mut id = [0u8; 5];
+    if let Some(low) = digest.as_slice().get(15..20) {
+        id.copy_from_slice(low);
+    }
+    ula_prefix(id)
+}
+
 /// True when the 40-bit global ID of a ULA prefix (a /48 or longer, in fc00::/7) looks
 /// chosen rather than random (RFC 4193 §3.2): all zeros (`fd00::/48`), three or fewer distinct
 /// hex digits (`fdaa:aaaa:aaaa::`, `fd00:1::`), a run of six or more counting digits
@@ -78,14 +104,14 @@ pub fn is_low_entropy_ula(prefix: Ipv6Net) -> bool {
 /// Per entry: 0 = overlaps no special block (nor will its descendants); 1 = inside one (reported
 /// at the topmost entry); 2 = contains one (children must look).
 pub(super) fn check(plan: &Plan, special: &[registry::Entry], out: &mut Vec<Finding>) {
-    let entries = plan.entries();
-    let mut state = alloc::vec![0u8; entries.len()];
-    for (i, e) in entries.iter().enumerate() {
+    let mut state = alloc::vec![0u8; plan.len()];
+    for i in 0..plan.len() {
         let from_parent = plan.parent(i).map(|p| state[p]);
         if matches!(from_parent, Some(0 | 1)) {
             state[i] = from_parent.unwrap_or(0);
             continue;
         }
+        let e = &plan[i];
         let p = e.prefix;
         let mut best: Option<&registry::Entry> = None;
         let mut overlaps = false;
@@ -134,8 +160,16 @@ pub(super) fn check(plan: &Plan, special: &[registry::Entry], out: &mut Vec<Find
                 Code::P201,
                 severity,
                 format!(
-                    "{n} is in {} ({}, {}, allocated {}{terminated}): {consequence}",
-                    r.prefix, r.name, r.rfc, r.allocated
+                    "{n} is {} {} ({}, {}, allocated {}{terminated}): {consequence}",
+                    if n == r.prefix {
+                        "the special-purpose block"
+                    } else {
+                        "in"
+                    },
+                    r.prefix,
+                    r.name,
+                    r.rfc,
+                    r.allocated
                 ),
             );
             if r.name.contains("Documentation") {
@@ -163,17 +197,12 @@ pub(super) fn check(plan: &Plan, special: &[registry::Entry], out: &mut Vec<Find
         }
     }
     // P203: once per ULA /48 (the topmost entry of /48 or longer).
-    for (i, e) in entries.iter().enumerate() {
-        let p = e.prefix;
-        if p.prefix_len() < 48 || !contains(ULA_L1, p) {
+    let ula = |i: usize| plan.len_of(i) >= 48 && plan.range_of(i).0 >> 120 == 0xfd;
+    for i in 0..plan.len() {
+        if !ula(i) || plan.parent(i).is_some_and(ula) {
             continue;
         }
-        if plan
-            .parent(i)
-            .is_some_and(|q| entries[q].prefix.prefix_len() >= 48 && contains(ULA_L1, entries[q].prefix))
-        {
-            continue;
-        }
+        let p = plan[i].prefix;
         if is_low_entropy_ula(p) {
             let id = Ipv6Net::new(p.addr(), 48).map(|n| n.trunc()).unwrap_or(p);
             let mut f = finding(

@@ -4,16 +4,16 @@ use alloc::format;
 use alloc::vec::Vec;
 
 use super::{finding, Code, Finding, Severity};
-use crate::plan::model::{contains, Plan, Role};
+use crate::plan::model::{contains, Plan};
 
 pub(super) fn check(plan: &Plan, out: &mut Vec<Finding>) {
-    let entries = plan.entries();
+    let n = plan.len();
     let delegations: Vec<usize> = plan.delegations().collect();
     // inside[i]: i is a delegation or lies inside one; holds[i]: i contains a delegation.
-    let mut inside = alloc::vec![false; entries.len()];
-    let mut holds = alloc::vec![false; entries.len()];
-    for (i, e) in entries.iter().enumerate() {
-        inside[i] = e.role == Some(Role::Delegation) || plan.parent(i).is_some_and(|p| inside[p]);
+    let mut inside = alloc::vec![false; n];
+    let mut holds = alloc::vec![false; n];
+    for i in 0..n {
+        inside[i] = plan.is_delegation(i) || plan.parent(i).is_some_and(|p| inside[p]);
     }
     for &d in &delegations {
         let mut at = plan.parent(d);
@@ -25,7 +25,9 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Finding>) {
             at = plan.parent(p);
         }
     }
-    for (i, e) in entries.iter().enumerate() {
+    // Entry by entry, in the order written: P001, P004.
+    for (w, e) in plan.written().iter().enumerate() {
+        let Some(i) = plan.tree_index(w) else { continue };
         if e.has_host_bits() {
             let mut f = finding(
                 plan,
@@ -42,52 +44,6 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Finding>) {
             f.fix = Some(format!("write {}", e.network()));
             out.push(f);
         }
-        if i > 0 && entries[i - 1].network() == e.network() {
-            // Equal networks are adjacent in tree order; report every one after the first.
-            let first = (0..i)
-                .rev()
-                .take_while(|&j| entries[j].network() == e.network())
-                .last()
-                .unwrap_or(i - 1);
-            let mut f = finding(
-                plan,
-                i,
-                Code::P002,
-                Severity::Error,
-                format!(
-                    "{} is in the plan twice (first at {})",
-                    e.network(),
-                    entries[first].location
-                ),
-            );
-            f.related = Some(entries[first].location);
-            f.fix = Some("remove one, or give it a free prefix".into());
-            out.push(f);
-        }
-        if !delegations.is_empty()
-            && !inside[i]
-            && !holds[i]
-            && !delegations.iter().any(|&d| {
-                let dp = entries[d].prefix;
-                contains(dp, e.prefix) || contains(e.prefix, dp)
-            })
-        {
-            let list: Vec<_> = delegations
-                .iter()
-                .map(|&d| format!("{}", entries[d].network()))
-                .collect();
-            out.push(finding(
-                plan,
-                i,
-                Code::P003,
-                Severity::Error,
-                format!(
-                    "{} is outside the declared delegation ({})",
-                    e.network(),
-                    list.join(", ")
-                ),
-            ));
-        }
         if let Some(dp) = e.declared_parent {
             if !contains(dp, e.prefix) || dp.prefix_len() >= e.prefix.prefix_len() {
                 out.push(finding(
@@ -99,6 +55,56 @@ pub(super) fn check(plan: &Plan, out: &mut Vec<Finding>) {
                         "{} is written inside {} but does not lie inside it",
                         e.network(),
                         dp.trunc()
+                    ),
+                ));
+            }
+        }
+    }
+    // In tree order, on the compact arrays: P002, P003.
+    let key = |i: usize| (plan.range_of(i).0, plan.len_of(i));
+    // The first delegation and the first other entry of the current run of equal networks
+    // (tracked, never searched for: a prefix written k times costs O(k), not O(k²)).
+    let mut first: [Option<usize>; 2] = [None, None];
+    for i in 0..n {
+        if i == 0 || key(i - 1) != key(i) {
+            first = [None, None];
+        }
+        // Equal networks are adjacent in tree order; report every one after the first. A
+        // delegation and the entry describing it are not duplicates of each other.
+        let slot = usize::from(plan.is_delegation(i));
+        match first[slot] {
+            None => first[slot] = Some(i),
+            Some(j) => {
+                let at = plan[j].location;
+                let mut f = finding(
+                    plan,
+                    i,
+                    Code::P002,
+                    Severity::Error,
+                    format!("{} is in the plan twice (first at {at})", plan[i].network()),
+                );
+                f.related = Some(at);
+                f.fix = Some("remove one, or give it a free prefix".into());
+                out.push(f);
+            }
+        }
+        if !delegations.is_empty() && !inside[i] && !holds[i] {
+            let (a, b) = plan.range_of(i);
+            let overlaps = delegations.iter().any(|&d| {
+                let (da, db) = plan.range_of(d);
+                (da <= a && b <= db) || (a <= da && db <= b)
+            });
+            if !overlaps {
+                let list: Vec<_> = delegations.iter().map(|&d| format!("{}", plan[d].network())).collect();
+                out.push(finding(
+                    plan,
+                    i,
+                    Code::P003,
+                    Severity::Error,
+                    format!(
+                        "{} is outside the declared delegation ({})",
+                        plan[i].network(),
+                        list.join(", ")
                     ),
                 ));
             }
@@ -118,7 +124,7 @@ mod tests {
         let f = crate::plan::check::check_with_registry(&p, &[]);
         assert_eq!(f[0].code, P001);
         assert_eq!(f[0].fix.as_deref(), Some("write 2001:db8::/48"));
-        assert_eq!(p.entries()[1].prefix.to_string(), "2001:db8::1/48");
+        assert_eq!(p[1].prefix.to_string(), "2001:db8::1/48");
     }
 
     #[test]
@@ -137,9 +143,9 @@ mod tests {
 
     #[test]
     fn delegation() {
-        let t = "::/0\n2001:db8:ebbd::/48 [delegation]\n2001:db8:ebbd:1::/64\n2001:db8:ebbe::/64\n2001:db8:ebbd::/48 same\n";
-        // Line 5 repeats the delegation: a duplicate, but not outside it.
-        assert_eq!(codes(t), [(P003, 4), (P002, 5)]);
+        let t = "::/0\n2001:db8:ebbd::/48 [delegation]\n2001:db8:ebbd:1::/64\n2001:db8:ebbe::/64\n2001:db8:ebbd::/48 same\n2001:db8:ebbd::/48 again\n";
+        // Line 5 describes the delegation (no finding); line 6 repeats line 5: a duplicate.
+        assert_eq!(codes(t), [(P003, 4), (P002, 6)]);
         // No delegation declared: no P003.
         assert_eq!(codes("2001:db8:ebbe::/64\n"), []);
     }

@@ -9,6 +9,7 @@
 //! assert_eq!(v["prefixes"][1]["parent"], 0);
 //! assert_eq!(v["prefixes"][0]["role"], "site");
 //! assert_eq!(v["summary"]["errors"], 0);
+//! assert_eq!(v["prefixes"][1]["reverse_zones"][0], "0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa");
 //! ```
 
 use alloc::string::{String, ToString};
@@ -32,6 +33,7 @@ struct Prefix<'a> {
     parent: Option<usize>,
     depth: usize,
     utilisation: Option<f64>,
+    reverse_zones: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -43,13 +45,11 @@ struct Report<'a> {
 
 /// The plan and its findings as a JSON document (pretty-printed).
 ///
-/// `prefixes[i]` is entry `i` of [`Plan::entries`]; each finding's `entry` indexes it.
+/// `prefixes[i]` is tree entry `i` ([`Plan::entry`]); each finding's `entry` indexes it.
 pub fn report(plan: &Plan, findings: &[Finding]) -> String {
     let mut depth: Vec<usize> = Vec::with_capacity(plan.len());
     let prefixes = plan
-        .entries()
         .iter()
-        .enumerate()
         .map(|(i, e)| {
             let parent = plan.parent(i);
             let d = parent.and_then(|p| depth.get(p)).map_or(0, |d| d + 1);
@@ -65,6 +65,9 @@ pub fn report(plan: &Plan, findings: &[Finding]) -> String {
                 parent,
                 depth: d,
                 utilisation: plan.children(i).next().map(|_| utilisation(plan, i)),
+                reverse_zones: crate::dns::covering_zones(e.prefix)
+                    .map(|(_, name)| name.as_str().to_string())
+                    .collect(),
             }
         })
         .collect();

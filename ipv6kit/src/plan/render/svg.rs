@@ -3,9 +3,9 @@
 //! messages in a tooltip.
 //!
 //! Widths are on a log scale: inside its parent, a prefix of 2^k addresses gets a share
-//! proportional to k + 1, and so does each free gap. Linearly a /64 inside a /48 would be
-//! 1/65536 of it, invisible; on this scale it is 65 against the /48's free pieces of 64 to
-//! 79. The order along the box is address order. Boxes narrower than a pixel are not drawn
+//! proportional to k + 1, and each free gap half of that. Linearly a /64 inside a /48 would be
+//! 1/65536 of it, invisible; on this scale it is 65 against the /48's free gaps of 32 to
+//! 40. The order along the box is address order. Boxes narrower than a pixel are not drawn
 //! (nor their contents), so any plan gives a drawing of bounded size.
 //!
 //! ```
@@ -97,7 +97,7 @@ enum Item {
 
 /// The map of `plan` with its `findings` marked.
 pub fn map(plan: &Plan, findings: &[Finding], options: &SvgOptions) -> String {
-    let entries = plan.entries();
+    let entries = plan;
     let mut worst: Vec<Option<Severity>> = alloc::vec![None; entries.len()];
     let mut notes: Vec<Vec<usize>> = alloc::vec![Vec::new(); entries.len()];
     for (k, f) in findings.iter().enumerate() {
@@ -133,7 +133,8 @@ pub fn map(plan: &Plan, findings: &[Finding], options: &SvgOptions) -> String {
                     let (a, b) = range(entries[*i].prefix);
                     weight_of_span(a, b)
                 }
-                Item::Free(a, b) => weight_of_span(*a, *b),
+                // Free space counts half: the plan's own prefixes get the room.
+                Item::Free(a, b) => weight_of_span(*a, *b) / 2.0,
             })
             .collect();
         let total: f64 = weights.iter().sum();

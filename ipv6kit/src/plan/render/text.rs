@@ -8,7 +8,7 @@ use core::fmt::Write;
 use super::percent;
 use crate::plan::check::{Finding, Severity, Summary};
 use crate::plan::model::Plan;
-use crate::plan::space::{size_text, utilisation};
+use crate::plan::space::{size_text, smallest_delegation, utilisation};
 
 /// How to write the report. The caller decides about colour (for example: colour when
 /// standard output is a terminal and `NO_COLOR` is unset).
@@ -19,6 +19,9 @@ pub struct ReportOptions {
     /// The file name to show before locations (`house.txt:4:5`); `plan` if `None`.
     pub source: Option<String>,
 }
+
+/// The report sizes at most this many nodes.
+pub const MAX_SIZING: usize = 20;
 
 const RESET: &str = "\x1b[0m";
 
@@ -34,7 +37,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     alloc::format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The report of `plan` and its `findings` (as [`check`](crate::plan::check::check) returns
+/// The report of `plan` and its `findings`: a summary line, the tree (size, utilisation and
+/// finding codes on each line), what each node's contents need ([`smallest_delegation`]),
+/// then each finding with its location and fix (as [`check`](crate::plan::check::check) returns
 /// them).
 ///
 /// ```
@@ -47,6 +52,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 ///
 /// 2001:db8:ebbd:9900::/56  DMZ  · 256 /64s, 1.56% used
 /// └─ 2001:db8:ebbd:9908::/62  [pool]  R2  · 4 /64s  · P104
+///
+/// sizing:
+///   2001:db8:ebbd:9900::/56 holds 1 × /62: renumbered, it fits in a /62 (a /60 on a nibble boundary); as numbered, in 2001:db8:ebbd:9908::/62
 ///
 /// warning[P104]: 2001:db8:ebbd:9908::/62 ends at bit 62, not on a nibble: its reverse DNS is 4 zones of /64 (or part of a /60), and its boundary does not show in the written address
 ///   --> plan:2:1
@@ -72,7 +80,7 @@ pub fn report(plan: &Plan, findings: &[Finding], options: &ReportOptions) -> Str
     // The branches of the open ancestors: true when that ancestor was its parent's last child.
     let mut open: Vec<(usize, bool)> = Vec::new();
     let n = plan.len();
-    for (i, e) in plan.entries().iter().enumerate() {
+    for (i, e) in plan.iter() {
         while open.last().is_some_and(|&(a, _)| plan.subtree_end(a) <= i) {
             open.pop();
         }
@@ -121,6 +129,22 @@ pub fn report(plan: &Plan, findings: &[Finding], options: &ReportOptions) -> Str
         out.push('\n');
         open.push((i, last));
     }
+    // What each node's contents need (the first MAX_SIZING nodes with children).
+    let mut sized = 0;
+    for i in 0..n {
+        if let Some(s) = smallest_delegation(plan, i) {
+            if sized == 0 {
+                out.push_str("\nsizing:\n");
+            }
+            if sized < MAX_SIZING {
+                let _ = writeln!(out, "  {s}");
+            }
+            sized += 1;
+        }
+    }
+    if sized > MAX_SIZING {
+        let _ = writeln!(out, "  … and {} more", sized - MAX_SIZING);
+    }
     for f in findings {
         out.push('\n');
         if options.color {
@@ -168,7 +192,12 @@ mod tests {
              │  ├─ 2001:db8:1:1::/64  [lan]  · 1 /64\n\
              │  └─ 2001:db8:1:2::/64  · 1 /64\n\
              └─ 2001:db8:2::/48  b  · 65536 /64s\n\
-             fd3c:9a41:2b77::/48  · 65536 /64s\n"
+             fd3c:9a41:2b77::/48  · 65536 /64s\n\n\
+             sizing:\n  \
+             2001:db8::/32 holds 2 × /48: renumbered, they fit in a /47 (a /44 on a nibble boundary); \
+             as numbered, in 2001:db8::/46\n  \
+             2001:db8:1::/48 holds 2 × /64: renumbered, they fit in a /63 (a /60 on a nibble boundary); \
+             as numbered, in 2001:db8:1::/62\n"
         );
         let plan = Plan::new(parse("2001:db8::1/64 [lan]\n").unwrap()).unwrap();
         let f = check_with_registry(&plan, &[]);
