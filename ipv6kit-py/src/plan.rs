@@ -145,7 +145,7 @@ impl Report {
     #[getter]
     fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);
-        for (i, e) in self.plan.entries().iter().enumerate() {
+        for (i, e) in self.plan.iter() {
             let d = PyDict::new(py);
             d.set_item("prefix", e.prefix.to_string())?;
             d.set_item("network", py_ipv6_net(py, e.network())?)?;
