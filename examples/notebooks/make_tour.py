@@ -33,6 +33,18 @@ cells = [
         '    print(f"{address:40} {inside}{note}")'
     ),
     new_markdown_cell(
+        "Whose devices are these? The IEEE registries (Debian's `ieee-data`) name the vendor of each MAC."
+    ),
+    new_code_cell(
+        "for address in seen:\n"
+        "    mac = ipv6kit.mac_from_iid(address)\n"
+        "    if mac:\n"
+        "        try:\n"
+        "            print(f\"{mac}  {ipv6kit.vendor(mac)}\")\n"
+        "        except ipv6kit.Error as e:  # no ieee-data on this machine\n"
+        "            print(f\"{mac}  ({e})\")"
+    ),
+    new_markdown_cell(
         "The fourth host answers for an address formed from another of its MACs: the table and the IID "
         "disagree, and both are shown rather than one \"fixed\". The last two have no MAC inside.\n\n"
         "And the other way: which addresses a MAC takes, and which multicast group (and Ethernet "

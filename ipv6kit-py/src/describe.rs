@@ -157,6 +157,7 @@ fn is_global(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
 pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     parent.add_function(wrap_pyfunction!(describe, parent)?)?;
     parent.add_function(wrap_pyfunction!(parse_scoped, parent)?)?;
+    parent.add_function(wrap_pyfunction!(vendor, parent)?)?;
     parent.add_class::<Description>()?;
     let m = PyModule::new(parent.py(), "ipv6kit.registry")?;
     m.add("__doc__", "The IANA IPv6 Special-Purpose Address Registry.")?;
@@ -166,4 +167,43 @@ pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(is_global, &m)?)?;
     parent.setattr("registry", m)?;
     Ok(())
+}
+
+/// The IEEE registries read once from Debian's `ieee-data` for [`vendor`].
+static DEBIAN_OUI: pyo3::sync::PyOnceLock<ipv6kit::oui::OuiDb> = pyo3::sync::PyOnceLock::new();
+
+/// The organisation the IEEE assigned a MAC's block to (MA-L, MA-M, MA-S/IAB; longest match).
+///
+/// Args:
+///     mac: a MAC in any common notation.
+///     registry_dir: a folder with the IEEE CSV files (``oui.csv``, ``mam.csv``, ``oui36.csv``,
+///         ``iab.csv``); by default Debian's ``/usr/share/ieee-data`` (read once, then cached).
+///
+/// Returns:
+///     The organisation's name, or ``None`` when no block holds the MAC.
+///
+/// Raises:
+///     ipv6kit.Error: the MAC does not parse, or the registry files cannot be read.
+///
+/// >>> ipv6kit.vendor("b8:27:eb:89:bc:51")  # doctest: +SKIP
+/// 'Raspberry Pi Foundation'
+#[pyfunction]
+#[pyo3(signature = (mac, registry_dir = None))]
+pub(crate) fn vendor(
+    py: Python<'_>,
+    mac: &Bound<'_, PyAny>,
+    registry_dir: Option<std::path::PathBuf>,
+) -> PyResult<Option<String>> {
+    let m = crate::convert::mac(mac, "mac")?;
+    let found = match registry_dir {
+        Some(dir) => ipv6kit::oui::OuiDb::load_dir(&dir)
+            .map_err(error)?
+            .lookup(m)
+            .map(|a| a.organization.clone()),
+        None => DEBIAN_OUI
+            .get_or_try_init(py, || ipv6kit::oui::OuiDb::load_debian().map_err(error))?
+            .lookup(m)
+            .map(|a| a.organization.clone()),
+    };
+    Ok(found)
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pathlib
 from ipaddress import IPv4Address, IPv6Address, IPv6Network
 
 import pytest
@@ -43,3 +44,17 @@ def test_parse_scoped() -> None:
     for bad in ["2001:db8::1%eth0", "fe80::1%", "fe80::1%0", "[fe80::1%eth0]", "::1%lo"]:
         with pytest.raises(ipv6kit.Error):
             ipv6kit.parse_scoped(bad)
+
+
+def test_vendor_from_a_registry_folder(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "oui.csv").write_text(
+        "Registry,Assignment,Organization Name,Organization Address\n"
+        "MA-L,B827EB,Raspberry Pi Foundation,Mitchell Wood House Caldecote Cambridgeshire GB CB23 7NU \n"
+    )
+    assert ipv6kit.vendor("B8-27-EB-89-BC-51", tmp_path) == "Raspberry Pi Foundation"
+    assert ipv6kit.vendor(ipv6kit.mac_from_iid("fe80::ba27:ebff:fe89:bc51") or "", str(tmp_path)) == (
+        "Raspberry Pi Foundation"
+    )
+    assert ipv6kit.vendor("00:11:22:33:44:55", tmp_path) is None
+    with pytest.raises(ipv6kit.Error):
+        ipv6kit.vendor("00:11:22:33:44:55", tmp_path / "missing")

@@ -49,4 +49,5 @@ __all__ = [
     "solicited_node",
     "solicited_nodes",
     "text_address",
+    "vendor",
 ]

@@ -1,5 +1,6 @@
 """The native part of the ``ipv6kit`` package; import ``ipv6kit`` instead."""
 
+import os
 from collections.abc import Iterable
 from ipaddress import IPv4Address, IPv6Address, IPv6Network
 from typing import Optional, Union, final
@@ -30,6 +31,7 @@ __all__ = [
     "solicited_node",
     "solicited_nodes",
     "text_address",
+    "vendor",
 ]
 
 _Address = Union[str, IPv6Address]
@@ -85,3 +87,4 @@ class Description:
 
 def describe(addr: _Address) -> Description: ...
 def parse_scoped(text: str) -> IPv6Address: ...
+def vendor(mac: str, registry_dir: Optional[Union[str, os.PathLike[str]]] = None) -> Optional[str]: ...
