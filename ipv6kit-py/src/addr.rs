@@ -372,3 +372,39 @@ pub(crate) fn register_more(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_reverse_name, m)?)?;
     Ok(())
 }
+
+/// The IPv4-embedded IPv6 address of ``ipv4`` under a NAT64 prefix (RFC 6052 §2.2).
+///
+/// Args:
+///     prefix: /32, /40, /48, /56, /64 or /96 (``str`` or ``IPv6Network``), no host bits;
+///         ``"64:ff9b::/96"`` is the Well-Known Prefix.
+///     ipv4: ``str`` or ``IPv4Address``.
+///
+/// >>> ipv6kit.embed_ipv4("64:ff9b::/96", "192.0.2.33")
+/// IPv6Address('64:ff9b::c000:221')
+/// >>> ipv6kit.embed_ipv4("2001:db8:122::/48", "192.0.2.33")
+/// IPv6Address('2001:db8:122:c000:2:2100::')
+#[pyfunction]
+pub(crate) fn embed_ipv4<'py>(prefix: &Bound<'py, PyAny>, ipv4: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let p = ipv6_net(prefix, "prefix")?;
+    let v4 = crate::convert::ipv4_addr(ipv4, "ipv4")?;
+    py_ipv6(prefix.py(), iid::embedded::embed(p, v4).map_err(error)?)
+}
+
+/// The IPv4 address embedded in an RFC 6052 address under a prefix of ``prefix_len`` bits.
+///
+/// >>> ipv6kit.extract_embedded_ipv4("2001:db8:122:c000:2:2100::", 48)
+/// IPv4Address('192.0.2.33')
+#[pyfunction]
+#[pyo3(signature = (addr, prefix_len = 96))]
+pub(crate) fn extract_embedded_ipv4<'py>(addr: &Bound<'py, PyAny>, prefix_len: u8) -> PyResult<Bound<'py, PyAny>> {
+    let a = ipv6_addr(addr, "addr")?;
+    crate::convert::py_ipv4(addr.py(), iid::embedded::extract(a, prefix_len).map_err(error)?)
+}
+
+/// Registers the RFC 6052 functions.
+pub(crate) fn register_embedded(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(embed_ipv4, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_embedded_ipv4, m)?)?;
+    Ok(())
+}

@@ -21,6 +21,7 @@ fn _ipv6kit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     convert::register(m)?;
     addr::register(m)?;
     addr::register_more(m)?;
+    addr::register_embedded(m)?;
     describe::register(m)?;
     ndp::register(m)?;
     plan::register(m)?;

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ipaddress import IPv6Address, IPv6Network
+from ipaddress import IPv4Address, IPv6Address, IPv6Network
 
 import pytest
 from hypothesis import given
@@ -108,3 +108,29 @@ def test_reverse_name_agrees_with_ipaddress_and_round_trips(addr: IPv6Address) -
     name = ipv6kit.reverse_name(addr)
     assert name == addr.reverse_pointer
     assert ipv6kit.parse_reverse_name(name) == IPv6Network(f"{addr}/128")
+
+
+def test_rfc6052_table() -> None:
+    # RFC 6052 §2.4: 192.0.2.33 under each prefix length.
+    table = {
+        "2001:db8::/32": "2001:db8:c000:221::",
+        "2001:db8:100::/40": "2001:db8:1c0:2:21::",
+        "2001:db8:122::/48": "2001:db8:122:c000:2:2100::",
+        "2001:db8:122:300::/56": "2001:db8:122:3c0:0:221::",
+        "2001:db8:122:344::/64": "2001:db8:122:344:c0:2:2100:0",
+        "2001:db8:122:344::/96": "2001:db8:122:344::192.0.2.33",
+        "64:ff9b::/96": "64:ff9b::192.0.2.33",
+    }
+    for prefix, want in table.items():
+        got = ipv6kit.embed_ipv4(prefix, IPv4Address("192.0.2.33"))
+        assert got == IPv6Address(want)
+        assert ipv6kit.extract_embedded_ipv4(got, IPv6Network(prefix).prefixlen) == IPv4Address("192.0.2.33")
+    with pytest.raises(ipv6kit.Error):
+        ipv6kit.embed_ipv4("2001:db8::/33", "192.0.2.33")
+
+
+@given(st.integers(0, 2**32 - 1).map(IPv4Address), st.sampled_from([32, 40, 48, 56, 64, 96]))
+def test_rfc6052_round_trip(v4: IPv4Address, length: int) -> None:
+    prefix = IPv6Network((0x20010DB8 << 96, 32)).supernet(new_prefix=32)
+    net = IPv6Network((int(prefix.network_address), length))
+    assert ipv6kit.extract_embedded_ipv4(ipv6kit.embed_ipv4(net, v4), length) == v4

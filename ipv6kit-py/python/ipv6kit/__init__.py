@@ -34,6 +34,8 @@ __all__ = [
     "covering_zones",
     "describe",
     "describe_iid",
+    "embed_ipv4",
+    "extract_embedded_ipv4",
     "iid_colour",
     "iid_text",
     "is_solicited_node",
