@@ -8,10 +8,10 @@ mod kernel_stable;
 mod netlab;
 
 mod ipv6calc_iid;
+#[cfg(feature = "plan")]
+mod ipv6calc_plan;
 mod ipv6calc_registry;
 mod ipv6calc_sixrd;
 mod kernel_iid;
-#[cfg(feature = "plan")]
-mod ipv6calc_plan;
 mod kernel_zone;
 mod ndp;
