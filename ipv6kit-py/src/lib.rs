@@ -1,10 +1,31 @@
-//! Python bindings for ipv6kit. Conversion and error mapping only.
+//! Python bindings for ipv6kit: the native module `ipv6kit._ipv6kit`.
+//!
+//! Conversion and error mapping only: every computation is the core's. Inputs accept `str`
+//! or `ipaddress` objects, results are `ipaddress` objects or lowercase MAC strings, every core
+//! error becomes `ipv6kit.Error` (a `ValueError`), wrong types a `TypeError`.
 
 use pyo3::prelude::*;
 
-/// The native module behind the `ipv6kit` Python package.
+mod addr;
+mod convert;
+mod describe;
+mod ndp;
+mod plan;
+mod sixrd;
+mod stable;
+
+/// The native part of the ``ipv6kit`` package; import ``ipv6kit`` instead.
 #[pymodule]
 fn _ipv6kit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    convert::register(m)?;
+    addr::register(m)?;
+    addr::register_more(m)?;
+    addr::register_embedded(m)?;
+    describe::register(m)?;
+    ndp::register(m)?;
+    plan::register(m)?;
+    sixrd::register(m)?;
+    stable::register(m)?;
     Ok(())
 }

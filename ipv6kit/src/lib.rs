@@ -21,10 +21,10 @@
 //!   `SocketAddrV6`.
 //! - [`sixrd`]: 6rd (RFC 5969) delegated prefixes, tunnel and border relay addresses, DHCPv4
 //!   option 212 (wire, busybox and dhclient text), and 6to4 (RFC 3056).
-//! - `plan` (feature `plan`): address plans — parse (text, TOML, JSON), check against the
-//!   RFCs and RIPE-690, free space, sizing, renumbering, text/JSON/SVG reports.
 //! - [`ndp`]: Neighbor Discovery — every message and option parsed and built byte-exact
 //!   (zero-copy views, lossless re-emission, RFC 4861 validation, builders, whole frames).
+//! - `plan` (feature `plan`): address plans — parse (text, TOML, JSON), check against the
+//!   RFCs and RIPE-690, free space, sizing, renumbering, text/JSON/SVG reports.
 //! - `oui` (feature `oui`): the IEEE MA-L/MA-M/MA-S registries from Debian's `ieee-data`,
 //!   to name the vendor of a MAC.
 //!

@@ -1,0 +1,85 @@
+"""Neighbor Discovery (RFC 4861): every message and option parsed and built byte-exact.
+
+>>> from ipv6kit import ndp
+>>> ns = ndp.NeighborSolicitation("fe80::1", [ndp.SourceLinkLayerAddress("00:11:22:33:44:55")])
+>>> ndp.parse(ns.to_bytes(src="fe80::2", dst="ff02::1:ff00:1")) == ns
+True
+"""
+
+from typing import Union
+
+from ipv6kit._ipv6kit import ndp as _native
+
+AdvertisementInterval = _native.AdvertisementInterval
+CaptivePortal = _native.CaptivePortal
+DnsSearchList = _native.DnsSearchList
+HomeAgentInformation = _native.HomeAgentInformation
+InvalidOption = _native.InvalidOption
+Mtu = _native.Mtu
+NeighborAdvertisement = _native.NeighborAdvertisement
+NeighborSolicitation = _native.NeighborSolicitation
+Nonce = _native.Nonce
+Pref64 = _native.Pref64
+PrefixInformation = _native.PrefixInformation
+RaFlagsExtension = _native.RaFlagsExtension
+RecursiveDnsServer = _native.RecursiveDnsServer
+Redirect = _native.Redirect
+RedirectedHeader = _native.RedirectedHeader
+RouteInformation = _native.RouteInformation
+RouterAdvertisement = _native.RouterAdvertisement
+RouterSolicitation = _native.RouterSolicitation
+SourceLinkLayerAddress = _native.SourceLinkLayerAddress
+TargetLinkLayerAddress = _native.TargetLinkLayerAddress
+UnknownOption = _native.UnknownOption
+parse = _native.parse
+parse_frame = _native.parse_frame
+
+#: Any ND message class.
+Message = Union[RouterSolicitation, RouterAdvertisement, NeighborSolicitation, NeighborAdvertisement, Redirect]
+#: Any option class.
+Option = Union[
+    SourceLinkLayerAddress,
+    TargetLinkLayerAddress,
+    PrefixInformation,
+    RedirectedHeader,
+    Mtu,
+    AdvertisementInterval,
+    HomeAgentInformation,
+    Nonce,
+    RouteInformation,
+    RecursiveDnsServer,
+    RaFlagsExtension,
+    DnsSearchList,
+    CaptivePortal,
+    Pref64,
+    UnknownOption,
+    InvalidOption,
+]
+
+__all__ = [
+    "AdvertisementInterval",
+    "CaptivePortal",
+    "DnsSearchList",
+    "HomeAgentInformation",
+    "InvalidOption",
+    "Message",
+    "Mtu",
+    "NeighborAdvertisement",
+    "NeighborSolicitation",
+    "Nonce",
+    "Option",
+    "Pref64",
+    "PrefixInformation",
+    "RaFlagsExtension",
+    "RecursiveDnsServer",
+    "Redirect",
+    "RedirectedHeader",
+    "RouteInformation",
+    "RouterAdvertisement",
+    "RouterSolicitation",
+    "SourceLinkLayerAddress",
+    "TargetLinkLayerAddress",
+    "UnknownOption",
+    "parse",
+    "parse_frame",
+]

@@ -1,0 +1,275 @@
+"""Neighbor Discovery (RFC 4861): every message and option parsed and built byte-exact."""
+
+from collections.abc import Iterable, Sequence
+from ipaddress import IPv6Address, IPv6Network
+from typing import Literal, Optional, Union, final
+
+_Address = Union[str, IPv6Address]
+_Prefix = Union[str, IPv6Network]
+_Pref = Literal["high", "medium", "low"]
+
+__all__ = [
+    "AdvertisementInterval",
+    "CaptivePortal",
+    "DnsSearchList",
+    "HomeAgentInformation",
+    "InvalidOption",
+    "Message",
+    "Mtu",
+    "NeighborAdvertisement",
+    "NeighborSolicitation",
+    "Nonce",
+    "Option",
+    "Pref64",
+    "PrefixInformation",
+    "RaFlagsExtension",
+    "RecursiveDnsServer",
+    "Redirect",
+    "RedirectedHeader",
+    "RouteInformation",
+    "RouterAdvertisement",
+    "RouterSolicitation",
+    "SourceLinkLayerAddress",
+    "TargetLinkLayerAddress",
+    "UnknownOption",
+    "parse",
+    "parse_frame",
+]
+
+class _OptionBase:
+    @property
+    def type(self) -> int: ...
+    def to_bytes(self) -> bytes: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class SourceLinkLayerAddress(_OptionBase):
+    def __new__(cls, address: str) -> SourceLinkLayerAddress: ...
+    @property
+    def address(self) -> str: ...
+
+@final
+class TargetLinkLayerAddress(_OptionBase):
+    def __new__(cls, address: str) -> TargetLinkLayerAddress: ...
+    @property
+    def address(self) -> str: ...
+
+@final
+class PrefixInformation(_OptionBase):
+    def __new__(cls, prefix: _Prefix, valid_lifetime: int = 2592000, preferred_lifetime: int = 604800, on_link: bool = True, autonomous: bool = True) -> PrefixInformation: ...
+    @property
+    def prefix(self) -> IPv6Network: ...
+    @property
+    def on_link(self) -> bool: ...
+    @property
+    def autonomous(self) -> bool: ...
+    @property
+    def router_address(self) -> bool: ...
+    @property
+    def valid_lifetime(self) -> int: ...
+    @property
+    def preferred_lifetime(self) -> int: ...
+
+@final
+class RedirectedHeader(_OptionBase):
+    @property
+    def packet(self) -> bytes: ...
+
+@final
+class Mtu(_OptionBase):
+    def __new__(cls, mtu: int) -> Mtu: ...
+    @property
+    def mtu(self) -> int: ...
+
+@final
+class AdvertisementInterval(_OptionBase):
+    def __new__(cls, interval_ms: int) -> AdvertisementInterval: ...
+    @property
+    def interval_ms(self) -> int: ...
+
+@final
+class HomeAgentInformation(_OptionBase):
+    @property
+    def preference(self) -> int: ...
+    @property
+    def lifetime(self) -> int: ...
+
+@final
+class Nonce(_OptionBase):
+    @property
+    def nonce(self) -> bytes: ...
+
+@final
+class RouteInformation(_OptionBase):
+    def __new__(cls, prefix: _Prefix, preference: _Pref = "medium", route_lifetime: int = 1800) -> RouteInformation: ...
+    @property
+    def prefix(self) -> IPv6Network: ...
+    @property
+    def preference(self) -> str: ...
+    @property
+    def route_lifetime(self) -> int: ...
+
+@final
+class RecursiveDnsServer(_OptionBase):
+    def __new__(cls, servers: Sequence[_Address], lifetime: int = 1800) -> RecursiveDnsServer: ...
+    @property
+    def lifetime(self) -> int: ...
+    @property
+    def servers(self) -> list[IPv6Address]: ...
+
+@final
+class RaFlagsExtension(_OptionBase):
+    @property
+    def bits(self) -> bytes: ...
+
+@final
+class DnsSearchList(_OptionBase):
+    def __new__(cls, domains: Sequence[str], lifetime: int = 1800) -> DnsSearchList: ...
+    @property
+    def lifetime(self) -> int: ...
+    @property
+    def domains(self) -> list[str]: ...
+
+@final
+class CaptivePortal(_OptionBase):
+    @property
+    def uri(self) -> Optional[str]: ...
+
+@final
+class Pref64(_OptionBase):
+    @property
+    def prefix(self) -> IPv6Network: ...
+    @property
+    def lifetime(self) -> int: ...
+
+@final
+class UnknownOption(_OptionBase):
+    @property
+    def data(self) -> bytes: ...
+
+@final
+class InvalidOption(_OptionBase):
+    @property
+    def reason(self) -> str: ...
+    @property
+    def data(self) -> bytes: ...
+
+Option = Union[
+    SourceLinkLayerAddress,
+    TargetLinkLayerAddress,
+    PrefixInformation,
+    RedirectedHeader,
+    Mtu,
+    AdvertisementInterval,
+    HomeAgentInformation,
+    Nonce,
+    RouteInformation,
+    RecursiveDnsServer,
+    RaFlagsExtension,
+    DnsSearchList,
+    CaptivePortal,
+    Pref64,
+    UnknownOption,
+    InvalidOption,
+]
+
+class _MessageBase:
+    @property
+    def options(self) -> list[Option]: ...
+    @property
+    def checksum(self) -> int: ...
+    @property
+    def type(self) -> int: ...
+    @property
+    def src(self) -> Optional[IPv6Address]: ...
+    @property
+    def dst(self) -> Optional[IPv6Address]: ...
+    @property
+    def hop_limit(self) -> Optional[int]: ...
+    def to_bytes(self, src: Optional[_Address] = None, dst: Optional[_Address] = None) -> bytes: ...
+    def validate(
+        self, src: Optional[_Address] = None, dst: Optional[_Address] = None, hop_limit: Optional[int] = None
+    ) -> list[str]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class RouterSolicitation(_MessageBase):
+    def __new__(cls, options: Optional[Iterable[Option]] = None) -> RouterSolicitation: ...
+
+@final
+class RouterAdvertisement(_MessageBase):
+    def __new__(
+        cls,
+        cur_hop_limit: int = 64,
+        managed: bool = False,
+        other: bool = False,
+        home_agent: bool = False,
+        preference: _Pref = "medium",
+        proxy: bool = False,
+        router_lifetime: int = 1800,
+        reachable_time: int = 0,
+        retrans_timer: int = 0,
+        options: Optional[Iterable[Option]] = None,
+    ) -> RouterAdvertisement: ...
+    @property
+    def cur_hop_limit(self) -> int: ...
+    @property
+    def managed(self) -> bool: ...
+    @property
+    def other(self) -> bool: ...
+    @property
+    def home_agent(self) -> bool: ...
+    @property
+    def preference(self) -> str: ...
+    @property
+    def proxy(self) -> bool: ...
+    @property
+    def flags(self) -> int: ...
+    @property
+    def router_lifetime(self) -> int: ...
+    @property
+    def reachable_time(self) -> int: ...
+    @property
+    def retrans_timer(self) -> int: ...
+
+@final
+class NeighborSolicitation(_MessageBase):
+    def __new__(cls, target: _Address, options: Optional[Iterable[Option]] = None) -> NeighborSolicitation: ...
+    @property
+    def target(self) -> IPv6Address: ...
+
+@final
+class NeighborAdvertisement(_MessageBase):
+    def __new__(
+        cls,
+        target: _Address,
+        router: bool = False,
+        solicited: bool = False,
+        override: bool = False,
+        options: Optional[Iterable[Option]] = None,
+    ) -> NeighborAdvertisement: ...
+    @property
+    def target(self) -> IPv6Address: ...
+    @property
+    def router(self) -> bool: ...
+    @property
+    def solicited(self) -> bool: ...
+    @property
+    def override(self) -> bool: ...
+
+@final
+class Redirect(_MessageBase):
+    def __new__(
+        cls, target: _Address, destination: _Address, options: Optional[Iterable[Option]] = None
+    ) -> Redirect: ...
+    @property
+    def target(self) -> IPv6Address: ...
+    @property
+    def destination(self) -> IPv6Address: ...
+
+Message = Union[RouterSolicitation, RouterAdvertisement, NeighborSolicitation, NeighborAdvertisement, Redirect]
+
+def parse(
+    data: bytes, src: Optional[_Address] = None, dst: Optional[_Address] = None, hop_limit: Optional[int] = None
+) -> Message: ...
+def parse_frame(data: bytes) -> Message: ...

@@ -1,0 +1,17 @@
+"""Address plans: read (text, TOML, JSON), check against the RFCs and RIPE-690, find free
+space, and report as text, JSON, HTML or an SVG map.
+
+>>> from ipv6kit import plan
+>>> report = plan.check("2001:db8:ebbd::/48 house\\n2001:db8:ebbd:9900::/56 DMZ\\n")
+>>> report.ok
+True
+"""
+
+from ipv6kit._ipv6kit import plan as _native
+
+Diagnostic = _native.Diagnostic
+PlanMap = _native.PlanMap
+Report = _native.Report
+check = _native.check
+
+__all__ = ["Diagnostic", "PlanMap", "Report", "check"]

@@ -1,0 +1,209 @@
+//! `ipv6kit.describe`, `ipv6kit.registry` and zone-aware parsing.
+
+use crate::convert::{error, ipv6_addr, mac_str, py_ipv4, py_ipv6, py_ipv6_net};
+use ipv6kit::describe as core_describe;
+use ipv6kit::registry as core_registry;
+use ipv6kit::scoped::ScopedAddr;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+
+/// Everything ipv6kit can say about one address (``ipv6calc -i``).
+///
+/// ``str()`` gives the report; the attributes give the parts.
+#[pyclass(module = "ipv6kit", frozen)]
+pub(crate) struct Description {
+    d: core_describe::Description,
+}
+
+#[pymethods]
+impl Description {
+    /// The address described.
+    #[getter]
+    fn address<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv6(py, self.d.address)
+    }
+    /// Its broad kind (``"link-local"``, ``"global-unicast"``, ...), as the core names it.
+    #[getter]
+    fn kind(&self) -> String {
+        self.d.kind.to_string()
+    }
+    /// Its scope (``"link-local"``, ``"global"``, ...), or ``None`` for ``::``.
+    #[getter]
+    fn scope(&self) -> Option<String> {
+        self.d.scope.map(|s| s.to_string())
+    }
+    /// True when a zone may be attached (``fe80::1%eth0``).
+    #[getter]
+    fn zone_allowed(&self) -> bool {
+        self.d.zone_allowed
+    }
+    /// Globally reachable by the IANA special-purpose registry.
+    #[getter]
+    fn globally_reachable(&self) -> bool {
+        self.d.globally_reachable
+    }
+    /// The names of the special-purpose registry entries it falls in.
+    #[getter]
+    fn registry(&self) -> Vec<&'static str> {
+        self.d.registry.iter().map(|e| e.name).collect()
+    }
+    /// The interface identifier's class name, when it has one.
+    #[getter]
+    fn iid(&self) -> Option<&'static str> {
+        self.d.iid.map(|c| c.name())
+    }
+    /// The MAC in a modified EUI-64 identifier.
+    #[getter]
+    fn mac(&self) -> Option<String> {
+        self.d.mac.map(mac_str)
+    }
+    /// An IPv4 address carried inside (mapped, NAT64, 6to4, Teredo, ...).
+    #[getter]
+    fn embedded_ipv4<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.d.embedded_ipv4.map(|e| py_ipv4(py, e.ipv4)).transpose()
+    }
+    /// The solicited-node group the address joins.
+    #[getter]
+    fn solicited_node<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.d.solicited_node.map(|a| py_ipv6(py, a)).transpose()
+    }
+
+    fn __str__(&self) -> String {
+        self.d.to_string()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<ipv6kit.Description of {} ({})>", self.d.address, self.d.kind)
+    }
+}
+
+/// Everything ipv6kit can say about an address: kind, scope, registry entries, reachability,
+/// IID class, embedded IPv4 or MAC, solicited-node group.
+///
+/// >>> print(ipv6kit.describe("fe80::ba27:ebff:fe89:bc51"))  # doctest: +SKIP
+#[pyfunction]
+pub(crate) fn describe(addr: &Bound<'_, PyAny>) -> PyResult<Description> {
+    Ok(Description {
+        d: core_describe::describe(ipv6_addr(addr, "addr")?),
+    })
+}
+
+/// An address with its zone, from ``"fe80::1%wlan0"`` (RFC 4007) or the URL form
+/// ``"[fe80::1%25wlan0]"`` (RFC 6874).
+///
+/// Returns:
+///     An ``ipaddress.IPv6Address`` whose ``scope_id`` is the zone.
+///
+/// Raises:
+///     ipv6kit.Error: bad syntax, a bad zone name, or a zone on an address that takes none
+///         (only link-local unicast and interface/link-local multicast do).
+///
+/// >>> ipv6kit.parse_scoped("fe80::1%wlan0").scope_id
+/// 'wlan0'
+#[pyfunction]
+pub(crate) fn parse_scoped<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    let scoped: ScopedAddr = if text.starts_with('[') {
+        ScopedAddr::from_url_host(text).map_err(error)?
+    } else {
+        text.parse().map_err(error)?
+    };
+    let cls = py.import("ipaddress")?.getattr("IPv6Address")?;
+    cls.call1((PyString::new(py, &scoped.to_string()),))
+}
+
+fn entry_dict<'py>(py: Python<'py>, e: &core_registry::Entry) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("prefix", py_ipv6_net(py, e.prefix)?)?;
+    d.set_item("name", e.name)?;
+    d.set_item("rfc", e.rfc)?;
+    d.set_item("allocated", e.allocated)?;
+    d.set_item("terminated", e.terminated)?;
+    d.set_item("source", e.source)?;
+    d.set_item("destination", e.destination)?;
+    d.set_item("forwardable", e.forwardable)?;
+    d.set_item("globally_reachable", e.globally_reachable)?;
+    d.set_item("reserved_by_protocol", e.reserved_by_protocol)?;
+    Ok(d)
+}
+
+/// The IANA special-purpose registry entries an address falls in, least specific first, as
+/// dicts (``prefix``, ``name``, ``rfc``, ``allocated``, ``terminated``, ``source``,
+/// ``destination``, ``forwardable``, ``globally_reachable``, ``reserved_by_protocol``).
+#[pyfunction]
+fn entries<'py>(addr: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let py = addr.py();
+    let a = ipv6_addr(addr, "addr")?;
+    let out = PyList::empty(py);
+    for e in core_registry::entries(a) {
+        out.append(entry_dict(py, e)?)?;
+    }
+    Ok(out)
+}
+
+/// The most specific registry entry an address falls in, or ``None``.
+#[pyfunction]
+fn lookup<'py>(addr: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let a = ipv6_addr(addr, "addr")?;
+    core_registry::lookup(a).map(|e| entry_dict(addr.py(), e)).transpose()
+}
+
+/// True when the registry says the address is globally reachable.
+#[pyfunction]
+fn is_global(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_global(ipv6_addr(addr, "addr")?))
+}
+
+/// Adds `describe`, `parse_scoped`, `Description` and the submodule `registry` to `parent`.
+pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
+    parent.add_function(wrap_pyfunction!(describe, parent)?)?;
+    parent.add_function(wrap_pyfunction!(parse_scoped, parent)?)?;
+    parent.add_function(wrap_pyfunction!(vendor, parent)?)?;
+    parent.add_class::<Description>()?;
+    let m = PyModule::new(parent.py(), "ipv6kit.registry")?;
+    m.add("__doc__", "The IANA IPv6 Special-Purpose Address Registry.")?;
+    m.add("EDITION", core_registry::EDITION)?;
+    m.add_function(wrap_pyfunction!(entries, &m)?)?;
+    m.add_function(wrap_pyfunction!(lookup, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_global, &m)?)?;
+    parent.setattr("registry", m)?;
+    Ok(())
+}
+
+/// The IEEE registries read once from Debian's `ieee-data` for [`vendor`].
+static DEBIAN_OUI: pyo3::sync::PyOnceLock<ipv6kit::oui::OuiDb> = pyo3::sync::PyOnceLock::new();
+
+/// The organisation the IEEE assigned a MAC's block to (MA-L, MA-M, MA-S/IAB; longest match).
+///
+/// Args:
+///     mac: a MAC in any common notation.
+///     registry_dir: a folder with the IEEE CSV files (``oui.csv``, ``mam.csv``, ``oui36.csv``,
+///         ``iab.csv``); by default Debian's ``/usr/share/ieee-data`` (read once, then cached).
+///
+/// Returns:
+///     The organisation's name, or ``None`` when no block holds the MAC.
+///
+/// Raises:
+///     ipv6kit.Error: the MAC does not parse, or the registry files cannot be read.
+///
+/// >>> ipv6kit.vendor("b8:27:eb:89:bc:51")  # doctest: +SKIP
+/// 'Raspberry Pi Foundation'
+#[pyfunction]
+#[pyo3(signature = (mac, registry_dir = None))]
+pub(crate) fn vendor(
+    py: Python<'_>,
+    mac: &Bound<'_, PyAny>,
+    registry_dir: Option<std::path::PathBuf>,
+) -> PyResult<Option<String>> {
+    let m = crate::convert::mac(mac, "mac")?;
+    let found = match registry_dir {
+        Some(dir) => ipv6kit::oui::OuiDb::load_dir(&dir)
+            .map_err(error)?
+            .lookup(m)
+            .map(|a| a.organization.clone()),
+        None => DEBIAN_OUI
+            .get_or_try_init(py, || ipv6kit::oui::OuiDb::load_debian().map_err(error))?
+            .lookup(m)
+            .map(|a| a.organization.clone()),
+    };
+    Ok(found)
+}

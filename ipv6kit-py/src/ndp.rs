@@ -1,0 +1,936 @@
+//! `ipv6kit.ndp`: Neighbor Discovery messages and options as typed Python objects.
+//!
+//! Every object keeps the core's lossless representation (`ndp::Message`, `ndp::NdpOption`), so
+//! `to_bytes()` re-emits exactly what was parsed; the Python attributes are conversions of it.
+
+use crate::convert::{error, ipv6_addr, ipv6_net, mac_str, py_ipv6, py_ipv6_net, Error};
+use core::net::Ipv6Addr;
+use ipv6kit::ndp::option::{self as opt, LinkLayerAddress};
+use ipv6kit::ndp::{
+    self as core_ndp, frame, ChecksumMode, Header, Message, NaFlags, NdpOption, Packet, RaFlags, RouterPreference,
+};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyList};
+
+type Owned = NdpOption<Vec<u8>>;
+
+fn bytes_of<'py>(py: Python<'py>, b: &[u8]) -> Bound<'py, PyAny> {
+    PyBytes::new(py, b).into_any()
+}
+
+fn hex_colon(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect::<Vec<_>>().join(":")
+}
+
+fn preference_name(p: RouterPreference) -> &'static str {
+    p.name()
+}
+
+fn preference_from(name: &str) -> PyResult<RouterPreference> {
+    match name {
+        "high" => Ok(RouterPreference::High),
+        "medium" => Ok(RouterPreference::Medium),
+        "low" => Ok(RouterPreference::Low),
+        other => Err(Error::new_err(format!(
+            "preference {other:?}: \"high\", \"medium\" or \"low\" was expected"
+        ))),
+    }
+}
+
+fn lla_text(l: &LinkLayerAddress<&[u8]>) -> String {
+    match l.mac() {
+        Some(m) => mac_str(m),
+        None => hex_colon(l.as_bytes()),
+    }
+}
+
+/// Defines one option class: the core option it holds, its attributes (converted once, when
+/// the object is made) and an optional constructor.
+macro_rules! option_class {
+    (
+        $(#[doc = $doc:literal])*
+        $rust:ident, $name:literal, [$($field:ident),*]
+        $(, new($($arg:ident : $ty:ty $(= $default:expr)?),*) $sig:literal => $body:expr)?
+    ) => {
+        $(#[doc = $doc])*
+        #[pyclass(module = "ipv6kit.ndp", name = $name, frozen)]
+        pub(crate) struct $rust {
+            raw: Owned,
+            /// The attribute values, converted on first access.
+            fields: PyOnceLock<Vec<Py<PyAny>>>,
+        }
+
+        #[pymethods]
+        impl $rust {
+            $(
+                #[new]
+                #[pyo3(signature = ($($arg $(= $default)?),*), text_signature = $sig)]
+                fn py_new(py: Python<'_>, $($arg: $ty),*) -> PyResult<Self> {
+                    let raw: Owned = $body;
+                    Self::from_raw(py, raw)
+                }
+            )?
+
+            $(
+                #[getter]
+                fn $field(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+                    self.field(py, stringify!($field))
+                }
+            )*
+
+            /// The option type number.
+            #[getter(r#type)]
+            fn option_type(&self) -> u8 {
+                self.raw.option_type()
+            }
+
+            /// The option on the wire: type, Length, contents, zero padding.
+            fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+                option_bytes(py, &self.raw)
+            }
+
+            fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+                let mut parts: Vec<String> = Vec::new();
+                $(parts.push(format!(concat!(stringify!($field), "={}"), self.field(py, stringify!($field))?.bind(py).repr()?));)*
+                Ok(format!("{}({})", $name, parts.join(", ")))
+            }
+
+            /// rdisc6-like text.
+            fn __str__(&self) -> String {
+                self.raw.to_string().trim().to_owned()
+            }
+
+            fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+                other.cast::<Self>().map(|o| same_option(&o.get().raw, &self.raw)).unwrap_or(false)
+            }
+        }
+
+        impl $rust {
+            const NAMES: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            fn from_raw(_py: Python<'_>, raw: Owned) -> PyResult<Self> {
+                Ok($rust { raw, fields: PyOnceLock::new() })
+            }
+
+            #[allow(dead_code)]
+            fn field(&self, py: Python<'_>, name: &str) -> PyResult<Py<PyAny>> {
+                let fields = self.fields.get_or_try_init(py, || option_fields(py, &self.raw))?;
+                Self::NAMES
+                    .iter()
+                    .position(|n| *n == name)
+                    .and_then(|i| fields.get(i))
+                    .map(|f| f.clone_ref(py))
+                    .ok_or_else(|| Error::new_err(format!("internal: option field {name} missing")))
+            }
+        }
+    };
+}
+
+/// Options are equal when they are the same on the wire (a built DNSSL and the same one
+/// parsed differ only in how the core stores the padding).
+fn same_option(a: &Owned, b: &Owned) -> bool {
+    a == b || (option_wire(a).is_some() && option_wire(a) == option_wire(b))
+}
+
+fn option_wire(o: &Owned) -> Option<Vec<u8>> {
+    let mut buf = vec![0u8; o.buffer_len()];
+    let n = o.emit(&mut buf).ok()?;
+    buf.truncate(n);
+    Some(buf)
+}
+
+fn option_bytes<'py>(py: Python<'py>, o: &Owned) -> PyResult<Bound<'py, PyBytes>> {
+    let mut buf = vec![0u8; o.buffer_len()];
+    let n = o.emit(&mut buf).map_err(error)?;
+    buf.truncate(n);
+    Ok(PyBytes::new(py, &buf))
+}
+
+/// The attribute values of an option, in the order its class lists them.
+fn option_fields(py: Python<'_>, o: &Owned) -> PyResult<Vec<Py<PyAny>>> {
+    let view = o.as_ref();
+    let int = |v: u64| -> PyResult<Py<PyAny>> { Ok(v.into_pyobject(py)?.into_any().unbind()) };
+    let boolean = |v: bool| -> Py<PyAny> { pyo3::types::PyBool::new(py, v).to_owned().into_any().unbind() };
+    let text = |v: &str| -> PyResult<Py<PyAny>> { Ok(v.into_pyobject(py)?.into_any().unbind()) };
+    Ok(match &view {
+        NdpOption::SourceLinkLayerAddress(l) | NdpOption::TargetLinkLayerAddress(l) => vec![text(&lla_text(l))?],
+        NdpOption::PrefixInformation(p) => vec![
+            py_ipv6_net(py, p.network())?.unbind(),
+            boolean(p.on_link()),
+            boolean(p.autonomous()),
+            boolean(p.router_address()),
+            int(p.valid_lifetime.into())?,
+            int(p.preferred_lifetime.into())?,
+        ],
+        NdpOption::RedirectedHeader(r) => vec![bytes_of(py, r.packet).unbind()],
+        NdpOption::Mtu(m) => vec![int(m.mtu.into())?],
+        NdpOption::AdvertisementInterval(a) => vec![int(a.interval_ms.into())?],
+        NdpOption::HomeAgentInformation(h) => vec![int(h.preference.into())?, int(h.lifetime.into())?],
+        NdpOption::Nonce(n) => vec![bytes_of(py, n.as_bytes()).unbind()],
+        NdpOption::RouteInformation(r) => vec![
+            py_ipv6_net(py, r.network())?.unbind(),
+            text(preference_name(r.preference()))?,
+            int(r.route_lifetime.into())?,
+        ],
+        NdpOption::RecursiveDnsServer(r) => {
+            let servers = PyList::empty(py);
+            for a in r.addresses() {
+                servers.append(py_ipv6(py, a)?)?;
+            }
+            vec![int(r.lifetime.into())?, servers.into_any().unbind()]
+        }
+        NdpOption::RaFlagsExtension(f) => vec![bytes_of(py, f.as_bytes()).unbind()],
+        NdpOption::DnsSearchList(d) => {
+            let domains = PyList::empty(py);
+            for name in d.names() {
+                let labels: Vec<String> = name.labels().map(|l| String::from_utf8_lossy(l).into_owned()).collect();
+                domains.append(labels.join("."))?;
+            }
+            vec![int(d.lifetime.into())?, domains.into_any().unbind()]
+        }
+        NdpOption::CaptivePortal(c) => vec![c.uri().into_pyobject(py)?.into_any().unbind()],
+        NdpOption::Pref64(p) => vec![py_ipv6_net(py, p.network())?.unbind(), int(p.lifetime().into())?],
+        NdpOption::Unknown(u) => vec![bytes_of(py, u.data).unbind()],
+        NdpOption::Invalid { reason, option } => {
+            vec![text(&format!("{reason:?}"))?, bytes_of(py, option.data).unbind()]
+        }
+    })
+}
+
+fn mac_bytes(text: &str) -> PyResult<Vec<u8>> {
+    Ok(ipv6kit::mac::parse_mac(text)
+        .map_err(|e| Error::new_err(format!("address {text:?}: {e}")))?
+        .into_array()
+        .to_vec())
+}
+
+option_class!(
+    /// Source Link-layer Address option (type 1): ``.address`` (a lowercase MAC, or hex for
+    /// other link layers).
+    SourceLla, "SourceLinkLayerAddress", [address],
+    new(address: &str) "(address)" => NdpOption::SourceLinkLayerAddress(LinkLayerAddress(mac_bytes(address)?))
+);
+option_class!(
+    /// Target Link-layer Address option (type 2): ``.address``.
+    TargetLla, "TargetLinkLayerAddress", [address],
+    new(address: &str) "(address)" => NdpOption::TargetLinkLayerAddress(LinkLayerAddress(mac_bytes(address)?))
+);
+option_class!(
+    /// Prefix Information option (type 3): ``.prefix`` (IPv6Network), ``.on_link``,
+    /// ``.autonomous``, ``.router_address``, ``.valid_lifetime``, ``.preferred_lifetime``.
+    PrefixInformation, "PrefixInformation", [prefix, on_link, autonomous, router_address, valid_lifetime, preferred_lifetime],
+    new(prefix: &Bound<'_, PyAny>, valid_lifetime: u32 = 2_592_000, preferred_lifetime: u32 = 604_800, on_link: bool = true, autonomous: bool = true)
+        "(prefix, valid_lifetime=2592000, preferred_lifetime=604800, on_link=True, autonomous=True)" =>
+        NdpOption::PrefixInformation(opt::PrefixInformation::new(ipv6_net(prefix, "prefix")?, on_link, autonomous, valid_lifetime, preferred_lifetime))
+);
+option_class!(
+    /// Redirected Header option (type 4): ``.packet`` (the bytes of the redirected packet).
+    RedirectedHeader, "RedirectedHeader", [packet]
+);
+option_class!(
+    /// MTU option (type 5): ``.mtu``.
+    Mtu, "Mtu", [mtu],
+    new(mtu: u32) "(mtu)" => NdpOption::Mtu(opt::Mtu::new(mtu))
+);
+option_class!(
+    /// Advertisement Interval option (type 7, RFC 6275): ``.interval_ms``.
+    AdvertisementInterval, "AdvertisementInterval", [interval_ms],
+    new(interval_ms: u32) "(interval_ms)" => NdpOption::AdvertisementInterval(opt::AdvertisementInterval::new(interval_ms))
+);
+option_class!(
+    /// Home Agent Information option (type 8, RFC 6275): ``.preference``, ``.lifetime``.
+    HomeAgentInformation, "HomeAgentInformation", [preference, lifetime]
+);
+option_class!(
+    /// Nonce option (type 14, RFC 3971): ``.nonce`` (bytes).
+    Nonce, "Nonce", [nonce]
+);
+option_class!(
+    /// Route Information option (type 24, RFC 4191): ``.prefix``, ``.preference``, ``.route_lifetime``.
+    RouteInformation, "RouteInformation", [prefix, preference, route_lifetime],
+    new(prefix: &Bound<'_, PyAny>, preference: &str = "medium", route_lifetime: u32 = 1800) "(prefix, preference='medium', route_lifetime=1800)" =>
+        NdpOption::RouteInformation(opt::RouteInformation::new(ipv6_net(prefix, "prefix")?, preference_from(preference)?, route_lifetime))
+);
+option_class!(
+    /// Recursive DNS Server option (type 25, RFC 8106): ``.lifetime``, ``.servers``.
+    RecursiveDnsServer, "RecursiveDnsServer", [lifetime, servers],
+    new(servers: Vec<Bound<'_, PyAny>>, lifetime: u32 = 1800) "(servers, lifetime=1800)" => {
+        let addrs = servers.iter().map(|s| ipv6_addr(s, "servers")).collect::<PyResult<Vec<Ipv6Addr>>>()?;
+        NdpOption::RecursiveDnsServer(opt::RecursiveDnsServer::new(lifetime, &addrs).map_err(error)?)
+    }
+);
+option_class!(
+    /// RA Flags Extension option (type 26, RFC 5175): ``.bits`` (the 6 flag bytes).
+    RaFlagsExtension, "RaFlagsExtension", [bits]
+);
+option_class!(
+    /// DNS Search List option (type 31, RFC 8106): ``.lifetime``, ``.domains``.
+    DnsSearchList, "DnsSearchList", [lifetime, domains],
+    new(domains: Vec<String>, lifetime: u32 = 1800) "(domains, lifetime=1800)" => {
+        let names: Vec<&str> = domains.iter().map(String::as_str).collect();
+        NdpOption::DnsSearchList(opt::DnsSearchList::new(lifetime, &names).map_err(error)?)
+    }
+);
+option_class!(
+    /// Captive-Portal option (type 37, RFC 8910): ``.uri`` (``None`` when not UTF-8).
+    CaptivePortal, "CaptivePortal", [uri]
+);
+option_class!(
+    /// PREF64 option (type 38, RFC 8781): ``.prefix`` (the NAT64 prefix), ``.lifetime``.
+    Pref64, "Pref64", [prefix, lifetime]
+);
+option_class!(
+    /// An option of a type ipv6kit does not know, kept raw: ``.type``, ``.data``.
+    UnknownOption, "UnknownOption", [data]
+);
+option_class!(
+    /// A known option whose contents are invalid, kept raw: ``.reason``, ``.data``.
+    InvalidOption, "InvalidOption", [reason, data]
+);
+
+/// The Python object for a core option.
+fn py_option(py: Python<'_>, o: &Owned) -> PyResult<Py<PyAny>> {
+    let raw = o.clone();
+    Ok(match o {
+        NdpOption::SourceLinkLayerAddress(_) => Py::new(py, SourceLla::from_raw(py, raw)?)?.into_any(),
+        NdpOption::TargetLinkLayerAddress(_) => Py::new(py, TargetLla::from_raw(py, raw)?)?.into_any(),
+        NdpOption::PrefixInformation(_) => Py::new(py, PrefixInformation::from_raw(py, raw)?)?.into_any(),
+        NdpOption::RedirectedHeader(_) => Py::new(py, RedirectedHeader::from_raw(py, raw)?)?.into_any(),
+        NdpOption::Mtu(_) => Py::new(py, Mtu::from_raw(py, raw)?)?.into_any(),
+        NdpOption::AdvertisementInterval(_) => Py::new(py, AdvertisementInterval::from_raw(py, raw)?)?.into_any(),
+        NdpOption::HomeAgentInformation(_) => Py::new(py, HomeAgentInformation::from_raw(py, raw)?)?.into_any(),
+        NdpOption::Nonce(_) => Py::new(py, Nonce::from_raw(py, raw)?)?.into_any(),
+        NdpOption::RouteInformation(_) => Py::new(py, RouteInformation::from_raw(py, raw)?)?.into_any(),
+        NdpOption::RecursiveDnsServer(_) => Py::new(py, RecursiveDnsServer::from_raw(py, raw)?)?.into_any(),
+        NdpOption::RaFlagsExtension(_) => Py::new(py, RaFlagsExtension::from_raw(py, raw)?)?.into_any(),
+        NdpOption::DnsSearchList(_) => Py::new(py, DnsSearchList::from_raw(py, raw)?)?.into_any(),
+        NdpOption::CaptivePortal(_) => Py::new(py, CaptivePortal::from_raw(py, raw)?)?.into_any(),
+        NdpOption::Pref64(_) => Py::new(py, Pref64::from_raw(py, raw)?)?.into_any(),
+        NdpOption::Unknown(_) => Py::new(py, UnknownOption::from_raw(py, raw)?)?.into_any(),
+        NdpOption::Invalid { .. } => Py::new(py, InvalidOption::from_raw(py, raw)?)?.into_any(),
+    })
+}
+
+/// The core option inside any option object.
+fn raw_option(obj: &Bound<'_, PyAny>) -> PyResult<Owned> {
+    macro_rules! try_class {
+        ($($t:ty),*) => {
+            $(if let Ok(o) = obj.cast::<$t>() {
+                return Ok(o.get().raw.clone());
+            })*
+        };
+    }
+    try_class!(
+        SourceLla,
+        TargetLla,
+        PrefixInformation,
+        RedirectedHeader,
+        Mtu,
+        AdvertisementInterval,
+        HomeAgentInformation,
+        Nonce,
+        RouteInformation,
+        RecursiveDnsServer,
+        RaFlagsExtension,
+        DnsSearchList,
+        CaptivePortal,
+        Pref64,
+        UnknownOption,
+        InvalidOption
+    );
+    let found = obj.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+    Err(PyTypeError::new_err(format!(
+        "options must be ipv6kit.ndp option objects, not {found}"
+    )))
+}
+
+fn raw_options(options: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<Owned>> {
+    match options {
+        None => Ok(Vec::new()),
+        Some(o) => o.try_iter()?.map(|item| raw_option(&item?)).collect(),
+    }
+}
+
+/// What every message class holds: the core message and the IPv6 envelope it came in, if known.
+struct Core {
+    msg: Message,
+    src: Option<Ipv6Addr>,
+    dst: Option<Ipv6Addr>,
+    hop_limit: Option<u8>,
+}
+
+impl Core {
+    fn new(msg: Message) -> Self {
+        Core {
+            msg,
+            src: None,
+            dst: None,
+            hop_limit: None,
+        }
+    }
+
+    /// Same fixed part and options (the checksum field, which depends on the IPv6 addresses,
+    /// is not compared).
+    fn same_content(&self, other: &Core) -> bool {
+        self.msg.header == other.msg.header
+            && self.msg.options.len() == other.msg.options.len()
+            && self
+                .msg
+                .options
+                .iter()
+                .zip(&other.msg.options)
+                .all(|(a, b)| same_option(a, b))
+    }
+
+    fn options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        for o in &self.msg.options {
+            out.append(py_option(py, o)?)?;
+        }
+        Ok(out)
+    }
+
+    fn to_bytes<'py>(
+        &self,
+        py: Python<'py>,
+        src: Option<Ipv6Addr>,
+        dst: Option<Ipv6Addr>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let mode = match (src.or(self.src), dst.or(self.dst)) {
+            (Some(source), Some(destination)) if src.is_some() || self.msg.checksum == 0 => {
+                ChecksumMode::Compute { source, destination }
+            }
+            _ => ChecksumMode::Keep(self.msg.checksum),
+        };
+        Ok(PyBytes::new(py, &self.msg.to_bytes(mode).map_err(error)?))
+    }
+
+    fn validate(&self, src: Option<Ipv6Addr>, dst: Option<Ipv6Addr>, hop_limit: Option<u8>) -> PyResult<Vec<String>> {
+        let (Some(s), Some(d), Some(h)) = (src.or(self.src), dst.or(self.dst), hop_limit.or(self.hop_limit)) else {
+            return Err(Error::new_err(
+                "validate needs the IPv6 src, dst and hop_limit (give them to parse or here)",
+            ));
+        };
+        let bytes = self
+            .msg
+            .to_bytes(ChecksumMode::Keep(self.msg.checksum))
+            .map_err(error)?;
+        let packet = Packet::parse(&bytes).map_err(error)?;
+        Ok(core_ndp::validate(&packet, s, d, h)
+            .iter()
+            .map(|r| r.to_string())
+            .collect())
+    }
+
+    fn text(&self) -> String {
+        match self
+            .msg
+            .to_bytes(ChecksumMode::Keep(self.msg.checksum))
+            .ok()
+            .and_then(|b| Packet::parse(&b).ok().map(|p| p.to_string()))
+        {
+            Some(s) => s.trim_end().to_owned(),
+            None => format!("{:?}", self.msg),
+        }
+    }
+}
+
+fn opt_addr(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<Ipv6Addr>> {
+    obj.map(|o| ipv6_addr(o, what)).transpose()
+}
+
+/// Defines the methods every message class shares.
+macro_rules! message_common {
+    ($rust:ident, $name:literal, { $($body:tt)* }) => {
+        #[pymethods]
+        impl $rust {
+            $($body)*
+
+            /// The options in wire order, as typed option objects.
+            #[getter]
+            fn options<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+                self.core.options(py)
+            }
+
+            /// The ICMPv6 checksum field as received (0 for a built message).
+            #[getter]
+            fn checksum(&self) -> u16 {
+                self.core.msg.checksum
+            }
+
+            /// The ICMPv6 type number.
+            #[getter(r#type)]
+            fn message_type(&self) -> u8 {
+                self.core.msg.header.message_type().number()
+            }
+
+            /// The IPv6 source address it came from (given to ``parse``, or from the frame).
+            #[getter]
+            fn src<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+                self.core.src.map(|a| py_ipv6(py, a)).transpose()
+            }
+
+            /// The IPv6 destination address.
+            #[getter]
+            fn dst<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+                self.core.dst.map(|a| py_ipv6(py, a)).transpose()
+            }
+
+            /// The IPv6 hop limit it arrived with.
+            #[getter]
+            fn hop_limit(&self) -> Option<u8> {
+                self.core.hop_limit
+            }
+
+            /// The ICMPv6 message on the wire. A parsed message re-emits byte for byte; the
+            /// checksum is computed when ``src`` and ``dst`` are given (here, or known and the
+            /// checksum is 0), else kept as received.
+            #[pyo3(signature = (src = None, dst = None))]
+            fn to_bytes<'py>(
+                &self,
+                py: Python<'py>,
+                src: Option<&Bound<'py, PyAny>>,
+                dst: Option<&Bound<'py, PyAny>>,
+            ) -> PyResult<Bound<'py, PyBytes>> {
+                self.core.to_bytes(py, opt_addr(src, "src")?, opt_addr(dst, "dst")?)
+            }
+
+            /// The RFC 4861 rules this message breaks in its IPv6 context, as text (empty
+            /// when valid). ``src``, ``dst``, ``hop_limit`` default to those given to ``parse``.
+            #[pyo3(signature = (src = None, dst = None, hop_limit = None))]
+            fn validate(
+                &self,
+                src: Option<&Bound<'_, PyAny>>,
+                dst: Option<&Bound<'_, PyAny>>,
+                hop_limit: Option<u8>,
+            ) -> PyResult<Vec<String>> {
+                self.core.validate(opt_addr(src, "src")?, opt_addr(dst, "dst")?, hop_limit)
+            }
+
+            fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+                let opts = self.core.options(py)?;
+                let mut fields = self.fields(py)?;
+                fields.push(format!("options={}", opts.repr()?));
+                Ok(format!("{}({})", $name, fields.join(", ")))
+            }
+
+            /// rdisc6-like text.
+            fn __str__(&self) -> String {
+                self.core.text()
+            }
+
+            fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+                other.cast::<Self>().map(|o| o.get().core.same_content(&self.core)).unwrap_or(false)
+            }
+        }
+    };
+}
+
+/// Router Solicitation (ICMPv6 133).
+#[pyclass(module = "ipv6kit.ndp", frozen)]
+pub(crate) struct RouterSolicitation {
+    core: Core,
+}
+
+impl RouterSolicitation {
+    fn fields(&self, _py: Python<'_>) -> PyResult<Vec<String>> {
+        Ok(Vec::new())
+    }
+}
+message_common!(RouterSolicitation, "RouterSolicitation", {
+    /// A Router Solicitation with these options (e.g. ``[SourceLinkLayerAddress(mac)]``).
+    #[new]
+    #[pyo3(signature = (options = None))]
+    fn py_new(options: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let mut msg = Message::new(Header::RouterSolicitation(core_ndp::RouterSolicitation { reserved: 0 }));
+        msg.options = raw_options(options)?;
+        Ok(RouterSolicitation { core: Core::new(msg) })
+    }
+});
+
+/// Router Advertisement (ICMPv6 134).
+#[pyclass(module = "ipv6kit.ndp", frozen)]
+pub(crate) struct RouterAdvertisement {
+    core: Core,
+}
+
+impl RouterAdvertisement {
+    fn ra(&self) -> core_ndp::RouterAdvertisement {
+        match self.core.msg.header {
+            Header::RouterAdvertisement(h) => h,
+            _ => core_ndp::RouterAdvertisement {
+                cur_hop_limit: 0,
+                flags: RaFlags(0),
+                router_lifetime: 0,
+                reachable_time: 0,
+                retrans_timer: 0,
+            },
+        }
+    }
+
+    fn fields(&self, _py: Python<'_>) -> PyResult<Vec<String>> {
+        let h = self.ra();
+        let f = h.flags;
+        let b = |v: bool| if v { "True" } else { "False" };
+        Ok(vec![
+            format!("cur_hop_limit={}", h.cur_hop_limit),
+            format!("managed={}", b(f.managed())),
+            format!("other={}", b(f.other())),
+            format!("home_agent={}", b(f.home_agent())),
+            format!("preference='{}'", f.preference().name()),
+            format!("proxy={}", b(f.proxy())),
+            format!("router_lifetime={}", h.router_lifetime),
+            format!("reachable_time={}", h.reachable_time),
+            format!("retrans_timer={}", h.retrans_timer),
+        ])
+    }
+}
+
+message_common!(RouterAdvertisement, "RouterAdvertisement", {
+    /// A Router Advertisement from its fields and options.
+    #[new]
+    #[pyo3(signature = (cur_hop_limit = 64, managed = false, other = false, home_agent = false, preference = "medium",
+        proxy = false, router_lifetime = 1800, reachable_time = 0, retrans_timer = 0, options = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn py_new(
+        cur_hop_limit: u8,
+        managed: bool,
+        other: bool,
+        home_agent: bool,
+        preference: &str,
+        proxy: bool,
+        router_lifetime: u16,
+        reachable_time: u32,
+        retrans_timer: u32,
+        options: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let flags = RaFlags(0)
+            .with_managed(managed)
+            .with_other(other)
+            .with_home_agent(home_agent)
+            .with_proxy(proxy)
+            .with_preference(preference_from(preference)?);
+        let mut msg = Message::new(Header::RouterAdvertisement(core_ndp::RouterAdvertisement {
+            cur_hop_limit,
+            flags,
+            router_lifetime,
+            reachable_time,
+            retrans_timer,
+        }));
+        msg.options = raw_options(options)?;
+        Ok(RouterAdvertisement { core: Core::new(msg) })
+    }
+
+    /// Cur Hop Limit (0: unspecified).
+    #[getter]
+    fn cur_hop_limit(&self) -> u8 {
+        self.ra().cur_hop_limit
+    }
+    /// M: addresses via DHCPv6.
+    #[getter]
+    fn managed(&self) -> bool {
+        self.ra().flags.managed()
+    }
+    /// O: other configuration via DHCPv6.
+    #[getter]
+    fn other(&self) -> bool {
+        self.ra().flags.other()
+    }
+    /// H: the router is a Mobile IPv6 home agent.
+    #[getter]
+    fn home_agent(&self) -> bool {
+        self.ra().flags.home_agent()
+    }
+    /// Default router preference: ``"high"``, ``"medium"``, ``"low"`` or ``"reserved"``.
+    #[getter]
+    fn preference(&self) -> &'static str {
+        self.ra().flags.preference().name()
+    }
+    /// Proxy flag (RFC 4389).
+    #[getter]
+    fn proxy(&self) -> bool {
+        self.ra().flags.proxy()
+    }
+    /// The whole flags byte as received.
+    #[getter]
+    fn flags(&self) -> u8 {
+        self.ra().flags.0
+    }
+    /// Router Lifetime in seconds (0: not a default router).
+    #[getter]
+    fn router_lifetime(&self) -> u16 {
+        self.ra().router_lifetime
+    }
+    /// Reachable Time in milliseconds (0: unspecified).
+    #[getter]
+    fn reachable_time(&self) -> u32 {
+        self.ra().reachable_time
+    }
+    /// Retrans Timer in milliseconds (0: unspecified).
+    #[getter]
+    fn retrans_timer(&self) -> u32 {
+        self.ra().retrans_timer
+    }
+});
+
+/// Neighbor Solicitation (ICMPv6 135).
+#[pyclass(module = "ipv6kit.ndp", frozen)]
+pub(crate) struct NeighborSolicitation {
+    core: Core,
+}
+
+impl NeighborSolicitation {
+    fn target_addr(&self) -> Ipv6Addr {
+        match self.core.msg.header {
+            Header::NeighborSolicitation(h) => h.target,
+            _ => Ipv6Addr::UNSPECIFIED,
+        }
+    }
+    fn fields(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        Ok(vec![format!("target={}", py_ipv6(py, self.target_addr())?.repr()?)])
+    }
+}
+
+message_common!(NeighborSolicitation, "NeighborSolicitation", {
+    /// A Neighbor Solicitation for ``target`` with these options.
+    #[new]
+    #[pyo3(signature = (target, options = None))]
+    fn py_new(target: &Bound<'_, PyAny>, options: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let target = ipv6_addr(target, "target")?;
+        let mut msg = Message::new(Header::NeighborSolicitation(core_ndp::NeighborSolicitation {
+            reserved: 0,
+            target,
+        }));
+        msg.options = raw_options(options)?;
+        Ok(NeighborSolicitation { core: Core::new(msg) })
+    }
+
+    /// The Target Address.
+    #[getter]
+    fn target<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv6(py, self.target_addr())
+    }
+});
+
+/// Neighbor Advertisement (ICMPv6 136).
+#[pyclass(module = "ipv6kit.ndp", frozen)]
+pub(crate) struct NeighborAdvertisement {
+    core: Core,
+}
+
+impl NeighborAdvertisement {
+    fn na(&self) -> (NaFlags, Ipv6Addr) {
+        match self.core.msg.header {
+            Header::NeighborAdvertisement(h) => (h.flags, h.target),
+            _ => (NaFlags(0), Ipv6Addr::UNSPECIFIED),
+        }
+    }
+    fn fields(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        let (f, t) = self.na();
+        let b = |v: bool| if v { "True" } else { "False" };
+        Ok(vec![
+            format!("target={}", py_ipv6(py, t)?.repr()?),
+            format!("router={}", b(f.router())),
+            format!("solicited={}", b(f.solicited())),
+            format!("override={}", b(f.override_flag())),
+        ])
+    }
+}
+
+message_common!(NeighborAdvertisement, "NeighborAdvertisement", {
+    /// A Neighbor Advertisement for ``target`` with the R, S, O flags and these options.
+    #[new]
+    #[pyo3(signature = (target, router = false, solicited = false, r#override = false, options = None))]
+    fn py_new(
+        target: &Bound<'_, PyAny>,
+        router: bool,
+        solicited: bool,
+        r#override: bool,
+        options: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let target = ipv6_addr(target, "target")?;
+        let flags = NaFlags::new(router, solicited, r#override);
+        let mut msg = Message::new(Header::NeighborAdvertisement(core_ndp::NeighborAdvertisement {
+            flags,
+            target,
+        }));
+        msg.options = raw_options(options)?;
+        Ok(NeighborAdvertisement { core: Core::new(msg) })
+    }
+
+    /// The Target Address.
+    #[getter]
+    fn target<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv6(py, self.na().1)
+    }
+    /// R: the sender is a router.
+    #[getter]
+    fn router(&self) -> bool {
+        self.na().0.router()
+    }
+    /// S: sent in response to a Neighbor Solicitation.
+    #[getter]
+    fn solicited(&self) -> bool {
+        self.na().0.solicited()
+    }
+    /// O: override an existing cache entry.
+    #[getter(r#override)]
+    fn override_flag(&self) -> bool {
+        self.na().0.override_flag()
+    }
+});
+
+/// Redirect (ICMPv6 137).
+#[pyclass(module = "ipv6kit.ndp", frozen)]
+pub(crate) struct Redirect {
+    core: Core,
+}
+
+impl Redirect {
+    fn rd(&self) -> (Ipv6Addr, Ipv6Addr) {
+        match self.core.msg.header {
+            Header::Redirect(h) => (h.target, h.destination),
+            _ => (Ipv6Addr::UNSPECIFIED, Ipv6Addr::UNSPECIFIED),
+        }
+    }
+    fn fields(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        let (t, d) = self.rd();
+        Ok(vec![
+            format!("target={}", py_ipv6(py, t)?.repr()?),
+            format!("destination={}", py_ipv6(py, d)?.repr()?),
+        ])
+    }
+}
+
+message_common!(Redirect, "Redirect", {
+    /// A Redirect of ``destination`` to the better first hop ``target``.
+    #[new]
+    #[pyo3(signature = (target, destination, options = None))]
+    fn py_new(
+        target: &Bound<'_, PyAny>,
+        destination: &Bound<'_, PyAny>,
+        options: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let target = ipv6_addr(target, "target")?;
+        let destination = ipv6_addr(destination, "destination")?;
+        let mut msg = Message::new(Header::Redirect(core_ndp::Redirect {
+            reserved: 0,
+            target,
+            destination,
+        }));
+        msg.options = raw_options(options)?;
+        Ok(Redirect { core: Core::new(msg) })
+    }
+
+    /// The Target Address (the better first hop).
+    #[getter]
+    fn target<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv6(py, self.rd().0)
+    }
+    /// The Destination Address being redirected.
+    #[getter]
+    fn destination<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv6(py, self.rd().1)
+    }
+});
+
+fn py_message(py: Python<'_>, core: Core) -> PyResult<Py<PyAny>> {
+    Ok(match core.msg.header {
+        Header::RouterSolicitation(_) => Py::new(py, RouterSolicitation { core })?.into_any(),
+        Header::RouterAdvertisement(_) => Py::new(py, RouterAdvertisement { core })?.into_any(),
+        Header::NeighborSolicitation(_) => Py::new(py, NeighborSolicitation { core })?.into_any(),
+        Header::NeighborAdvertisement(_) => Py::new(py, NeighborAdvertisement { core })?.into_any(),
+        Header::Redirect(_) => Py::new(py, Redirect { core })?.into_any(),
+    })
+}
+
+/// Parses an ICMPv6 Neighbor Discovery message (RS, RA, NS, NA or Redirect).
+///
+/// The structural rules of RFC 4861 apply (a zero-length option, an option running past the
+/// end discard the message); unknown options are kept, invalid known ones become
+/// :class:`InvalidOption`. The IPv6 context, when given, is kept for ``validate()`` and
+/// ``to_bytes()``.
+///
+/// Args:
+///     data: the ICMPv6 message (``bytes``), starting at its type byte.
+///     src, dst: the IPv6 source and destination (``str`` or ``IPv6Address``), optional.
+///     hop_limit: the IPv6 hop limit, optional.
+///
+/// Returns:
+///     A ``RouterAdvertisement``, ``NeighborSolicitation``, ... with attributes and ``.options``.
+///
+/// Raises:
+///     ipv6kit.Error: the message is malformed (the message says where).
+#[pyfunction]
+#[pyo3(signature = (data, src = None, dst = None, hop_limit = None))]
+fn parse(
+    py: Python<'_>,
+    data: &[u8],
+    src: Option<&Bound<'_, PyAny>>,
+    dst: Option<&Bound<'_, PyAny>>,
+    hop_limit: Option<u8>,
+) -> PyResult<Py<PyAny>> {
+    let msg = Message::parse(data).map_err(error)?;
+    let core = Core {
+        msg,
+        src: opt_addr(src, "src")?,
+        dst: opt_addr(dst, "dst")?,
+        hop_limit,
+    };
+    py_message(py, core)
+}
+
+/// Parses a whole Ethernet frame (Ethernet + IPv6 + ICMPv6 ND message).
+///
+/// Returns the message with ``.src``, ``.dst`` and ``.hop_limit`` from the IPv6 header, so
+/// ``validate()`` needs no arguments.
+///
+/// >>> ra = ipv6kit.ndp.parse_frame(frame_bytes)  # doctest: +SKIP
+#[pyfunction]
+fn parse_frame(py: Python<'_>, data: &[u8]) -> PyResult<Py<PyAny>> {
+    let f = frame::parse_ethernet(data).map_err(error)?;
+    let msg = Message::parse(f.ipv6.payload).map_err(error)?;
+    let core = Core {
+        msg,
+        src: Some(f.ipv6.source),
+        dst: Some(f.ipv6.destination),
+        hop_limit: Some(f.ipv6.hop_limit),
+    };
+    py_message(py, core)
+}
+
+/// Adds the submodule `ndp` to `parent`.
+pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
+    let m = PyModule::new(parent.py(), "ipv6kit.ndp")?;
+    m.add(
+        "__doc__",
+        "Neighbor Discovery (RFC 4861): every message and option parsed and built byte-exact, as typed objects.",
+    )?;
+    m.add_function(wrap_pyfunction!(parse, &m)?)?;
+    m.add_function(wrap_pyfunction!(parse_frame, &m)?)?;
+    m.add_class::<RouterSolicitation>()?;
+    m.add_class::<RouterAdvertisement>()?;
+    m.add_class::<NeighborSolicitation>()?;
+    m.add_class::<NeighborAdvertisement>()?;
+    m.add_class::<Redirect>()?;
+    m.add_class::<SourceLla>()?;
+    m.add_class::<TargetLla>()?;
+    m.add_class::<PrefixInformation>()?;
+    m.add_class::<RedirectedHeader>()?;
+    m.add_class::<Mtu>()?;
+    m.add_class::<AdvertisementInterval>()?;
+    m.add_class::<HomeAgentInformation>()?;
+    m.add_class::<Nonce>()?;
+    m.add_class::<RouteInformation>()?;
+    m.add_class::<RecursiveDnsServer>()?;
+    m.add_class::<RaFlagsExtension>()?;
+    m.add_class::<DnsSearchList>()?;
+    m.add_class::<CaptivePortal>()?;
+    m.add_class::<Pref64>()?;
+    m.add_class::<UnknownOption>()?;
+    m.add_class::<InvalidOption>()?;
+    parent.setattr("ndp", m)?;
+    Ok(())
+}

@@ -1,0 +1,306 @@
+//! `ipv6kit.plan`: address plans checked, with free space, JSON, and HTML/SVG for notebooks.
+
+use crate::convert::{error, ipv6_net, py_ipv6_net, Error};
+use ipv6kit::plan::{self as core_plan, check as checks, render, space, Finding, Format, Plan};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn severity_colour(severity: &str) -> &'static str {
+    match severity {
+        "error" => "#b00020",
+        "warning" => "#9a6700",
+        _ => "#0b6e99",
+    }
+}
+
+/// One finding of a plan check.
+#[pyclass(module = "ipv6kit.plan", frozen)]
+pub(crate) struct Diagnostic {
+    finding: Finding,
+}
+
+#[pymethods]
+impl Diagnostic {
+    /// The check's stable code (``"P101"``).
+    #[getter]
+    fn code(&self) -> String {
+        self.finding.code.to_string()
+    }
+    /// ``"error"``, ``"warning"`` or ``"note"``.
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.finding.severity.as_str()
+    }
+    /// What is wrong, in a sentence.
+    #[getter]
+    fn message(&self) -> &str {
+        &self.finding.message
+    }
+    /// The line of the entry (from 1; 0 for entries not read from text).
+    #[getter]
+    fn line(&self) -> u32 {
+        self.finding.location.line
+    }
+    /// The column of the entry (from 1).
+    #[getter]
+    fn column(&self) -> u32 {
+        self.finding.location.column
+    }
+    /// The entry's prefix as written (host bits kept), as text.
+    #[getter]
+    fn prefix(&self) -> String {
+        self.finding.prefix.to_string()
+    }
+    /// What to write instead, when it is obvious.
+    #[getter]
+    fn fix(&self) -> Option<&str> {
+        self.finding.fix.as_deref()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Diagnostic(code='{}', severity='{}', line={}, prefix='{}', message={:?})",
+            self.finding.code,
+            self.finding.severity,
+            self.finding.location.line,
+            self.finding.prefix,
+            self.finding.message
+        )
+    }
+
+    fn __str__(&self) -> String {
+        format!(
+            "{}[{}] line {}: {}",
+            self.finding.severity, self.finding.code, self.finding.location.line, self.finding.message
+        )
+    }
+
+    /// The finding as HTML (Jupyter).
+    fn _repr_html_(&self) -> String {
+        let sev = self.finding.severity.as_str();
+        let fix = self
+            .finding
+            .fix
+            .as_deref()
+            .map(|f| format!("<br><i>fix:</i> {}", html_escape(f)))
+            .unwrap_or_default();
+        format!(
+            "<div><b style=\"color:{}\">{}[{}]</b> line {}: <code>{}</code> {}{}</div>",
+            severity_colour(sev),
+            sev,
+            self.finding.code,
+            self.finding.location.line,
+            html_escape(&self.finding.prefix.to_string()),
+            html_escape(&self.finding.message),
+            fix
+        )
+    }
+}
+
+/// The result of :func:`check`: the plan's tree and its findings.
+///
+/// ``.ok``, ``.diagnostics``, ``.entries`` (the tree, in order, with depths), ``.free(prefix)``,
+/// ``.to_json()``, ``.to_svg()``; ``str()`` is the text report. In Jupyter it renders as HTML;
+/// ``.map`` renders as the SVG map.
+#[pyclass(module = "ipv6kit.plan", frozen)]
+pub(crate) struct Report {
+    plan: Plan,
+    findings: Vec<Finding>,
+}
+
+#[pymethods]
+impl Report {
+    /// True when no finding is an error.
+    #[getter]
+    fn ok(&self) -> bool {
+        checks::Summary::of(&self.findings).errors == 0
+    }
+
+    /// The findings, as :class:`Diagnostic` objects.
+    #[getter]
+    fn diagnostics(&self) -> Vec<Diagnostic> {
+        self.findings
+            .iter()
+            .map(|f| Diagnostic { finding: f.clone() })
+            .collect()
+    }
+
+    /// The plan's entries in tree order: dicts with ``prefix`` (as written), ``network``
+    /// (``IPv6Network``), ``name``, ``role``, ``description``, ``tags``, ``depth``, ``parent``
+    /// (index or ``None``) and ``line``.
+    #[getter]
+    fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        for (i, e) in self.plan.iter() {
+            let d = PyDict::new(py);
+            d.set_item("prefix", e.prefix.to_string())?;
+            d.set_item("network", py_ipv6_net(py, e.network())?)?;
+            d.set_item("name", e.name.as_deref())?;
+            d.set_item("role", e.role.map(|r| r.to_string()))?;
+            d.set_item("description", &e.description)?;
+            d.set_item("tags", e.tags.clone())?;
+            d.set_item("depth", self.plan.depth(i))?;
+            d.set_item("parent", self.plan.parent(i))?;
+            d.set_item("line", e.location.line)?;
+            out.append(d)?;
+        }
+        Ok(out)
+    }
+
+    /// The free space left under the entry with this prefix, as the fewest prefixes.
+    fn free<'py>(&self, prefix: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let p = ipv6_net(prefix, "prefix")?;
+        let node = self
+            .plan
+            .find(p)
+            .ok_or_else(|| Error::new_err(format!("{p} is not an entry of the plan")))?;
+        let out = PyList::empty(prefix.py());
+        for net in space::free(&self.plan, node) {
+            out.append(py_ipv6_net(prefix.py(), net)?)?;
+        }
+        Ok(out)
+    }
+
+    /// The report as JSON text (the same document as ``ipv6kit plan --json``).
+    fn to_json(&self) -> String {
+        render::json::report(&self.plan, &self.findings)
+    }
+
+    /// The SVG map of the plan, findings marked.
+    #[pyo3(signature = (width = 1000.0))]
+    fn to_svg(&self, width: f64) -> String {
+        render::svg::map(&self.plan, &self.findings, &render::svg::SvgOptions { width })
+    }
+
+    /// An object that renders as the SVG map in Jupyter.
+    #[getter]
+    fn map(&self) -> PlanMap {
+        PlanMap {
+            svg: self.to_svg(1000.0),
+        }
+    }
+
+    fn __str__(&self) -> String {
+        render::text::report(&self.plan, &self.findings, &render::ReportOptions::default())
+    }
+
+    fn __repr__(&self) -> String {
+        let s = checks::Summary::of(&self.findings);
+        format!(
+            "<ipv6kit.plan.Report: {} prefixes, {} errors, {} warnings, {} notes>",
+            self.plan.len(),
+            s.errors,
+            s.warnings,
+            s.notes
+        )
+    }
+
+    /// The text report as HTML, severities coloured (Jupyter).
+    fn _repr_html_(&self) -> String {
+        let text = html_escape(&self.__str__());
+        let mut out = String::from("<pre style=\"line-height:1.3\">");
+        for line in text.lines() {
+            let sev = ["error", "warning", "note"]
+                .into_iter()
+                .find(|s| line.starts_with(&format!("{s}[")));
+            match sev {
+                Some(s) => out.push_str(&format!("<b style=\"color:{}\">{}</b>\n", severity_colour(s), line)),
+                None => {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+        }
+        out.push_str("</pre>");
+        out
+    }
+
+    /// The SVG map (Jupyter shows the HTML report first; ``report.map`` shows the map).
+    fn _repr_svg_(&self) -> String {
+        self.to_svg(1000.0)
+    }
+}
+
+/// The SVG map of a plan, displayed as an image in Jupyter.
+#[pyclass(module = "ipv6kit.plan", frozen)]
+pub(crate) struct PlanMap {
+    svg: String,
+}
+
+#[pymethods]
+impl PlanMap {
+    /// The SVG text.
+    fn _repr_svg_(&self) -> String {
+        self.svg.clone()
+    }
+
+    fn __str__(&self) -> String {
+        self.svg.clone()
+    }
+}
+
+/// Reads and checks an address plan.
+///
+/// Args:
+///     text: the plan: plain text (one prefix a line with an optional ``[role]``, name and
+///         description), TOML or JSON.
+///     format: ``"text"``, ``"toml"``, ``"json"``, or ``"auto"`` (each in turn, the first that
+///         reads wins; the text parser's error is reported when none does).
+///
+/// Returns:
+///     A :class:`Report`.
+///
+/// Raises:
+///     ipv6kit.Error: the plan does not parse (the message gives line and column).
+///
+/// >>> report = ipv6kit.plan.check("2001:db8:ebbd::/48 house\n2001:db8:ebbd:9900::/56 DMZ\n")
+/// >>> report.ok
+/// True
+#[pyfunction]
+#[pyo3(signature = (text, format = "auto"))]
+fn check(text: &str, format: &str) -> PyResult<Report> {
+    let plan = match format {
+        "text" => core_plan::read(text, Format::Text),
+        "toml" => core_plan::read(text, Format::Toml),
+        "json" => core_plan::read(text, Format::Json),
+        "auto" => core_plan::read(text, Format::Text).or_else(|e| {
+            core_plan::read(text, Format::Toml)
+                .or_else(|_| core_plan::read(text, Format::Json))
+                .map_err(|_| e)
+        }),
+        other => {
+            return Err(Error::new_err(format!(
+                "format {other:?}: \"auto\", \"text\", \"toml\" or \"json\" was expected"
+            )))
+        }
+    }
+    .map_err(error)?;
+    let findings = checks::check(&plan);
+    Ok(Report { plan, findings })
+}
+
+/// Adds the submodule `plan` to `parent`.
+pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
+    let m = PyModule::new(parent.py(), "ipv6kit.plan")?;
+    m.add("__doc__", "Address plans: read (text, TOML, JSON), check against the RFCs and RIPE-690, free space, JSON and SVG reports.")?;
+    m.add_function(wrap_pyfunction!(check, &m)?)?;
+    m.add_class::<Report>()?;
+    m.add_class::<Diagnostic>()?;
+    m.add_class::<PlanMap>()?;
+    parent.setattr("plan", m)?;
+    Ok(())
+}

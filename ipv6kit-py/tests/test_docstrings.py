@@ -1,0 +1,41 @@
+"""Every ``>>>`` example in the docstrings (what ``help()`` shows) runs and is right."""
+
+from __future__ import annotations
+
+import doctest
+import types
+
+import pytest
+
+import ipv6kit
+from ipv6kit import ndp, plan, registry, sixrd, stable
+
+MODULES: list[types.ModuleType] = [ipv6kit, ndp, plan, registry, sixrd, stable]
+
+
+def examples() -> list[doctest.DocTest]:
+    parser = doctest.DocTestParser()
+    found: dict[int, doctest.DocTest] = {}
+    for module in MODULES:
+        objects: list[object] = [module] + [getattr(module, n) for n in dir(module)]
+        for obj in objects:
+            doc = getattr(obj, "__doc__", None)
+            if isinstance(doc, str) and ">>>" in doc and id(obj) not in found:
+                name = f"{module.__name__}.{getattr(obj, '__name__', '?')}"
+                found[id(obj)] = parser.get_doctest(doc, {"ipv6kit": ipv6kit}, name, None, 0)
+    return list(found.values())
+
+
+def test_help_of_every_public_function_has_a_docstring() -> None:
+    for module in MODULES:
+        for name in getattr(module, "__all__", []):
+            obj = getattr(module, name)
+            if isinstance(obj, (type, types.BuiltinFunctionType, types.FunctionType)):
+                assert obj.__doc__, f"{module.__name__}.{name} has no docstring"
+
+
+@pytest.mark.parametrize("test", examples(), ids=lambda t: t.name)
+def test_docstring_examples(test: doctest.DocTest) -> None:
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert runner.failures == 0, f"{runner.failures} failing example(s) in {test.name}"

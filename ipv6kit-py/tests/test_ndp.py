@@ -1,0 +1,188 @@
+"""ipv6kit.ndp: the seed captures, round trips, builders, validation, bad input."""
+
+from __future__ import annotations
+
+import pathlib
+import struct
+from ipaddress import IPv6Address, IPv6Network
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ipv6kit
+from ipv6kit import ndp
+
+# The captures of shared/vectors, committed in the repository.
+VECTORS = pathlib.Path(__file__).resolve().parents[2] / "ipv6kit" / "tests" / "data" / "ndp"
+
+
+def pcap_frames(path: pathlib.Path) -> list[bytes]:
+    """The frames of a classic pcap file (little- or big-endian)."""
+    data = path.read_bytes()
+    endian = "<" if data[:4] == b"\xd4\xc3\xb2\xa1" else ">"
+    frames, off = [], 24
+    while off + 16 <= len(data):
+        incl = struct.unpack(endian + "I", data[off + 8 : off + 12])[0]
+        frames.append(data[off + 16 : off + 16 + incl])
+        off += 16 + incl
+    return frames
+
+
+def pcapng_packets(path: pathlib.Path) -> list[bytes]:
+    """The packets of the Enhanced Packet Blocks of a little-endian pcapng file."""
+    data = path.read_bytes()
+    packets, off = [], 0
+    while off + 12 <= len(data):
+        kind, length = struct.unpack("<II", data[off : off + 8])
+        if kind == 6:
+            captured = struct.unpack("<I", data[off + 20 : off + 24])[0]
+            packets.append(data[off + 28 : off + 28 + captured])
+        off += max(length, 12)
+    return packets
+
+
+@pytest.fixture(scope="module")
+def ra_frame() -> bytes:
+    return pcap_frames(VECTORS / "tcpdump-icmpv6-ra.pcap")[0]
+
+
+def test_seed_ra_decodes_as_tcpdump_and_the_readme_say(ra_frame: bytes) -> None:
+    assert len(ra_frame) == 230
+    ra = ndp.parse_frame(ra_frame)
+    assert isinstance(ra, ndp.RouterAdvertisement)
+    assert ra.src == IPv6Address("fe80::b299:28ff:fec8:d66c") and ra.dst == IPv6Address("ff02::1")
+    assert ra.hop_limit == 255 and ra.checksum == 0x2401
+    assert ra.cur_hop_limit == 64 and ra.home_agent and not ra.managed and not ra.other
+    assert ra.preference == "medium" and ra.router_lifetime == 15
+    names = [type(o).__name__ for o in ra.options]
+    assert names == [
+        "PrefixInformation",
+        "RecursiveDnsServer",
+        "DnsSearchList",
+        "Mtu",
+        "SourceLinkLayerAddress",
+        "AdvertisementInterval",
+        "HomeAgentInformation",
+    ]
+    pio, rdnss, dnssl, mtu, slla, advint, hai = ra.options
+    assert isinstance(pio, ndp.PrefixInformation)
+    assert pio.prefix == IPv6Network("2222:3333:4444:5555:6600::/72")
+    assert pio.on_link and pio.autonomous
+    assert (pio.valid_lifetime, pio.preferred_lifetime) == (2592000, 604800)
+    assert isinstance(rdnss, ndp.RecursiveDnsServer)
+    assert rdnss.lifetime == 5 and rdnss.servers == [IPv6Address("abcd::efef"), IPv6Address("1234:5678::1")]
+    assert isinstance(dnssl, ndp.DnsSearchList)
+    assert dnssl.domains == ["example.com", "example.org", "dom1.dom2.tld"]
+    assert isinstance(mtu, ndp.Mtu) and mtu.mtu == 100
+    assert isinstance(slla, ndp.SourceLinkLayerAddress) and slla.address == "b0:99:28:c8:d6:6c"
+    assert isinstance(advint, ndp.AdvertisementInterval) and advint.interval_ms == 5000
+    assert isinstance(hai, ndp.HomeAgentInformation) and (hai.preference, hai.lifetime) == (50001, 15)
+    # Valid in its context, and re-emitted byte for byte (checksum kept or recomputed).
+    assert ra.validate() == []
+    icmp = ra_frame[54:]
+    assert len(icmp) == 176
+    assert ra.to_bytes() == icmp
+    assert ra.to_bytes(src=ra.src, dst=ra.dst) == icmp
+    assert ndp.parse(icmp) == ra
+    assert "RouterAdvertisement(cur_hop_limit=64" in repr(ra) and "Mtu(mtu=100)" in repr(ra)
+    assert "Router lifetime" in str(ra)
+
+
+def test_validate_flags_a_forwarded_ra(ra_frame: bytes) -> None:
+    ra = ndp.parse(ra_frame[54:], src="fe80::b299:28ff:fec8:d66c", dst="ff02::1", hop_limit=64)
+    broken = ra.validate()
+    assert len(broken) == 1 and "255" in broken[0]
+    assert ra.validate(hop_limit=255) == []
+    with pytest.raises(ipv6kit.Error):
+        ndp.parse(ra_frame[54:]).validate()
+
+
+def test_seed_dad_ns_with_nonce() -> None:
+    ns = ndp.parse_frame(pcap_frames(VECTORS / "tcpdump-ns-nonce.pcap")[0])
+    assert isinstance(ns, ndp.NeighborSolicitation)
+    assert ns.src == IPv6Address("::") and ns.dst == IPv6Address("ff02::1:ffe1:f")
+    assert ns.target == IPv6Address("fe80::546f:f7ff:fee1:f") and ns.checksum == 0x566E
+    (nonce,) = ns.options
+    assert isinstance(nonce, ndp.Nonce) and nonce.nonce == bytes.fromhex("6069604c0aaa")
+    assert ns.validate() == []
+
+
+def test_empty_icmpv6_is_refused() -> None:
+    with pytest.raises(ipv6kit.Error):
+        ndp.parse(b"")
+    (frame,) = pcapng_packets(VECTORS / "tcpdump-icmpv6-length-zero.pcapng")
+    with pytest.raises(ipv6kit.Error):
+        ndp.parse_frame(frame)
+
+
+def test_builders_round_trip() -> None:
+    ns = ndp.NeighborSolicitation("fe80::1", [ndp.SourceLinkLayerAddress("00:11:22:33:44:55")])
+    wire = ns.to_bytes(src="fe80::2", dst=ipv6kit.solicited_node("fe80::1"))
+    back = ndp.parse(wire, src="fe80::2", dst=ipv6kit.solicited_node("fe80::1"), hop_limit=255)
+    assert back == ns and back.validate() == []
+    ra = ndp.RouterAdvertisement(
+        router_lifetime=1800,
+        preference="high",
+        options=[
+            ndp.PrefixInformation("2001:db8:1::/64"),
+            ndp.RouteInformation("2001:db8:2::/48", "low", 600),
+            ndp.RecursiveDnsServer(["2001:db8::53"]),
+            ndp.DnsSearchList(["example.com"]),
+            ndp.Mtu(1500),
+        ],
+    )
+    back_ra = ndp.parse(ra.to_bytes(src="fe80::1", dst="ff02::1"))
+    assert back_ra == ra and isinstance(back_ra, ndp.RouterAdvertisement)
+    assert back_ra.preference == "high"
+    assert [type(o).__name__ for o in back_ra.options][:2] == ["PrefixInformation", "RouteInformation"]
+    na = ndp.NeighborAdvertisement("2001:db8::1", router=True, solicited=True, override=True)
+    assert (na.router, na.solicited, na.override) == (True, True, True)
+    assert ndp.parse(na.to_bytes()) == na
+    rd = ndp.Redirect("fe80::1", "2001:db8::99")
+    assert ndp.parse(rd.to_bytes()) == rd
+    rs = ndp.RouterSolicitation()
+    assert ndp.parse(rs.to_bytes()) == rs and rs.options == []
+
+
+def test_builder_errors() -> None:
+    with pytest.raises(ipv6kit.Error):
+        ndp.RecursiveDnsServer([])
+    with pytest.raises(ipv6kit.Error):
+        ndp.RouterAdvertisement(preference="urgent")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        ndp.RouterSolicitation(options=["not an option"])  # type: ignore[list-item]
+
+
+def test_unknown_and_invalid_options_are_kept() -> None:
+    # An RS with an unknown option (253) and an RDNSS with an even Length (CVE-2020-16898).
+    unknown = bytes([253, 1, 1, 2, 3, 4, 5, 6])
+    rdnss_even = bytes([25, 2]) + bytes(14)
+    rs = ndp.parse(bytes([133, 0, 0, 0, 0, 0, 0, 0]) + unknown + rdnss_even)
+    kinds = [type(o).__name__ for o in rs.options]
+    assert kinds == ["UnknownOption", "InvalidOption"]
+    assert rs.to_bytes()[8:] == unknown + rdnss_even
+
+
+def test_zero_length_option_discards_the_message() -> None:
+    with pytest.raises(ipv6kit.Error):
+        ndp.parse(bytes([133, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]))
+
+
+@given(st.binary(max_size=200))
+def test_any_bytes_parse_or_raise_and_round_trip(data: bytes) -> None:
+    try:
+        msg = ndp.parse(data)
+    except ipv6kit.Error:
+        return
+    for o in msg.options:
+        repr(o)
+    assert ndp.parse(msg.to_bytes()) == msg
+
+
+@given(st.binary(max_size=300))
+def test_any_frame_parses_or_raises(data: bytes) -> None:
+    try:
+        ndp.parse_frame(data)
+    except ipv6kit.Error:
+        pass
