@@ -10,9 +10,8 @@
 use clap::Parser;
 use ipv6kit::iid::playful::text_address;
 use ipv6kit::Ipv6Net;
-use ipv6kit_examples::net::{ping_once, Interface};
+use ipv6kit_examples::net::print_and_maybe_ping;
 use std::process::ExitCode;
-use std::time::Duration;
 
 /// Build the ipv6board address that spells TEXT, and optionally ping it once.
 #[derive(Parser)]
@@ -40,24 +39,5 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    println!("{addr}");
-    if !args.send {
-        return ExitCode::SUCCESS;
-    }
-    let iface = match args.interface.as_deref().map(Interface::by_name).transpose() {
-        Ok(i) => i,
-        Err(e) => {
-            eprintln!("board: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match ping_once(addr, iface.as_ref(), Duration::from_secs(1)) {
-        Ok(true) => println!("echo request sent to {addr}: reply received"),
-        Ok(false) => println!("echo request sent to {addr}: no reply within 1 s"),
-        Err(e) => {
-            eprintln!("board: {e}");
-            return ExitCode::FAILURE;
-        }
-    }
-    ExitCode::SUCCESS
+    print_and_maybe_ping("board", addr, args.send, args.interface.as_deref())
 }

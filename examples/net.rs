@@ -328,3 +328,29 @@ pub fn parse_seconds(s: &str) -> Result<Duration, String> {
     }
     Ok(Duration::from_secs_f64(v))
 }
+
+/// What `board` and `tree` do once they have their address: print it, and with `send` ping it
+/// once (through `interface` when given). Returns the process exit code; `tool` prefixes errors.
+pub fn print_and_maybe_ping(tool: &str, addr: Ipv6Addr, send: bool, interface: Option<&str>) -> std::process::ExitCode {
+    use std::process::ExitCode;
+    println!("{addr}");
+    if !send {
+        return ExitCode::SUCCESS;
+    }
+    let iface = match interface.map(Interface::by_name).transpose() {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{tool}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match ping_once(addr, iface.as_ref(), Duration::from_secs(1)) {
+        Ok(true) => println!("echo request sent to {addr}: reply received"),
+        Ok(false) => println!("echo request sent to {addr}: no reply within 1 s"),
+        Err(e) => {
+            eprintln!("{tool}: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}

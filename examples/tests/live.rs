@@ -340,18 +340,10 @@ fn v6disc_finds_three_hosts_on_a_bridge() {
             .then_some(())
     });
     let dir = std::env::temp_dir().join(format!("ipk-live-radvd-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let conf = dir.join("radvd.conf");
-    std::fs::write(
-        &conf,
+    disc.start_radvd(
+        &dir,
         "interface br0 {\n AdvSendAdvert on; MinRtrAdvInterval 3; MaxRtrAdvInterval 4;\n \
          prefix 2001:db8:d15c::/64 { AdvOnLink on; AdvAutonomous on; };\n};\n",
-    )
-    .unwrap();
-    let pid = dir.join("radvd.pid");
-    disc.spawn(
-        &["radvd", "-C", s(&conf), "-p", s(&pid), "-n", "-m", "stderr"],
-        Some(&dir.join("radvd.log")),
     );
 
     // The referee: what the kernel of each host configured, and its MAC.
@@ -447,22 +439,7 @@ fn rsprobe_prints_radvds_configuration_back() {
     let mut link = netlab::Link::new(Some("02:00:00:00:0a:01"), Some("02:00:00:00:0a:02"), true);
     link.a.sysctl("net.ipv6.conf.all.forwarding", "1");
     let dir = std::env::temp_dir().join(format!("ipk-live-rsprobe-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let conf = dir.join("radvd.conf");
     // The router of shared/netlab.md. Long intervals: the RA rsprobe prints answers its RS.
-    std::fs::write(
-        &conf,
-        "interface va {\n\
-             AdvSendAdvert on; MinRtrAdvInterval 30; MaxRtrAdvInterval 100;\n\
-             AdvLinkMTU 1480; AdvOtherConfigFlag on; AdvDefaultPreference high; AdvIntervalOpt on;\n\
-             prefix 2001:db8:1::/64 { AdvOnLink on; AdvAutonomous on; AdvValidLifetime 86400; AdvPreferredLifetime 14400; };\n\
-             route 2001:db8:f00::/48 { AdvRoutePreference high; AdvRouteLifetime 3600; };\n\
-             RDNSS 2001:db8:1::53 2001:db8:1::54 { AdvRDNSSLifetime 600; };\n\
-             DNSSL example.com lab.example.org { AdvDNSSLLifetime 600; };\n\
-         };\n",
-    )
-    .unwrap();
-    let log = dir.join("radvd.log");
     // Both link-local addresses must be usable (not tentative) before radvd and rsprobe start.
     for (ns, dev) in [(&link.a, "va"), (&link.b, "vb")] {
         wait_for("a link-local address", Duration::from_secs(10), || {
@@ -472,21 +449,7 @@ fn rsprobe_prints_radvds_configuration_back() {
                 .then_some(())
         });
     }
-    link.a.spawn(
-        &[
-            "radvd",
-            "-C",
-            s(&conf),
-            "-p",
-            s(&dir.join("radvd.pid")),
-            "-n",
-            "-d",
-            "1",
-            "-m",
-            "stderr",
-        ],
-        Some(&log),
-    );
+    let log = link.a.start_radvd(&dir, &netlab::netlab_radvd_config("va"));
     // radvd's initial unsolicited RAs may come first; the answer to our RS follows within 3 s.
     std::thread::sleep(Duration::from_millis(500));
     let out = link.b.exec(&[s(&rsprobe), "-i", "vb", "--json", "--wait", "4"]);

@@ -120,38 +120,17 @@ fn kernel_stable_privacy_addresses() {
 
     let dir = std::env::temp_dir().join(format!("ipk-kernel-stable-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let conf = dir.join("radvd.conf");
     let prefixes: String = PREFIXES
         .iter()
         .map(|p| format!("  prefix {p} {{ AdvOnLink on; AdvAutonomous on; AdvValidLifetime 86400; AdvPreferredLifetime 14400; }};\n"))
         .collect();
-    std::fs::write(
-        &conf,
-        format!(
-            "interface br0 {{\n  AdvSendAdvert on;\n  MinRtrAdvInterval 3;\n  MaxRtrAdvInterval 4;\n{prefixes}}};\n"
-        ),
-    )
-    .unwrap();
+    let radvd_config = format!(
+        "interface br0 {{\n  AdvSendAdvert on;\n  MinRtrAdvInterval 3;\n  MaxRtrAdvInterval 4;\n{prefixes}}};\n"
+    );
     for dev in &devs {
         host.exec(&["ip", "link", "set", dev, "up"]);
     }
-    let log = dir.join("radvd.log");
-    let pidfile = dir.join("radvd.pid");
-    router.spawn(
-        &[
-            "radvd",
-            "-C",
-            conf.to_str().unwrap(),
-            "-p",
-            pidfile.to_str().unwrap(),
-            "-n",
-            "-d",
-            "1",
-            "-m",
-            "stderr",
-        ],
-        Some(&log),
-    );
+    router.start_radvd(&dir, &radvd_config);
 
     // Expected addresses for every ordinary case: link-local and both prefixes.
     let mut expected: Vec<(usize, Ipv6Addr)> = Vec::new();

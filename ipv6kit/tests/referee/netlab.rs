@@ -135,6 +135,27 @@ impl Netns {
         pid
     }
 
+    /// Starts radvd in the namespace with `config` (written to `dir/radvd.conf`), logging to
+    /// `dir/radvd.log`, and waits until it has written its pid file. It is killed on drop.
+    /// Returns the log's path.
+    pub fn start_radvd(&mut self, dir: &std::path::Path, config: &str) -> std::path::PathBuf {
+        std::fs::create_dir_all(dir).expect("radvd scratch directory");
+        let conf = dir.join("radvd.conf");
+        let pid = dir.join("radvd.pid");
+        let log = dir.join("radvd.log");
+        std::fs::write(&conf, config).expect("radvd.conf");
+        let _ = std::fs::remove_file(&pid);
+        let (conf_s, pid_s) = (conf.to_string_lossy().into_owned(), pid.to_string_lossy().into_owned());
+        self.spawn(
+            &["radvd", "-C", &conf_s, "-p", &pid_s, "-n", "-d", "1", "-m", "stderr"],
+            Some(&log),
+        );
+        wait_for("radvd to write its pid file", Duration::from_secs(5), || {
+            pid.exists().then_some(())
+        });
+        log
+    }
+
     /// Sets a sysctl inside the namespace.
     pub fn sysctl(&self, key: &str, value: &str) {
         self.exec(&["sysctl", "-q", "-w", &format!("{key}={value}")]);
@@ -216,6 +237,22 @@ impl Link {
         self.a.exec(&["ip", "link", "set", "va", "up"]);
         self.b.exec(&["ip", "link", "set", "vb", "up"]);
     }
+}
+
+/// The router of shared/netlab.md, advertising on `dev`: prefix 2001:db8:1::/64, a route to
+/// 2001:db8:f00::/48, two RDNSS servers, two DNSSL domains, MTU 1480, the advertisement interval.
+pub fn netlab_radvd_config(dev: &str) -> String {
+    format!(
+        "interface {dev} {{
+    AdvSendAdvert on; MinRtrAdvInterval 30; MaxRtrAdvInterval 100;
+    AdvLinkMTU 1480; AdvOtherConfigFlag on; AdvDefaultPreference high; AdvIntervalOpt on;
+    prefix 2001:db8:1::/64 {{ AdvOnLink on; AdvAutonomous on; AdvValidLifetime 86400; AdvPreferredLifetime 14400; }};
+    route 2001:db8:f00::/48 {{ AdvRoutePreference high; AdvRouteLifetime 3600; }};
+    RDNSS 2001:db8:1::53 2001:db8:1::54 {{ AdvRDNSSLifetime 600; }};
+    DNSSL example.com lab.example.org {{ AdvDNSSLLifetime 600; }};
+}};
+"
+    )
 }
 
 /// Polls `f` every 50 ms until it returns `Some`, or panics with `what` after `timeout`.

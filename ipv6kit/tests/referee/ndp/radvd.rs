@@ -10,16 +10,6 @@ use ipv6kit::ndp::{build, frame, ChecksumMode, Header, Message, Packet, RouterPr
 use std::net::Ipv6Addr;
 use std::time::Duration;
 
-const CONFIG: &str = "interface va {
-    AdvSendAdvert on; MinRtrAdvInterval 30; MaxRtrAdvInterval 100;
-    AdvLinkMTU 1480; AdvOtherConfigFlag on; AdvDefaultPreference high; AdvIntervalOpt on;
-    prefix 2001:db8:1::/64 { AdvOnLink on; AdvAutonomous on; AdvValidLifetime 86400; AdvPreferredLifetime 14400; };
-    route 2001:db8:f00::/48 { AdvRoutePreference high; AdvRouteLifetime 3600; };
-    RDNSS 2001:db8:1::53 2001:db8:1::54 { AdvRDNSSLifetime 600; };
-    DNSSL example.com lab.example.org { AdvDNSSLLifetime 600; };
-};
-";
-
 fn a(s: &str) -> Ipv6Addr {
     s.parse().unwrap()
 }
@@ -31,30 +21,11 @@ fn radvd_advertisement_parses_to_its_configuration_and_reemits_byte_for_byte() {
         return;
     }
     let scratch = Scratch::new("radvd");
-    let conf = scratch.0.join("radvd.conf");
-    std::fs::write(&conf, CONFIG).unwrap();
     let mut link = Link::new(Some("02:00:00:00:00:01"), Some("02:00:00:00:00:02"), true);
     link.a.sysctl("net.ipv6.conf.all.forwarding", "1");
     wait_dad(&link.a, "va");
     wait_dad(&link.b, "vb");
-    let log = scratch.0.join("radvd.log");
-    let pid = scratch.0.join("radvd.pid");
-    link.a.spawn(
-        &[
-            "radvd",
-            "-C",
-            conf.to_str().unwrap(),
-            "-p",
-            pid.to_str().unwrap(),
-            "-n",
-            "-d",
-            "1",
-            "-m",
-            "stderr",
-        ],
-        Some(&log),
-    );
-    netlab::wait_for("radvd to start", Duration::from_secs(5), || pid.exists().then_some(()));
+    let log = link.a.start_radvd(&scratch.0, &netlab::netlab_radvd_config("va"));
 
     // Solicit with an ipv6kit-built RS (radvd answers within 0.5 s) and collect the RAs.
     let mac_b = "02:00:00:00:00:02".parse().unwrap();
