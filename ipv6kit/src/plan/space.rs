@@ -332,7 +332,7 @@ pub fn renumber(plan: &Plan, from: Ipv6Net, to: Ipv6Net) -> Result<Renumbered, S
                 && entries[i].network() != from
                 && plan
                     .parent(i)
-                    .map_or(true, |p| !in_from(&entries[p]) || entries[p].network() == from)
+                    .is_none_or(|p| !in_from(&entries[p]) || entries[p].network() == from)
         })
         .collect();
     // 1. Every offset fits.

@@ -117,7 +117,7 @@ pub(super) fn check(plan: &Plan, special: &[registry::Entry], out: &mut Vec<Find
         let mut overlaps = false;
         for r in special {
             if contains(r.prefix, p) {
-                if best.map_or(true, |b| b.prefix.prefix_len() < r.prefix.prefix_len()) {
+                if best.is_none_or(|b| b.prefix.prefix_len() < r.prefix.prefix_len()) {
                     best = Some(r);
                 }
             } else if contains(p, r.prefix) {
