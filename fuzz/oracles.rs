@@ -33,11 +33,25 @@ pub fn run(name: &str, data: &[u8]) {
     }
 }
 
-/// Every text parser of the address core: MAC/EUI-64, colour, ipv6board text, reverse names.
+/// Every text parser of the address core: addresses, prefixes, MAC/EUI-64, colour, ipv6board
+/// text, reverse names.
 pub fn text_parsers(data: &[u8]) {
     use ipv6kit::iid::{Colour, Iid};
     use ipv6kit::mac;
     let Ok(s) = core::str::from_utf8(data) else { return };
+    // Address and prefix text: exactly what std and ipnet accept, with their values.
+    assert_eq!(
+        ipv6kit::text::parse_address(s).ok(),
+        s.parse::<std::net::Ipv6Addr>().ok()
+    );
+    // Prefixes: std's address parser plus a 1-3 digit length <= 128. (Not ipnet's parser: it
+    // takes '::' for zero groups, which RFC 4291 §2.2 and std do not.)
+    let std_prefix = s.split_once('/').and_then(|(a, l)| {
+        let a: std::net::Ipv6Addr = a.parse().ok()?;
+        let digits = !l.is_empty() && l.len() <= 3 && l.bytes().all(|b| b.is_ascii_digit());
+        ipv6kit::Ipv6Net::new(a, if digits { l.parse().ok()? } else { return None }).ok()
+    });
+    assert_eq!(ipv6kit::text::parse_prefix(s).ok(), std_prefix);
     if let Ok(m) = mac::parse_mac(s) {
         // A MAC that parses prints in a form that parses back to itself.
         assert_eq!(mac::parse_mac(&m.to_string()).ok(), Some(m));

@@ -13,6 +13,7 @@
 //!   systemd-networkd form them, and temporary addresses (RFC 8981).
 //! - [`dns`]: `ip6.arpa` names of addresses and reverse zones of prefixes.
 //! - [`mac`]: MAC and EUI-64 parsing in every notation people type.
+//! - [`text`]: address and prefix text whose errors name the bad part and its position.
 //! - [`registry`]: the IANA special-purpose registries (IPv6, and IPv4 for embedded addresses):
 //!   which entries an address or prefix falls in, `is_global` and friends by the registry.
 //! - [`describe`]: everything about one address in one call (kind, scope, registry entries,
@@ -76,3 +77,4 @@ pub mod plan;
 pub mod registry;
 pub mod scoped;
 pub mod sixrd;
+pub mod text;
