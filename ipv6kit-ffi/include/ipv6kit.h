@@ -356,6 +356,18 @@ enum ipv6kit_result
    */
   IPV6KIT_RESULT_PARSE_PLAN = 800,
   /**
+   * The prefix length asked for is shorter than the plan entry's own: such a block cannot be inside it.
+   */
+  IPV6KIT_RESULT_PLAN_SHORTER_THAN_NODE = 801,
+  /**
+   * No free block of the length asked for is left in the plan entry.
+   */
+  IPV6KIT_RESULT_PLAN_SPACE_FULL = 802,
+  /**
+   * The plan's contents need more space than the new delegation has (the detailed message says how much).
+   */
+  IPV6KIT_RESULT_PLAN_DOES_NOT_FIT = 803,
+  /**
    * Another plan error (a newer core reported one this code list does not name yet).
    */
   IPV6KIT_RESULT_PLAN_OTHER = 899,
@@ -632,6 +644,35 @@ enum ipv6kit_plan_severity
 typedef enum ipv6kit_plan_severity ipv6kit_plan_severity;
 #else
 typedef uint32_t ipv6kit_plan_severity;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * How `ipv6kit_plan_renumber()` kept the subnet IDs.
+ */
+enum ipv6kit_plan_renumber_strategy
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Every offset inside the delegation kept: only the delegation's bits changed.
+   */
+  IPV6KIT_PLAN_RENUMBER_STRATEGY_KEEP_OFFSETS = 0,
+  /**
+   * The new delegation is smaller: subnet IDs keep their low bits, which collided with nothing.
+   */
+  IPV6KIT_PLAN_RENUMBER_STRATEGY_KEEP_LOW_BITS = 1,
+  /**
+   * Low bits collided: the top-level blocks were packed, largest first.
+   */
+  IPV6KIT_PLAN_RENUMBER_STRATEGY_PACKED = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_plan_renumber_strategy ipv6kit_plan_renumber_strategy;
+#else
+typedef uint32_t ipv6kit_plan_renumber_strategy;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -1074,6 +1115,12 @@ typedef struct ipv6kit_ndp_options ipv6kit_ndp_options;
 typedef struct ipv6kit_plan_findings ipv6kit_plan_findings;
 
 /**
+ * A list of prefixes (the free space of a plan entry). Made by `ipv6kit_plan_free_space()`,
+ * walked with `ipv6kit_plan_prefixes_next()`, released once by `ipv6kit_plan_prefixes_free()`.
+ */
+typedef struct ipv6kit_plan_prefixes ipv6kit_plan_prefixes;
+
+/**
  * What a router advertises, gathered call by call and written by
  * `ipv6kit_ra_builder_build()` (options in radvd's order: SLLA, MTU, PIOs, RIOs, RDNSS, DNSSL).
  * Made by `ipv6kit_ra_builder_new()`, released once by `ipv6kit_ra_builder_free()`.
@@ -1438,6 +1485,32 @@ typedef struct ipv6kit_plan_finding {
    */
   bool has_fix;
 } ipv6kit_plan_finding;
+
+/**
+ * How much space the children of an entry need (`ipv6kit_plan_smallest_delegation()`).
+ */
+typedef struct ipv6kit_plan_sizing {
+  /**
+   * The entry (its network).
+   */
+  struct ipv6kit_prefix node;
+  /**
+   * How many distinct child lengths there are: read each with `ipv6kit_plan_sizing_demand_at()`.
+   */
+  size_t demand_count;
+  /**
+   * The longest prefix that holds all children when they may be renumbered.
+   */
+  uint8_t packed_len;
+  /**
+   * `packed_len` rounded down to a nibble (reverse DNS, readability).
+   */
+  uint8_t nibble_len;
+  /**
+   * The smallest prefix that holds all children where they are now (subnet IDs kept).
+   */
+  struct ipv6kit_prefix in_place;
+} ipv6kit_plan_sizing;
 
 /**
  * One entry of the registry. The columns are `1` (True), `0` (False) or `-1` (N/A).
@@ -2519,6 +2592,195 @@ ipv6kit_result ipv6kit_plan_report(const struct ipv6kit_plan_findings *findings,
  * `findings` must be NULL or a live handle, not used after.
  */
 void ipv6kit_plan_findings_free(struct ipv6kit_plan_findings *findings);
+
+/**
+ * Sets `*count` to the number of entries of the plan. Entries are addressed by their tree index
+ * (`node`, 0 to count − 1): the plan sorted by address, each entry before the entries inside it.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `plan` a live handle and `count` writable.
+ */
+ipv6kit_result ipv6kit_plan_entry_count(const struct ipv6kit_plan_findings *plan, size_t *count);
+
+/**
+ * Writes the prefix of entry `node` (a tree index) as written (host bits kept).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry).
+ *
+ * # Safety
+ * `plan` a live handle and `out` writable.
+ */
+ipv6kit_result ipv6kit_plan_entry_prefix(const struct ipv6kit_plan_findings *plan,
+                                         size_t node,
+                                         struct ipv6kit_prefix *out);
+
+/**
+ * Sets `*node` to the tree index of the first entry whose network is exactly `prefix` (host
+ * bits ignored).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128), `NOT_FOUND`.
+ *
+ * # Safety
+ * `plan` a live handle, `prefix` readable and `node` writable.
+ */
+ipv6kit_result ipv6kit_plan_find(const struct ipv6kit_plan_findings *plan,
+                                 const struct ipv6kit_prefix *prefix,
+                                 size_t *node);
+
+/**
+ * Makes an iterator over the free space of entry `node`: what its children leave, as the
+ * fewest prefixes, in address order (a leaf is entirely free).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry).
+ *
+ * # Safety
+ * `plan` a live handle and `out` writable.
+ */
+ipv6kit_result ipv6kit_plan_free_space(const struct ipv6kit_plan_findings *plan,
+                                       size_t node,
+                                       struct ipv6kit_plan_prefixes **out);
+
+/**
+ * Writes the next prefix.
+ *
+ * Errors: `NULL_POINTER`, `ITERATION_DONE` (no more prefixes; nothing written).
+ *
+ * # Safety
+ * `prefixes` a live handle (advanced by one thread at a time) and `out` writable.
+ */
+ipv6kit_result ipv6kit_plan_prefixes_next(struct ipv6kit_plan_prefixes *prefixes,
+                                          struct ipv6kit_prefix *out);
+
+/**
+ * Releases a prefix list. NULL is accepted and ignored.
+ *
+ * # Safety
+ * `prefixes` must be NULL or a live handle, not used after.
+ */
+void ipv6kit_plan_prefixes_free(struct ipv6kit_plan_prefixes *prefixes);
+
+/**
+ * Writes the first free /`len` inside entry `node` (aligned, in address order).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry, or `len` above 128),
+ * `PLAN_SHORTER_THAN_NODE` (`len` is shorter than the entry's own length), `PLAN_SPACE_FULL`.
+ *
+ * # Safety
+ * `plan` a live handle and `out` writable.
+ */
+ipv6kit_result ipv6kit_plan_next_free(const struct ipv6kit_plan_findings *plan,
+                                      size_t node,
+                                      uint8_t len,
+                                      struct ipv6kit_prefix *out);
+
+/**
+ * Sets `*out` to the share of entry `node`'s space its children take, from 0.0 to 1.0 (0.0 for
+ * a leaf; duplicate children count once).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry).
+ *
+ * # Safety
+ * `plan` a live handle and `out` writable.
+ */
+ipv6kit_result ipv6kit_plan_utilisation(const struct ipv6kit_plan_findings *plan,
+                                        size_t node,
+                                        double *out);
+
+/**
+ * Writes the smallest delegation that holds the children of entry `node` (duplicates count once).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry), `NOT_FOUND` (a leaf: no children).
+ *
+ * # Safety
+ * `plan` a live handle and `out` writable.
+ */
+ipv6kit_result ipv6kit_plan_smallest_delegation(const struct ipv6kit_plan_findings *plan,
+                                                size_t node,
+                                                struct ipv6kit_plan_sizing *out);
+
+/**
+ * Writes demand number `index` (0 to `demand_count` − 1, shortest length first) of entry
+ * `node`'s sizing: `*count` of its children are a /`*len`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry, or index out of range),
+ * `NOT_FOUND` (a leaf).
+ *
+ * # Safety
+ * `plan` a live handle, `len` and `count` writable.
+ */
+ipv6kit_result ipv6kit_plan_sizing_demand_at(const struct ipv6kit_plan_findings *plan,
+                                             size_t node,
+                                             size_t index,
+                                             uint8_t *len,
+                                             uint64_t *count);
+
+/**
+ * Renumbers every entry inside `from` into `to` (host bits of both ignored), keeping subnet IDs
+ * where possible; entries outside `from` stay. The renumbered plan, checked again, is a new
+ * handle in `*out` (release it with `ipv6kit_plan_findings_free()`; its report is the new plan's
+ * text), and `*strategy` says how the subnet IDs were kept.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128), `PLAN_DOES_NOT_FIT` (the
+ * detailed message names the length needed).
+ *
+ * # Safety
+ * `plan` a live handle, `from` and `to` readable, `out` and `strategy` writable.
+ */
+ipv6kit_result ipv6kit_plan_renumber(const struct ipv6kit_plan_findings *plan,
+                                     const struct ipv6kit_prefix *from,
+                                     const struct ipv6kit_prefix *to,
+                                     struct ipv6kit_plan_findings **out,
+                                     ipv6kit_plan_renumber_strategy *strategy);
+
+/**
+ * Sets `*count` to the number of reverse-DNS zones of entry `node` (RFC 3596 §2.5): 1 for a
+ * nibble-aligned prefix, otherwise the 2, 4 or 8 zones at the next nibble that cover it exactly.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry).
+ *
+ * # Safety
+ * `plan` a live handle and `count` writable.
+ */
+ipv6kit_result ipv6kit_plan_reverse_zones_count(const struct ipv6kit_plan_findings *plan,
+                                                size_t node,
+                                                size_t *count);
+
+/**
+ * Writes reverse zone number `index` of entry `node` (see `ipv6kit_plan_reverse_zones_count()`):
+ * its prefix into `zone` and its name into `buf` (with a trailing dot when `fqdn`).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry, or index out of range),
+ * `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `plan` a live handle, `zone` writable, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_plan_reverse_zone_at(const struct ipv6kit_plan_findings *plan,
+                                            size_t node,
+                                            size_t index,
+                                            struct ipv6kit_prefix *zone,
+                                            bool fqdn,
+                                            char *buf,
+                                            size_t len,
+                                            size_t *written);
+
+/**
+ * Writes the SVG map of the plan, its findings marked, `width` pixels wide (the core's default is
+ * 1000), as text into `buf`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (`width` not a finite number above 0),
+ * `BUFFER_TOO_SHORT` (nothing written).
+ *
+ * # Safety
+ * `plan` a live handle, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_plan_svg_map(const struct ipv6kit_plan_findings *plan,
+                                    double width,
+                                    char *buf,
+                                    size_t len,
+                                    size_t *written);
 
 /**
  * Writes the identifier spelling `text` in ASCII (ipv6board): up to 8 printable ASCII

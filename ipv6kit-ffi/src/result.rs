@@ -161,6 +161,12 @@ pub enum ipv6kit_result {
 
     /// The plan does not read (the detailed message gives the line and column).
     ParsePlan = 800,
+    /// The prefix length asked for is shorter than the plan entry's own: such a block cannot be inside it.
+    PlanShorterThanNode = 801,
+    /// No free block of the length asked for is left in the plan entry.
+    PlanSpaceFull = 802,
+    /// The plan's contents need more space than the new delegation has (the detailed message says how much).
+    PlanDoesNotFit = 803,
     /// Another plan error (a newer core reported one this code list does not name yet).
     PlanOther = 899,
 
@@ -243,6 +249,9 @@ impl ipv6kit_result {
             ipv6kit_result::NdpFrame,
             ipv6kit_result::NdpOther,
             ipv6kit_result::ParsePlan,
+            ipv6kit_result::PlanShorterThanNode,
+            ipv6kit_result::PlanSpaceFull,
+            ipv6kit_result::PlanDoesNotFit,
             ipv6kit_result::PlanOther,
             ipv6kit_result::ZoneNotAllowed,
             ipv6kit_result::ZoneNotResolved,
@@ -320,6 +329,9 @@ impl ipv6kit_result {
             ipv6kit_result::NdpFrame => "not an IPv6/ICMPv6 frame, or cut short\0",
             ipv6kit_result::NdpOther => "NDP error\0",
             ipv6kit_result::ParsePlan => "the plan does not parse\0",
+            ipv6kit_result::PlanShorterThanNode => "the prefix length is shorter than the plan entry's\0",
+            ipv6kit_result::PlanSpaceFull => "no free block of that length is left\0",
+            ipv6kit_result::PlanDoesNotFit => "the plan does not fit into the new delegation\0",
             ipv6kit_result::PlanOther => "plan error\0",
             ipv6kit_result::ZoneNotAllowed => "the address takes no zone\0",
             ipv6kit_result::ZoneNotResolved => "the zone could not be resolved\0",
@@ -572,6 +584,19 @@ impl From<ipv6kit_core::scoped::ZoneError> for Fail {
 impl From<ipv6kit_core::plan::ParseError> for Fail {
     fn from(e: ipv6kit_core::plan::ParseError) -> Fail {
         Fail::with(ipv6kit_result::ParsePlan, e)
+    }
+}
+
+impl From<ipv6kit_core::plan::space::SpaceError> for Fail {
+    fn from(e: ipv6kit_core::plan::space::SpaceError) -> Fail {
+        use ipv6kit_core::plan::space::SpaceError as E;
+        let code = match e {
+            E::NoSuchEntry(_) | E::BadLength(_) => ipv6kit_result::InvalidArgument,
+            E::LongerThanNode { .. } => ipv6kit_result::PlanShorterThanNode,
+            E::Full { .. } => ipv6kit_result::PlanSpaceFull,
+            E::DoesNotFit { .. } => ipv6kit_result::PlanDoesNotFit,
+        };
+        Fail::with(code, e)
     }
 }
 

@@ -9,6 +9,7 @@
  */
 #include "ipv6kit.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,19 @@ static const char *fiid(const uint8_t iid[8]) {
     size_t n = 0;
     if (ipv6kit_iid_format(iid, buf, sizeof buf, &n) != OK) return "(format failed)";
     return buf;
+}
+
+static ipv6kit_prefix PFX(const char *text) {
+    ipv6kit_prefix p;
+    memset(&p, 0, sizeof p);
+    CHECK_RC(ipv6kit_prefix_parse(text, strlen(text), &p), OK);
+    return p;
+}
+
+static ipv6kit_plan_findings *PLAN(const char *text) {
+    ipv6kit_plan_findings *h = NULL;
+    CHECK_RC(ipv6kit_plan_check(text, strlen(text), IPV6KIT_PLAN_FORMAT_TEXT, &h), OK);
+    return h;
 }
 
 static const char *last_error(void) {
@@ -2163,6 +2177,257 @@ static void test_plan(void) {
     }
 }
 
+/* ---- planning: free space, next free, utilisation, sizing, renumbering, zones, SVG -------- */
+
+/* Expected values: the core's tests in ipv6kit/src/plan/space.rs (free_space_of_the_house,
+ * sizing_the_dmz_of_the_house, renumber_into_a_smaller_delegation, each derived by hand there
+ * from the seed's house plan), the module example of ipv6kit/src/plan/space.rs for reverse zones
+ * (RFC 3596 nibble names), and the module example of ipv6kit/src/plan/render/svg.rs. */
+static void test_plan_space(void) {
+    static const char house[] = "::/0\n2001:db8:ebbd::/48\n2001:db8:ebbd:9900::/56\n"
+                                "2001:db8:ebbd:9908::/62\n2001:db8:ebbd:990a::/64\n";
+    static const char *free48[] = {"2001:db8:ebbd::/49",      "2001:db8:ebbd:8000::/52", "2001:db8:ebbd:9000::/53",
+                                   "2001:db8:ebbd:9800::/56", "2001:db8:ebbd:9a00::/55", "2001:db8:ebbd:9c00::/54",
+                                   "2001:db8:ebbd:a000::/51", "2001:db8:ebbd:c000::/50"};
+    ipv6kit_plan_findings *h = PLAN(house), *r = NULL, *none = NULL;
+    ipv6kit_plan_prefixes *it = NULL, *no_it = NULL;
+    ipv6kit_prefix p, q, zone;
+    ipv6kit_plan_sizing sz;
+    ipv6kit_plan_renumber_strategy strategy;
+    size_t count = 0, node = 99, i, n = 0;
+    double u = -1.0;
+    uint8_t dl = 0;
+    uint64_t dc = 0;
+    char buf[8192];
+
+    /* Entries by tree index. */
+    CHECK_RC(ipv6kit_plan_entry_count(h, &count), OK);
+    CHECK(count == 5);
+    CHECK_RC(ipv6kit_plan_entry_prefix(h, 3, &p), OK);
+    CHECK_STR(fp(&p), "2001:db8:ebbd:9908::/62");
+    fill(&p, sizeof p);
+    CHECK_RC(ipv6kit_plan_entry_prefix(h, 5, &p), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(untouched(&p, sizeof p));
+    CHECK_RC(ipv6kit_plan_entry_prefix(NULL, 0, &p), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_entry_prefix(h, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_entry_count(NULL, &count), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_entry_count(h, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    p = PFX("2001:db8:ebbd:9908::1/62"); /* host bits ignored */
+    CHECK_RC(ipv6kit_plan_find(h, &p, &node), OK);
+    CHECK(node == 3);
+    p = PFX("2001:db8:ebbd:9908::/63");
+    node = 99;
+    CHECK_RC(ipv6kit_plan_find(h, &p, &node), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK(node == 99);
+    p.len = 129;
+    CHECK_RC(ipv6kit_plan_find(h, &p, &node), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_find(NULL, &p, &node), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_find(h, NULL, &node), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_find(h, &p, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Free space: the /62 keeps 9908::/63 and 990b::/64 free around the /64. */
+    CHECK_RC(ipv6kit_plan_free_space(h, 3, &it), OK);
+    CHECK_RC(ipv6kit_plan_prefixes_next(it, &p), OK);
+    CHECK_STR(fp(&p), "2001:db8:ebbd:9908::/63");
+    CHECK_RC(ipv6kit_plan_prefixes_next(it, &p), OK);
+    CHECK_STR(fp(&p), "2001:db8:ebbd:990b::/64");
+    fill(&p, sizeof p);
+    CHECK_RC(ipv6kit_plan_prefixes_next(it, &p), IPV6KIT_RESULT_ITERATION_DONE);
+    CHECK(untouched(&p, sizeof p));
+    CHECK_RC(ipv6kit_plan_prefixes_next(it, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_prefixes_next(NULL, &p), IPV6KIT_RESULT_NULL_POINTER);
+    ipv6kit_plan_prefixes_free(it);
+    ipv6kit_plan_prefixes_free(NULL);
+    CHECK_RC(ipv6kit_plan_free_space(h, 1, &it), OK);
+    for (i = 0; i < 8; i++) {
+        CHECK_RC(ipv6kit_plan_prefixes_next(it, &p), OK);
+        CHECK_STR(fp(&p), free48[i]);
+    }
+    CHECK_RC(ipv6kit_plan_prefixes_next(it, &p), IPV6KIT_RESULT_ITERATION_DONE);
+    ipv6kit_plan_prefixes_free(it);
+    CHECK_RC(ipv6kit_plan_free_space(h, 4, &it), OK); /* a leaf is entirely free */
+    CHECK_RC(ipv6kit_plan_prefixes_next(it, &p), OK);
+    CHECK_STR(fp(&p), "2001:db8:ebbd:990a::/64");
+    ipv6kit_plan_prefixes_free(it);
+    CHECK_RC(ipv6kit_plan_free_space(h, 5, &no_it), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(no_it == NULL);
+    CHECK_RC(ipv6kit_plan_free_space(NULL, 0, &no_it), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_free_space(h, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Next free. */
+    CHECK_RC(ipv6kit_plan_next_free(h, 3, 64, &p), OK);
+    CHECK_STR(fp(&p), "2001:db8:ebbd:9908::/64");
+    CHECK_RC(ipv6kit_plan_next_free(h, 3, 63, &p), OK);
+    CHECK_STR(fp(&p), "2001:db8:ebbd:9908::/63");
+    fill(&p, sizeof p);
+    CHECK_RC(ipv6kit_plan_next_free(h, 3, 62, &p), IPV6KIT_RESULT_PLAN_SPACE_FULL);
+    CHECK_STR(last_error(), "no free /62 is left in 2001:db8:ebbd:9908::/62");
+    CHECK_RC(ipv6kit_plan_next_free(h, 3, 60, &p), IPV6KIT_RESULT_PLAN_SHORTER_THAN_NODE);
+    CHECK_RC(ipv6kit_plan_next_free(h, 3, 129, &p), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_next_free(h, 9, 64, &p), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(untouched(&p, sizeof p));
+    CHECK_RC(ipv6kit_plan_next_free(NULL, 3, 64, &p), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_next_free(h, 3, 64, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    /* ::/0 around ffff::/16: the last /128 is ffff::/128 (whole_space_and_edges) */
+    {
+        ipv6kit_plan_findings *e = PLAN("::/0\nffff::/16\n");
+        CHECK_RC(ipv6kit_plan_next_free(e, 1, 128, &p), OK);
+        CHECK_STR(fp(&p), "ffff::/128");
+        ipv6kit_plan_findings_free(e);
+    }
+
+    /* Utilisation: exact powers of two. */
+    CHECK_RC(ipv6kit_plan_utilisation(h, 3, &u), OK);
+    CHECK(u == 0.25);
+    CHECK_RC(ipv6kit_plan_utilisation(h, 2, &u), OK);
+    CHECK(u == 1.0 / 64.0);
+    CHECK_RC(ipv6kit_plan_utilisation(h, 1, &u), OK);
+    CHECK(u == 1.0 / 256.0);
+    CHECK_RC(ipv6kit_plan_utilisation(h, 0, &u), OK);
+    CHECK(u == 1.0 / 281474976710656.0);
+    CHECK_RC(ipv6kit_plan_utilisation(h, 4, &u), OK);
+    CHECK(u == 0.0);
+    u = -1.0;
+    CHECK_RC(ipv6kit_plan_utilisation(h, 5, &u), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(u == -1.0);
+    CHECK_RC(ipv6kit_plan_utilisation(NULL, 0, &u), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_utilisation(h, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Reverse zones: the /62 is four /64 zones; the /48 one zone. */
+    CHECK_RC(ipv6kit_plan_reverse_zones_count(h, 3, &count), OK);
+    CHECK(count == 4);
+    CHECK_RC(ipv6kit_plan_reverse_zones_count(h, 1, &count), OK);
+    CHECK(count == 1);
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 1, 0, &zone, false, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa");
+    CHECK(n == strlen("d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa"));
+    CHECK_STR(fp(&zone), "2001:db8:ebbd::/48");
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 3, 3, &zone, true, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "b.0.9.9.d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa.");
+    CHECK_STR(fp(&zone), "2001:db8:ebbd:990b::/64");
+    fill(&zone, sizeof zone);
+    fill(buf, 64);
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 3, 4, &zone, false, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 5, 0, &zone, false, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 1, 0, &zone, false, buf, 32, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK(untouched(&zone, sizeof zone) && untouched(buf, 64));
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(NULL, 1, 0, &zone, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 1, 0, NULL, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 1, 0, &zone, false, NULL, 0, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 1, 0, &zone, false, buf, sizeof buf, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_reverse_zones_count(h, 5, &count), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_reverse_zones_count(NULL, 0, &count), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_reverse_zones_count(h, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* The SVG map. */
+    {
+        ipv6kit_plan_findings *m = PLAN("2001:db8::/48\n2001:db8::/64 [lan]\n");
+        size_t len;
+        CHECK_RC(ipv6kit_plan_svg_map(m, 1000.0, buf, sizeof buf, &n), OK);
+        CHECK(n == strlen(buf));
+        CHECK(strncmp(buf, "<svg ", 5) == 0);
+        CHECK(n > 7 && strcmp(buf + n - 7, "</svg>\n") == 0);
+        CHECK(strstr(buf, ">2001:db8::/64</text>") != NULL);
+        len = n;
+        fill(buf, sizeof buf);
+        CHECK_RC(ipv6kit_plan_svg_map(m, 1000.0, buf, len, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK(untouched(buf, sizeof buf));
+        CHECK_RC(ipv6kit_plan_svg_map(m, 1000.0, buf, len + 1, &n), OK);
+        CHECK_RC(ipv6kit_plan_svg_map(m, 0.0, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_plan_svg_map(m, -5.0, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_plan_svg_map(m, INFINITY, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_plan_svg_map(m, NAN, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_plan_svg_map(NULL, 1000.0, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_plan_svg_map(m, 1000.0, NULL, 0, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_plan_svg_map(m, 1000.0, buf, sizeof buf, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        ipv6kit_plan_findings_free(m);
+    }
+    ipv6kit_plan_findings_free(h);
+
+    /* Sizing the DMZ: one /62 and one /64 need a /61 renumbered (a /60 on a nibble), and as
+     * numbered they span 9900::/60. */
+    h = PLAN("2001:db8:ebbd:9900::/56\n2001:db8:ebbd:9900::/64\n2001:db8:ebbd:9908::/62\n");
+    CHECK_RC(ipv6kit_plan_smallest_delegation(h, 0, &sz), OK);
+    CHECK(sz.packed_len == 61 && sz.nibble_len == 60 && sz.demand_count == 2);
+    CHECK_STR(fp(&sz.node), "2001:db8:ebbd:9900::/56");
+    CHECK_STR(fp(&sz.in_place), "2001:db8:ebbd:9900::/60");
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(h, 0, 0, &dl, &dc), OK);
+    CHECK(dl == 62 && dc == 1);
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(h, 0, 1, &dl, &dc), OK);
+    CHECK(dl == 64 && dc == 1);
+    dl = 7;
+    dc = 7;
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(h, 0, 2, &dl, &dc), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(h, 1, 0, &dl, &dc), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(h, 3, 0, &dl, &dc), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(dl == 7 && dc == 7);
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(NULL, 0, 0, &dl, &dc), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(h, 0, 0, NULL, &dc), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(h, 0, 0, &dl, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    fill(&sz, sizeof sz);
+    CHECK_RC(ipv6kit_plan_smallest_delegation(h, 1, &sz), IPV6KIT_RESULT_NOT_FOUND); /* a leaf */
+    CHECK_RC(ipv6kit_plan_smallest_delegation(h, 3, &sz), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(untouched(&sz, sizeof sz));
+    CHECK_RC(ipv6kit_plan_smallest_delegation(NULL, 0, &sz), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_smallest_delegation(h, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    ipv6kit_plan_findings_free(h);
+
+    /* Renumbering a /48 plan into a /56: the low bits 08/62, 0a/64 and 01/64 do not collide. */
+    h = PLAN("2001:db8:ebbd::/48\n2001:db8:ebbd:9908::/62\n2001:db8:ebbd:990a::/64\n2001:db8:ebbd:a001::/64\n");
+    p = PFX("2001:db8:ebbd::/48");
+    q = PFX("2001:db8:77:1200::/56");
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, &q, &r, &strategy), OK);
+    CHECK(strategy == IPV6KIT_PLAN_RENUMBER_STRATEGY_KEEP_LOW_BITS);
+    CHECK_RC(ipv6kit_plan_entry_count(r, &count), OK);
+    CHECK(count == 4);
+    {
+        static const char *want[] = {"2001:db8:77:1200::/56", "2001:db8:77:1201::/64", "2001:db8:77:1208::/62",
+                                     "2001:db8:77:120a::/64"};
+        for (i = 0; i < 4; i++) {
+            CHECK_RC(ipv6kit_plan_entry_prefix(r, i, &zone), OK);
+            CHECK_STR(fp(&zone), want[i]);
+        }
+    }
+    CHECK_RC(ipv6kit_plan_report(r, IPV6KIT_PLAN_REPORT_FORMAT_TEXT, buf, sizeof buf, &n), OK);
+    CHECK(strstr(buf, "2001:db8:77:1208::/62") != NULL);
+    ipv6kit_plan_findings_free(r);
+    r = NULL;
+    /* Into the same-size /48: every offset kept. */
+    q = PFX("2001:db8:1234::/48");
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, &q, &r, &strategy), OK);
+    CHECK(strategy == IPV6KIT_PLAN_RENUMBER_STRATEGY_KEEP_OFFSETS);
+    CHECK_RC(ipv6kit_plan_entry_prefix(r, 1, &zone), OK);
+    CHECK_STR(fp(&zone), "2001:db8:1234:9908::/62");
+    ipv6kit_plan_findings_free(r);
+    ipv6kit_plan_findings_free(h);
+    /* 9901 and a001 collide on their low byte: packed, largest first. */
+    h = PLAN("2001:db8:ebbd::/48\n2001:db8:ebbd:9901::/64\n2001:db8:ebbd:a001::/64\n2001:db8:ebbd:b000::/62\n");
+    q = PFX("2001:db8:77:1200::/56");
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, &q, &r, &strategy), OK);
+    CHECK(strategy == IPV6KIT_PLAN_RENUMBER_STRATEGY_PACKED);
+    CHECK_RC(ipv6kit_plan_entry_prefix(r, 1, &zone), OK);
+    CHECK_STR(fp(&zone), "2001:db8:77:1200::/62");
+    ipv6kit_plan_findings_free(r);
+    ipv6kit_plan_findings_free(h);
+    /* Three colliding /64s do not fit a /63: packed they need a /62. */
+    h = PLAN("2001:db8:ebbd::/48\n2001:db8:ebbd:1::/64\n2001:db8:ebbd:101::/64\n2001:db8:ebbd:201::/64\n");
+    q = PFX("2001:db8:77:1200::/63");
+    strategy = (ipv6kit_plan_renumber_strategy)77;
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, &q, &none, &strategy), IPV6KIT_RESULT_PLAN_DOES_NOT_FIT);
+    CHECK_STR(last_error(),
+              "the plan's contents of 2001:db8:ebbd::/48 need at least a /62; 2001:db8:77:1200::/63 is a /63");
+    CHECK(none == NULL && strategy == (ipv6kit_plan_renumber_strategy)77);
+    q.len = 200;
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, &q, &none, &strategy), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_renumber(NULL, &p, &q, &none, &strategy), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_renumber(h, NULL, &q, &none, &strategy), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, NULL, &none, &strategy), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, &q, NULL, &strategy), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, &q, &none, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(none == NULL);
+    ipv6kit_plan_findings_free(h);
+}
+
 /* ---- Router Advertisement builder --------------------------------------------------------- */
 
 static void test_ra_builder(void) {
@@ -2297,6 +2562,7 @@ int main(void) {
     test_stable();
     test_registry();
     test_plan();
+    test_plan_space();
     test_ra_builder();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
