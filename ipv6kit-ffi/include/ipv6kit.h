@@ -292,6 +292,14 @@ enum ipv6kit_result
    */
   IPV6KIT_RESULT_RANDOM_FAILED = 608,
   /**
+   * The desync factor is not below `TEMP_PREFERRED_LIFETIME - REGEN_ADVANCE` (RFC 8981 §3.8).
+   */
+  IPV6KIT_RESULT_DESYNC_FACTOR_TOO_LARGE = 609,
+  /**
+   * `TEMP_PREFERRED_LIFETIME` is not above `REGEN_ADVANCE`: no temporary address could be replaced in time.
+   */
+  IPV6KIT_RESULT_PREFERRED_LIFETIME_TOO_SHORT = 610,
+  /**
    * Another stable/temporary identifier error (a newer core reported one this code list does not name yet).
    */
   IPV6KIT_RESULT_STABLE_OTHER = 699,
@@ -1580,6 +1588,56 @@ typedef struct ipv6kit_sixrd_domain {
    */
   uint8_t ipv4_mask_len;
 } ipv6kit_sixrd_domain;
+
+/**
+ * The RFC 8981 §3.8 parameters of a host or interface (times in seconds unless the name says
+ * otherwise). `ipv6kit_temporary_config_default()` gives the RFC's defaults.
+ */
+typedef struct ipv6kit_temporary_config {
+  /**
+   * `TEMP_VALID_LIFETIME` (default 2 days).
+   */
+  uint32_t temp_valid_lifetime;
+  /**
+   * `TEMP_PREFERRED_LIFETIME` (default 1 day).
+   */
+  uint32_t temp_preferred_lifetime;
+  /**
+   * `TEMP_IDGEN_RETRIES` (default 3).
+   */
+  uint32_t temp_idgen_retries;
+  /**
+   * The interface's `DupAddrDetectTransmits` (default 1).
+   */
+  uint32_t dup_addr_detect_transmits;
+  /**
+   * The interface's `RetransTimer`, in milliseconds (default 1000).
+   */
+  uint32_t retrans_timer_ms;
+} ipv6kit_temporary_config;
+
+/**
+ * When a temporary address stops being preferred, expires, and must be replaced: absolute
+ * times in the caller's seconds.
+ */
+typedef struct ipv6kit_temporary_lifetimes {
+  /**
+   * The address was created at this time.
+   */
+  uint64_t created_at;
+  /**
+   * It is deprecated from this time on.
+   */
+  uint64_t preferred_until;
+  /**
+   * It is removed at this time.
+   */
+  uint64_t valid_until;
+  /**
+   * Its successor is generated at this time (`REGEN_ADVANCE` before deprecation).
+   */
+  uint64_t regenerate_at;
+} ipv6kit_temporary_lifetimes;
 
 #ifdef __cplusplus
 extern "C" {
@@ -3445,6 +3503,98 @@ ipv6kit_result ipv6kit_temporary_md5_history(const uint8_t *history,
                                              const uint8_t *iid,
                                              uint8_t *out_iid,
                                              uint8_t *out_history);
+
+/**
+ * Writes the RFC 8981 §3.8 defaults: `TEMP_VALID_LIFETIME` 172800 s, `TEMP_PREFERRED_LIFETIME`
+ * 86400 s, `TEMP_IDGEN_RETRIES` 3, `DupAddrDetectTransmits` 1, `RetransTimer` 1000 ms.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `out` must be writable.
+ */
+ipv6kit_result ipv6kit_temporary_config_default(struct ipv6kit_temporary_config *out);
+
+/**
+ * Sets `*out` to `REGEN_ADVANCE = 2 + TEMP_IDGEN_RETRIES × DupAddrDetectTransmits ×
+ * RetransTimer / 1000` seconds (RFC 8981 §3.8), saturating at `UINT32_MAX`.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `config` readable and `out` writable.
+ */
+ipv6kit_result ipv6kit_temporary_regen_advance(const struct ipv6kit_temporary_config *config,
+                                               uint32_t *out);
+
+/**
+ * Sets `*out` to `MAX_DESYNC_FACTOR = 0.4 × TEMP_PREFERRED_LIFETIME` seconds, rounded down
+ * (RFC 8981 §3.8; 34560 s with the defaults).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `config` readable and `out` writable.
+ */
+ipv6kit_result ipv6kit_temporary_max_desync_factor(const struct ipv6kit_temporary_config *config,
+                                                   uint32_t *out);
+
+/**
+ * Sets `*out` to a `DESYNC_FACTOR` drawn from the caller's random bytes (8 bytes, the core
+ * draws 64 bits): uniform in `0..=MAX_DESYNC_FACTOR`, and below `TEMP_PREFERRED_LIFETIME -
+ * REGEN_ADVANCE` as RFC 8981 §3.8 requires. The bytes come from the caller so that firmware uses
+ * its own random source (and tests are repeatable).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (`random_len` is not the number of bytes drawn),
+ * `PREFERRED_LIFETIME_TOO_SHORT` (`TEMP_PREFERRED_LIFETIME` not above `REGEN_ADVANCE`).
+ *
+ * # Safety
+ * `config` readable, `random` readable for `random_len` bytes, `out` writable.
+ */
+ipv6kit_result ipv6kit_temporary_desync_factor(const struct ipv6kit_temporary_config *config,
+                                               const uint8_t *random,
+                                               size_t random_len,
+                                               uint32_t *out);
+
+/**
+ * Writes the lifetimes of a temporary address created at `now` on a prefix whose remaining
+ * valid and preferred lifetimes are `prefix_valid` and `prefix_preferred` (RFC 8981 §3.4 steps
+ * 4–6): valid for `min(prefix_valid, TEMP_VALID_LIFETIME)`, preferred for
+ * `min(prefix_preferred, TEMP_PREFERRED_LIFETIME - desync_factor)`, regenerated `REGEN_ADVANCE`
+ * before deprecation.
+ *
+ * Errors: `NULL_POINTER`, `NOT_FOUND` (the preferred lifetime would not exceed `REGEN_ADVANCE`:
+ * §3.4 step 6 says no temporary address is created), `DESYNC_FACTOR_TOO_LARGE` (not below
+ * `TEMP_PREFERRED_LIFETIME - REGEN_ADVANCE`), `PREFERRED_LIFETIME_TOO_SHORT`.
+ *
+ * # Safety
+ * `config` readable and `out` writable.
+ */
+ipv6kit_result ipv6kit_temporary_schedule(const struct ipv6kit_temporary_config *config,
+                                          uint64_t now,
+                                          uint32_t prefix_valid,
+                                          uint32_t prefix_preferred,
+                                          uint32_t desync_factor,
+                                          struct ipv6kit_temporary_lifetimes *out);
+
+/**
+ * Writes the lifetimes of the temporary address `current` after a Router Advertisement
+ * refreshes its prefix at `now` with new remaining lifetimes (RFC 8981 §3.4): never longer than
+ * `TEMP_VALID_LIFETIME` (valid) or `TEMP_PREFERRED_LIFETIME - desync_factor` (preferred)
+ * counted from its creation. `out` may be `current`.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `config` and `current` readable, `out` writable.
+ */
+ipv6kit_result ipv6kit_temporary_refresh(const struct ipv6kit_temporary_config *config,
+                                         const struct ipv6kit_temporary_lifetimes *current,
+                                         uint64_t now,
+                                         uint32_t prefix_valid,
+                                         uint32_t prefix_preferred,
+                                         uint32_t desync_factor,
+                                         struct ipv6kit_temporary_lifetimes *out);
 
 /**
  * Parses an IPv6 address in any RFC 4291 text form (`2001:db8::1`, `::ffff:192.0.2.1`, upper or

@@ -127,6 +127,10 @@ pub enum ipv6kit_result {
     PrefixLengthUnsupported = 607,
     /// The operating system's random generator failed, or kept giving reserved identifiers.
     RandomFailed = 608,
+    /// The desync factor is not below `TEMP_PREFERRED_LIFETIME - REGEN_ADVANCE` (RFC 8981 §3.8).
+    DesyncFactorTooLarge = 609,
+    /// `TEMP_PREFERRED_LIFETIME` is not above `REGEN_ADVANCE`: no temporary address could be replaced in time.
+    PreferredLifetimeTooShort = 610,
     /// Another stable/temporary identifier error (a newer core reported one this code list does not name yet).
     StableOther = 699,
 
@@ -233,6 +237,8 @@ impl ipv6kit_result {
             ipv6kit_result::NullKey,
             ipv6kit_result::PrefixLengthUnsupported,
             ipv6kit_result::RandomFailed,
+            ipv6kit_result::DesyncFactorTooLarge,
+            ipv6kit_result::PreferredLifetimeTooShort,
             ipv6kit_result::StableOther,
             ipv6kit_result::NdpTruncated,
             ipv6kit_result::NdpNotNdp,
@@ -313,6 +319,10 @@ impl ipv6kit_result {
             ipv6kit_result::NullKey => "the secret key is all zeros\0",
             ipv6kit_result::PrefixLengthUnsupported => "systemd-networkd generates addresses for /1 to /64 only\0",
             ipv6kit_result::RandomFailed => "the random generator failed\0",
+            ipv6kit_result::DesyncFactorTooLarge => {
+                "the desync factor is not below TEMP_PREFERRED_LIFETIME - REGEN_ADVANCE\0"
+            }
+            ipv6kit_result::PreferredLifetimeTooShort => "TEMP_PREFERRED_LIFETIME is not above REGEN_ADVANCE\0",
             ipv6kit_result::StableOther => "stable identifier error\0",
             ipv6kit_result::NdpTruncated => "ND message too short\0",
             ipv6kit_result::NdpNotNdp => "not a Neighbor Discovery message\0",
@@ -550,6 +560,8 @@ impl From<ipv6kit_core::iid::temporary::TemporaryError> for Fail {
         use ipv6kit_core::iid::temporary::TemporaryError as E;
         let code = match e {
             E::RandomSourceStuck { .. } | E::OsRandom => ipv6kit_result::RandomFailed,
+            E::DesyncFactorTooLarge { .. } => ipv6kit_result::DesyncFactorTooLarge,
+            E::PreferredLifetimeTooShort { .. } => ipv6kit_result::PreferredLifetimeTooShort,
             _ => ipv6kit_result::StableOther,
         };
         Fail::with(code, e)

@@ -1,7 +1,7 @@
 //! Stable-privacy interface identifiers (RFC 7217) as Linux, NetworkManager and systemd-networkd
 //! form them, and temporary identifiers (RFC 8981).
 
-use crate::boundary::{guard, out_bytes, read_addr, read_bytes, read_slice, read_text, BytesOut};
+use crate::boundary::{guard, out_bytes, read_addr, read_bytes, read_slice, read_text, BytesOut, Out};
 use crate::iid::read_iid;
 use crate::result::{ipv6kit_result, Fail};
 use crate::text::{ipv6kit_prefix, read_prefix};
@@ -387,6 +387,265 @@ pub unsafe extern "C" fn ipv6kit_temporary_md5_history(
             out_iid.write(next.octets());
             out_history.write(hist);
         }
+        Ok(())
+    })
+}
+
+/// The RFC 8981 §3.8 parameters of a host or interface (times in seconds unless the name says
+/// otherwise). `ipv6kit_temporary_config_default()` gives the RFC's defaults.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ipv6kit_temporary_config {
+    /// `TEMP_VALID_LIFETIME` (default 2 days).
+    pub temp_valid_lifetime: u32,
+    /// `TEMP_PREFERRED_LIFETIME` (default 1 day).
+    pub temp_preferred_lifetime: u32,
+    /// `TEMP_IDGEN_RETRIES` (default 3).
+    pub temp_idgen_retries: u32,
+    /// The interface's `DupAddrDetectTransmits` (default 1).
+    pub dup_addr_detect_transmits: u32,
+    /// The interface's `RetransTimer`, in milliseconds (default 1000).
+    pub retrans_timer_ms: u32,
+}
+
+impl ipv6kit_temporary_config {
+    fn to_core(self) -> temporary::TempAddrConfig {
+        temporary::TempAddrConfig {
+            temp_valid_lifetime: self.temp_valid_lifetime,
+            temp_preferred_lifetime: self.temp_preferred_lifetime,
+            temp_idgen_retries: self.temp_idgen_retries,
+            dup_addr_detect_transmits: self.dup_addr_detect_transmits,
+            retrans_timer_ms: self.retrans_timer_ms,
+        }
+    }
+}
+
+/// When a temporary address stops being preferred, expires, and must be replaced: absolute
+/// times in the caller's seconds.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ipv6kit_temporary_lifetimes {
+    /// The address was created at this time.
+    pub created_at: u64,
+    /// It is deprecated from this time on.
+    pub preferred_until: u64,
+    /// It is removed at this time.
+    pub valid_until: u64,
+    /// Its successor is generated at this time (`REGEN_ADVANCE` before deprecation).
+    pub regenerate_at: u64,
+}
+
+impl ipv6kit_temporary_lifetimes {
+    fn from_core(s: temporary::TempSchedule) -> ipv6kit_temporary_lifetimes {
+        ipv6kit_temporary_lifetimes {
+            created_at: s.created_at,
+            preferred_until: s.preferred_until,
+            valid_until: s.valid_until,
+            regenerate_at: s.regenerate_at,
+        }
+    }
+
+    fn to_core(self) -> temporary::TempSchedule {
+        temporary::TempSchedule {
+            created_at: self.created_at,
+            preferred_until: self.preferred_until,
+            valid_until: self.valid_until,
+            regenerate_at: self.regenerate_at,
+        }
+    }
+}
+
+/// # Safety
+/// `p` must be NULL or readable.
+unsafe fn read_config(p: *const ipv6kit_temporary_config) -> Result<temporary::TempAddrConfig, Fail> {
+    if p.is_null() {
+        return Err(Fail::code(ipv6kit_result::NullPointer));
+    }
+    // SAFETY: non-NULL and readable per the contract; read_unaligned tolerates packed callers.
+    Ok(unsafe { p.read_unaligned() }.to_core())
+}
+
+/// Writes the RFC 8981 §3.8 defaults: `TEMP_VALID_LIFETIME` 172800 s, `TEMP_PREFERRED_LIFETIME`
+/// 86400 s, `TEMP_IDGEN_RETRIES` 3, `DupAddrDetectTransmits` 1, `RetransTimer` 1000 ms.
+///
+/// Errors: `NULL_POINTER`.
+///
+/// # Safety
+/// `out` must be writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_temporary_config_default(out: *mut ipv6kit_temporary_config) -> ipv6kit_result {
+    guard(|| {
+        let out = Out::new(out)?;
+        let d = temporary::TempAddrConfig::default();
+        let c = ipv6kit_temporary_config {
+            temp_valid_lifetime: d.temp_valid_lifetime,
+            temp_preferred_lifetime: d.temp_preferred_lifetime,
+            temp_idgen_retries: d.temp_idgen_retries,
+            dup_addr_detect_transmits: d.dup_addr_detect_transmits,
+            retrans_timer_ms: d.retrans_timer_ms,
+        };
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(c) };
+        Ok(())
+    })
+}
+
+/// Sets `*out` to `REGEN_ADVANCE = 2 + TEMP_IDGEN_RETRIES × DupAddrDetectTransmits ×
+/// RetransTimer / 1000` seconds (RFC 8981 §3.8), saturating at `UINT32_MAX`.
+///
+/// Errors: `NULL_POINTER`.
+///
+/// # Safety
+/// `config` readable and `out` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_temporary_regen_advance(
+    config: *const ipv6kit_temporary_config,
+    out: *mut u32,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = Out::new(out)?;
+        // SAFETY: the caller's contract above.
+        let c = unsafe { read_config(config) }?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(c.regen_advance()) };
+        Ok(())
+    })
+}
+
+/// Sets `*out` to `MAX_DESYNC_FACTOR = 0.4 × TEMP_PREFERRED_LIFETIME` seconds, rounded down
+/// (RFC 8981 §3.8; 34560 s with the defaults).
+///
+/// Errors: `NULL_POINTER`.
+///
+/// # Safety
+/// `config` readable and `out` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_temporary_max_desync_factor(
+    config: *const ipv6kit_temporary_config,
+    out: *mut u32,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = Out::new(out)?;
+        // SAFETY: the caller's contract above.
+        let c = unsafe { read_config(config) }?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(c.max_desync_factor()) };
+        Ok(())
+    })
+}
+
+/// Sets `*out` to a `DESYNC_FACTOR` drawn from the caller's random bytes (8 bytes, the core
+/// draws 64 bits): uniform in `0..=MAX_DESYNC_FACTOR`, and below `TEMP_PREFERRED_LIFETIME -
+/// REGEN_ADVANCE` as RFC 8981 §3.8 requires. The bytes come from the caller so that firmware uses
+/// its own random source (and tests are repeatable).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (`random_len` is not the number of bytes drawn),
+/// `PREFERRED_LIFETIME_TOO_SHORT` (`TEMP_PREFERRED_LIFETIME` not above `REGEN_ADVANCE`).
+///
+/// # Safety
+/// `config` readable, `random` readable for `random_len` bytes, `out` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_temporary_desync_factor(
+    config: *const ipv6kit_temporary_config,
+    random: *const u8,
+    random_len: usize,
+    out: *mut u32,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = Out::new(out)?;
+        // SAFETY: the caller's contract above.
+        let (c, bytes) = unsafe { (read_config(config)?, read_slice(random, random_len)?) };
+        let mut wanted = None;
+        let d = c.desync_factor(|b| {
+            if b.len() == bytes.len() {
+                b.copy_from_slice(bytes);
+            } else {
+                wanted = Some(b.len());
+            }
+        })?;
+        if let Some(n) = wanted {
+            return Err(Fail::with(
+                ipv6kit_result::InvalidArgument,
+                format_args!("{n} random bytes are drawn, {random_len} were given"),
+            ));
+        }
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(d) };
+        Ok(())
+    })
+}
+
+/// Writes the lifetimes of a temporary address created at `now` on a prefix whose remaining
+/// valid and preferred lifetimes are `prefix_valid` and `prefix_preferred` (RFC 8981 §3.4 steps
+/// 4–6): valid for `min(prefix_valid, TEMP_VALID_LIFETIME)`, preferred for
+/// `min(prefix_preferred, TEMP_PREFERRED_LIFETIME - desync_factor)`, regenerated `REGEN_ADVANCE`
+/// before deprecation.
+///
+/// Errors: `NULL_POINTER`, `NOT_FOUND` (the preferred lifetime would not exceed `REGEN_ADVANCE`:
+/// §3.4 step 6 says no temporary address is created), `DESYNC_FACTOR_TOO_LARGE` (not below
+/// `TEMP_PREFERRED_LIFETIME - REGEN_ADVANCE`), `PREFERRED_LIFETIME_TOO_SHORT`.
+///
+/// # Safety
+/// `config` readable and `out` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_temporary_schedule(
+    config: *const ipv6kit_temporary_config,
+    now: u64,
+    prefix_valid: u32,
+    prefix_preferred: u32,
+    desync_factor: u32,
+    out: *mut ipv6kit_temporary_lifetimes,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = Out::new(out)?;
+        // SAFETY: the caller's contract above.
+        let c = unsafe { read_config(config) }?;
+        let s = c
+            .schedule(now, prefix_valid, prefix_preferred, desync_factor)?
+            .ok_or_else(|| {
+                Fail::with(
+                    ipv6kit_result::NotFound,
+                    "the preferred lifetime would not exceed REGEN_ADVANCE: no temporary address is created",
+                )
+            })?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(ipv6kit_temporary_lifetimes::from_core(s)) };
+        Ok(())
+    })
+}
+
+/// Writes the lifetimes of the temporary address `current` after a Router Advertisement
+/// refreshes its prefix at `now` with new remaining lifetimes (RFC 8981 §3.4): never longer than
+/// `TEMP_VALID_LIFETIME` (valid) or `TEMP_PREFERRED_LIFETIME - desync_factor` (preferred)
+/// counted from its creation. `out` may be `current`.
+///
+/// Errors: `NULL_POINTER`.
+///
+/// # Safety
+/// `config` and `current` readable, `out` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_temporary_refresh(
+    config: *const ipv6kit_temporary_config,
+    current: *const ipv6kit_temporary_lifetimes,
+    now: u64,
+    prefix_valid: u32,
+    prefix_preferred: u32,
+    desync_factor: u32,
+    out: *mut ipv6kit_temporary_lifetimes,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = Out::new(out)?;
+        // SAFETY: the caller's contract above.
+        let c = unsafe { read_config(config) }?;
+        if current.is_null() {
+            return Err(Fail::code(ipv6kit_result::NullPointer));
+        }
+        // SAFETY: non-NULL and readable per the contract; read before `out` is written, so the
+        // two may be the same object.
+        let s = unsafe { current.read_unaligned() }.to_core();
+        let r = c.refresh(&s, now, prefix_valid, prefix_preferred, desync_factor);
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(ipv6kit_temporary_lifetimes::from_core(r)) };
         Ok(())
     })
 }

@@ -2428,6 +2428,94 @@ static void test_plan_space(void) {
     ipv6kit_plan_findings_free(h);
 }
 
+/* ---- temporary address lifetimes (RFC 8981) ---------------------------------------------- */
+
+/* Expected values: the RFC 8981 §3.8 defaults (TEMP_VALID_LIFETIME 2 days, TEMP_PREFERRED_LIFETIME
+ * 1 day, REGEN_ADVANCE = 2 + 3 x 1 x 1000 / 1000 = 5 s, MAX_DESYNC_FACTOR = 0.4 x 86400 = 34560 s),
+ * and the schedules of the core's tests schedule_follows_prefix_and_caps and
+ * refresh_never_extends_past_creation_caps (ipv6kit/src/iid/temporary.rs), which apply §3.4 by hand. */
+static void test_temporary(void) {
+    static const uint8_t ones[8] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+    static const uint8_t zeros[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    static const uint8_t counting[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    ipv6kit_temporary_config c, bad, tight;
+    ipv6kit_temporary_lifetimes s, r;
+    uint32_t v = 0;
+
+    fill(&c, sizeof c);
+    CHECK_RC(ipv6kit_temporary_config_default(&c), OK);
+    CHECK(c.temp_valid_lifetime == 172800 && c.temp_preferred_lifetime == 86400);
+    CHECK(c.temp_idgen_retries == 3 && c.dup_addr_detect_transmits == 1 && c.retrans_timer_ms == 1000);
+    CHECK_RC(ipv6kit_temporary_config_default(NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    CHECK_RC(ipv6kit_temporary_regen_advance(&c, &v), OK);
+    CHECK(v == 5);
+    CHECK_RC(ipv6kit_temporary_max_desync_factor(&c, &v), OK);
+    CHECK(v == 34560);
+    bad = c; /* saturates: 2^32-1 retries x transmits x ms */
+    bad.temp_idgen_retries = bad.dup_addr_detect_transmits = bad.retrans_timer_ms = 0xffffffffu;
+    CHECK_RC(ipv6kit_temporary_regen_advance(&bad, &v), OK);
+    CHECK(v == 0xffffffffu);
+    CHECK_RC(ipv6kit_temporary_regen_advance(NULL, &v), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_temporary_regen_advance(&c, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_temporary_max_desync_factor(NULL, &v), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_temporary_max_desync_factor(&c, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* DESYNC_FACTOR = (the 8 bytes as a little-endian integer) mod (MAX_DESYNC_FACTOR + 1):
+     * (2^64 - 1) mod 34561 = 19244, 0x0807060504030201 mod 34561 = 23819, 0 mod 34561 = 0. */
+    CHECK_RC(ipv6kit_temporary_desync_factor(&c, ones, 8, &v), OK);
+    CHECK(v == 19244);
+    CHECK_RC(ipv6kit_temporary_desync_factor(&c, counting, 8, &v), OK);
+    CHECK(v == 23819);
+    CHECK_RC(ipv6kit_temporary_desync_factor(&c, zeros, 8, &v), OK);
+    CHECK(v == 0);
+    tight = c; /* preferred 10 s: the factor stays below 10 - 5, so in 0..=4; 2^64 - 1 = 0 mod 5 */
+    tight.temp_preferred_lifetime = 10;
+    CHECK_RC(ipv6kit_temporary_desync_factor(&tight, ones, 8, &v), OK);
+    CHECK(v == 0);
+    v = 77;
+    CHECK_RC(ipv6kit_temporary_desync_factor(&c, ones, 7, &v), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_temporary_desync_factor(&c, ones, 0, &v), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    bad = c;
+    bad.temp_preferred_lifetime = 5;
+    CHECK_RC(ipv6kit_temporary_desync_factor(&bad, ones, 8, &v), IPV6KIT_RESULT_PREFERRED_LIFETIME_TOO_SHORT);
+    CHECK(v == 77);
+    CHECK_RC(ipv6kit_temporary_desync_factor(NULL, ones, 8, &v), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_temporary_desync_factor(&c, NULL, 0, &v), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_temporary_desync_factor(&c, ones, 8, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Prefix lifetimes longer than the caps: capped; a desync factor of 1000 s shortens preferred. */
+    CHECK_RC(ipv6kit_temporary_schedule(&c, 0, 0xffffffffu, 0xffffffffu, 1000, &s), OK);
+    CHECK(s.created_at == 0 && s.valid_until == 172800 && s.preferred_until == 85400 && s.regenerate_at == 85395);
+    /* Preferred lifetime at most REGEN_ADVANCE: no address (§3.4 step 6); one second more: one. */
+    fill(&s, sizeof s);
+    CHECK_RC(ipv6kit_temporary_schedule(&c, 0, 3600, 5, 0, &s), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK(untouched(&s, sizeof s));
+    CHECK_RC(ipv6kit_temporary_schedule(&c, 0, 3600, 6, 0, &s), OK);
+    fill(&s, sizeof s);
+    CHECK_RC(ipv6kit_temporary_schedule(&c, 0, 3600, 3600, 86395, &s), IPV6KIT_RESULT_DESYNC_FACTOR_TOO_LARGE);
+    CHECK_STR(last_error(), "desync factor 86395 s must be below 86395 s (TEMP_PREFERRED_LIFETIME - REGEN_ADVANCE)");
+    CHECK_RC(ipv6kit_temporary_schedule(&bad, 0, 1, 1, 0, &s), IPV6KIT_RESULT_PREFERRED_LIFETIME_TOO_SHORT);
+    CHECK(untouched(&s, sizeof s));
+    CHECK_RC(ipv6kit_temporary_schedule(NULL, 0, 1, 1, 0, &s), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_temporary_schedule(&c, 0, 1, 1, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Refresh: a later RA with infinite lifetimes cannot extend past the caps from creation. */
+    CHECK_RC(ipv6kit_temporary_schedule(&c, 100, 3600, 1800, 0, &s), OK);
+    CHECK_RC(ipv6kit_temporary_refresh(&c, &s, 100000, 0xffffffffu, 0xffffffffu, 0, &r), OK);
+    CHECK(r.created_at == 100 && r.valid_until == 100 + 172800 && r.preferred_until == 100 + 86400 &&
+          r.regenerate_at == 100 + 86400 - 5);
+    CHECK_RC(ipv6kit_temporary_refresh(&c, &s, 1000, 600, 300, 0, &r), OK);
+    CHECK(r.preferred_until == 1300 && r.valid_until == 1600);
+    CHECK_RC(ipv6kit_temporary_refresh(&c, &s, 1000, 600, 300, 0, &s), OK); /* in place */
+    CHECK(s.preferred_until == 1300 && s.valid_until == 1600 && s.created_at == 100);
+    fill(&r, sizeof r);
+    CHECK_RC(ipv6kit_temporary_refresh(NULL, &s, 0, 0, 0, 0, &r), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_temporary_refresh(&c, NULL, 0, 0, 0, 0, &r), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&r, sizeof r));
+    CHECK_RC(ipv6kit_temporary_refresh(&c, &s, 0, 0, 0, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+}
+
 /* ---- Router Advertisement builder --------------------------------------------------------- */
 
 static void test_ra_builder(void) {
@@ -2563,6 +2651,7 @@ int main(void) {
     test_registry();
     test_plan();
     test_plan_space();
+    test_temporary();
     test_ra_builder();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
