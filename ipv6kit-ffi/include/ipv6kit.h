@@ -3597,6 +3597,93 @@ ipv6kit_result ipv6kit_temporary_refresh(const struct ipv6kit_temporary_config *
                                          struct ipv6kit_temporary_lifetimes *out);
 
 /**
+ * Writes the interface identifier of one Linux stable-privacy hash (`addr_gen_mode` 2 or 3) for
+ * exactly these inputs, with no reserved-identifier check and no retry: `prefix` is an address
+ * whose first 64 bits are hashed (`fe80::` for the link-local address), `perm_addr` the device's
+ * permanent hardware address, `dad_count` the DAD conflicts so far. `byte_order` is an
+ * `ipv6kit_byte_order`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `INVALID_ENUM`, `HARDWARE_ADDRESS_TOO_LONG` (over
+ * 32 bytes).
+ *
+ * # Safety
+ * `stable_secret` and `prefix` readable for 16 bytes, `perm_addr` for `perm_addr_len` bytes,
+ * `out` writable for 8 bytes.
+ */
+ipv6kit_result ipv6kit_stable_linux_iid(const uint8_t *stable_secret,
+                                        const uint8_t *prefix,
+                                        const uint8_t *perm_addr,
+                                        size_t perm_addr_len,
+                                        uint8_t dad_count,
+                                        uint32_t byte_order_,
+                                        uint8_t *out);
+
+/**
+ * Writes RFC 7217's `RID = F(Prefix, Net_Iface, Network_ID, DAD_Counter, secret_key)` for
+ * exactly these inputs (the generic form of `ipv6kit_stable_rfc7217_address()`, with no
+ * reserved-identifier check): the first 64 bits of HMAC-SHA-256(secret_key, prefix (8 bytes) ‖
+ * len(net_iface) (u32, big-endian) ‖ net_iface ‖ len(network_id) ‖ network_id ‖ dad_counter).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `PREFIX_NOT_SLASH64`, `SECRET_TOO_SHORT` (under
+ * 16 bytes), `FIELD_TOO_LONG`.
+ *
+ * # Safety
+ * `prefix` readable; `net_iface`, `network_id` and `secret_key` readable for their lengths
+ * (`network_id` may be NULL when `network_id_len` is 0); `out` writable for 8 bytes.
+ */
+ipv6kit_result ipv6kit_stable_rfc7217_rid(const struct ipv6kit_prefix *prefix,
+                                          const uint8_t *net_iface,
+                                          size_t net_iface_len,
+                                          const uint8_t *network_id,
+                                          size_t network_id_len,
+                                          uint8_t dad_counter,
+                                          const uint8_t *secret_key,
+                                          size_t secret_key_len,
+                                          uint8_t *out);
+
+/**
+ * Writes systemd's machine application-specific id (`sd_id128_get_machine_app_specific()`), the
+ * key systemd-networkd uses when none is configured: HMAC-SHA-256 keyed with the 16 bytes of
+ * `/etc/machine-id` over the 16-byte application id, cut to 16 bytes and made a version-4 UUID.
+ * The application ids networkd uses are 13ac81a7-d53f-4978-9279-5d0c293abc7e (`[IPv6AcceptRA]`),
+ * fbb937ca-4aed-4a4d-b070-7faa71c0c985 (`[DHCPPrefixDelegation]`) and
+ * 1f1e90c8-5c78-4fdc-8e61-2d590d53c125 (`[IPv6Prefix]`).
+ *
+ * Errors: `NULL_POINTER`, `NULL_KEY` (an all-zero application id).
+ *
+ * # Safety
+ * `machine_id` and `app_id` readable for 16 bytes, `out` writable for 16 bytes.
+ */
+ipv6kit_result ipv6kit_stable_systemd_machine_app_specific(const uint8_t *machine_id,
+                                                           const uint8_t *app_id,
+                                                           uint8_t *out);
+
+/**
+ * Writes the interface identifier NetworkManager computes (`_set_stable_privacy()`) for these
+ * inputs, reserved identifiers rehashed as NetworkManager does, with no limit on `dad_counter`
+ * (the function NetworkManager's unit tests call): `prefix` is an address whose first 64 bits
+ * are hashed, `stable_type` an `ipv6kit_nm_stable_type`, `host_id` from
+ * `ipv6kit_stable_nm_host_id()`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (text that is not UTF-8), `INVALID_ENUM`,
+ * `INTERFACE_NAME_TOO_LONG`, `NUL_IN_STRING`, `SECRET_TOO_SHORT` (an empty host id).
+ *
+ * # Safety
+ * `prefix` readable for 16 bytes; `ifname`, `network_id`, `host_id` readable for their lengths;
+ * `out` writable for 8 bytes.
+ */
+ipv6kit_result ipv6kit_stable_nm_iid(uint32_t stable_type,
+                                     const uint8_t *prefix,
+                                     const char *ifname,
+                                     size_t ifname_len,
+                                     const char *network_id,
+                                     size_t network_id_len,
+                                     uint32_t dad_counter,
+                                     const uint8_t *host_id,
+                                     size_t host_id_len,
+                                     uint8_t *out);
+
+/**
  * Parses an IPv6 address in any RFC 4291 text form (`2001:db8::1`, `::ffff:192.0.2.1`, upper or
  * lower case) into `out`. Zone suffixes (`%eth0`) are not accepted here.
  *

@@ -164,6 +164,19 @@ pub enum ipv6kit_nm_stable_type {
     Random = 3,
 }
 
+fn nm_stable_type(v: u32) -> Result<nm::StableType, Fail> {
+    match v {
+        t if t == ipv6kit_nm_stable_type::Uuid as u32 => Ok(nm::StableType::Uuid),
+        t if t == ipv6kit_nm_stable_type::StableId as u32 => Ok(nm::StableType::StableId),
+        t if t == ipv6kit_nm_stable_type::Generated as u32 => Ok(nm::StableType::Generated),
+        t if t == ipv6kit_nm_stable_type::Random as u32 => Ok(nm::StableType::Random),
+        other => Err(Fail::with(
+            ipv6kit_result::InvalidEnum,
+            format_args!("{other} is no ipv6kit_nm_stable_type"),
+        )),
+    }
+}
+
 /// Writes NetworkManager's host id (the key of its hash) derived from the contents of
 /// `/var/lib/NetworkManager/secret_key` and, for a version-2 file, `/etc/machine-id` (NULL when
 /// missing). The host id is the file itself (version 1) or 32 bytes (version 2).
@@ -225,18 +238,7 @@ pub unsafe extern "C" fn ipv6kit_stable_nm_address(
 ) -> ipv6kit_result {
     guard(|| {
         let out = out_bytes::<16>(out)?;
-        let kind = match stable_type {
-            t if t == ipv6kit_nm_stable_type::Uuid as u32 => nm::StableType::Uuid,
-            t if t == ipv6kit_nm_stable_type::StableId as u32 => nm::StableType::StableId,
-            t if t == ipv6kit_nm_stable_type::Generated as u32 => nm::StableType::Generated,
-            t if t == ipv6kit_nm_stable_type::Random as u32 => nm::StableType::Random,
-            other => {
-                return Err(Fail::with(
-                    ipv6kit_result::InvalidEnum,
-                    format_args!("{other} is no ipv6kit_nm_stable_type"),
-                ))
-            }
-        };
+        let kind = nm_stable_type(stable_type)?;
         // SAFETY: the caller's contract above.
         let (net, ifn, nid, key) = unsafe {
             (
@@ -646,6 +648,166 @@ pub unsafe extern "C" fn ipv6kit_temporary_refresh(
         let r = c.refresh(&s, now, prefix_valid, prefix_preferred, desync_factor);
         // SAFETY: the caller's contract above.
         unsafe { out.write(ipv6kit_temporary_lifetimes::from_core(r)) };
+        Ok(())
+    })
+}
+
+// ---- the building blocks below the address functions -----------------------------------------
+
+/// Writes the interface identifier of one Linux stable-privacy hash (`addr_gen_mode` 2 or 3) for
+/// exactly these inputs, with no reserved-identifier check and no retry: `prefix` is an address
+/// whose first 64 bits are hashed (`fe80::` for the link-local address), `perm_addr` the device's
+/// permanent hardware address, `dad_count` the DAD conflicts so far. `byte_order` is an
+/// `ipv6kit_byte_order`.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `INVALID_ENUM`, `HARDWARE_ADDRESS_TOO_LONG` (over
+/// 32 bytes).
+///
+/// # Safety
+/// `stable_secret` and `prefix` readable for 16 bytes, `perm_addr` for `perm_addr_len` bytes,
+/// `out` writable for 8 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_stable_linux_iid(
+    stable_secret: *const u8,
+    prefix: *const u8,
+    perm_addr: *const u8,
+    perm_addr_len: usize,
+    dad_count: u8,
+    byte_order_: u32,
+    out: *mut u8,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = out_bytes::<8>(out)?;
+        let order = byte_order(byte_order_)?;
+        // SAFETY: the caller's contract above.
+        let (secret, p, hw) = unsafe {
+            (
+                read_addr(stable_secret)?,
+                read_addr(prefix)?,
+                read_slice(perm_addr, perm_addr_len)?,
+            )
+        };
+        let iid = linux::stable_iid(secret, p, hw, dad_count, order)?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(iid.octets()) };
+        Ok(())
+    })
+}
+
+/// Writes RFC 7217's `RID = F(Prefix, Net_Iface, Network_ID, DAD_Counter, secret_key)` for
+/// exactly these inputs (the generic form of `ipv6kit_stable_rfc7217_address()`, with no
+/// reserved-identifier check): the first 64 bits of HMAC-SHA-256(secret_key, prefix (8 bytes) ‖
+/// len(net_iface) (u32, big-endian) ‖ net_iface ‖ len(network_id) ‖ network_id ‖ dad_counter).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `PREFIX_NOT_SLASH64`, `SECRET_TOO_SHORT` (under
+/// 16 bytes), `FIELD_TOO_LONG`.
+///
+/// # Safety
+/// `prefix` readable; `net_iface`, `network_id` and `secret_key` readable for their lengths
+/// (`network_id` may be NULL when `network_id_len` is 0); `out` writable for 8 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_stable_rfc7217_rid(
+    prefix: *const ipv6kit_prefix,
+    net_iface: *const u8,
+    net_iface_len: usize,
+    network_id: *const u8,
+    network_id_len: usize,
+    dad_counter: u8,
+    secret_key: *const u8,
+    secret_key_len: usize,
+    out: *mut u8,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = out_bytes::<8>(out)?;
+        // SAFETY: the caller's contract above.
+        let (net, iface, key) = unsafe {
+            (
+                read_prefix(prefix)?,
+                read_slice(net_iface, net_iface_len)?,
+                read_slice(secret_key, secret_key_len)?,
+            )
+        };
+        let nid: &[u8] = if network_id.is_null() && network_id_len == 0 {
+            &[]
+        } else {
+            // SAFETY: the caller's contract above.
+            unsafe { read_slice(network_id, network_id_len) }?
+        };
+        let iid = rfc7217::rid(net, iface, nid, dad_counter, key)?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(iid.octets()) };
+        Ok(())
+    })
+}
+
+/// Writes systemd's machine application-specific id (`sd_id128_get_machine_app_specific()`), the
+/// key systemd-networkd uses when none is configured: HMAC-SHA-256 keyed with the 16 bytes of
+/// `/etc/machine-id` over the 16-byte application id, cut to 16 bytes and made a version-4 UUID.
+/// The application ids networkd uses are 13ac81a7-d53f-4978-9279-5d0c293abc7e (`[IPv6AcceptRA]`),
+/// fbb937ca-4aed-4a4d-b070-7faa71c0c985 (`[DHCPPrefixDelegation]`) and
+/// 1f1e90c8-5c78-4fdc-8e61-2d590d53c125 (`[IPv6Prefix]`).
+///
+/// Errors: `NULL_POINTER`, `NULL_KEY` (an all-zero application id).
+///
+/// # Safety
+/// `machine_id` and `app_id` readable for 16 bytes, `out` writable for 16 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_stable_systemd_machine_app_specific(
+    machine_id: *const u8,
+    app_id: *const u8,
+    out: *mut u8,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = out_bytes::<16>(out)?;
+        // SAFETY: the caller's contract above.
+        let (m, a) = unsafe { (read_bytes::<16>(machine_id)?, read_bytes::<16>(app_id)?) };
+        let id = systemd::machine_app_specific(m, a)?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(id) };
+        Ok(())
+    })
+}
+
+/// Writes the interface identifier NetworkManager computes (`_set_stable_privacy()`) for these
+/// inputs, reserved identifiers rehashed as NetworkManager does, with no limit on `dad_counter`
+/// (the function NetworkManager's unit tests call): `prefix` is an address whose first 64 bits
+/// are hashed, `stable_type` an `ipv6kit_nm_stable_type`, `host_id` from
+/// `ipv6kit_stable_nm_host_id()`.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (text that is not UTF-8), `INVALID_ENUM`,
+/// `INTERFACE_NAME_TOO_LONG`, `NUL_IN_STRING`, `SECRET_TOO_SHORT` (an empty host id).
+///
+/// # Safety
+/// `prefix` readable for 16 bytes; `ifname`, `network_id`, `host_id` readable for their lengths;
+/// `out` writable for 8 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_stable_nm_iid(
+    stable_type: u32,
+    prefix: *const u8,
+    ifname: *const c_char,
+    ifname_len: usize,
+    network_id: *const c_char,
+    network_id_len: usize,
+    dad_counter: u32,
+    host_id: *const u8,
+    host_id_len: usize,
+    out: *mut u8,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = out_bytes::<8>(out)?;
+        let kind = nm_stable_type(stable_type)?;
+        // SAFETY: the caller's contract above.
+        let (p, ifn, nid, key) = unsafe {
+            (
+                read_addr(prefix)?,
+                read_text(ifname, ifname_len, ipv6kit_result::InvalidArgument)?,
+                read_text(network_id, network_id_len, ipv6kit_result::InvalidArgument)?,
+                read_slice(host_id, host_id_len)?,
+            )
+        };
+        let iid = nm::stable_privacy_iid(kind, p, ifn, nid, dad_counter, key)?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(iid.octets()) };
         Ok(())
     })
 }

@@ -2516,6 +2516,140 @@ static void test_temporary(void) {
     CHECK_RC(ipv6kit_temporary_refresh(&c, &s, 0, 0, 0, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
 }
 
+/* ---- stable identifiers: the building blocks below the address functions ----------------- */
+
+static int iid_is(const uint8_t got[8], const uint8_t want[8]) { return memcmp(got, want, 8) == 0; }
+
+static void test_stable_blocks(void) {
+    uint8_t secret[16], fe80[16], prefix_addr[16], zeros[40], iid[8];
+    ipv6kit_prefix p;
+
+    memset(zeros, 0, sizeof zeros);
+    /* Linux: the kernel's link-local on a veth (x86-64), see test_stable: fe80::ff05:eb87:4e94:b3ad
+     * is the identifier of DAD count 0. A big-endian kernel stores each 32-bit word of the SHA-1
+     * state the other way round (the core's byte_order_swaps_each_word). */
+    {
+        static const uint8_t le[8] = {0xff, 0x05, 0xeb, 0x87, 0x4e, 0x94, 0xb3, 0xad};
+        static const uint8_t be[8] = {0x87, 0xeb, 0x05, 0xff, 0xad, 0xb3, 0x94, 0x4e};
+        A("2001:db8:1:2:3:4:5:6", secret);
+        A("fe80::", fe80);
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, zeros, 6, 0, IPV6KIT_BYTE_ORDER_LITTLE, iid), OK);
+        CHECK(iid_is(iid, le));
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, zeros, 6, 0, IPV6KIT_BYTE_ORDER_BIG, iid), OK);
+        CHECK(iid_is(iid, be));
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, zeros, 6, 1, IPV6KIT_BYTE_ORDER_LITTLE, iid), OK);
+        CHECK(!iid_is(iid, le)); /* the DAD count is hashed */
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, zeros, 0, 0, IPV6KIT_BYTE_ORDER_LITTLE, iid), OK);
+        CHECK(iid_is(iid, le)); /* the address is zero-padded to 32 bytes: none and six zeros agree */
+        fill(iid, sizeof iid);
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, zeros, 33, 0, 0, iid), IPV6KIT_RESULT_HARDWARE_ADDRESS_TOO_LONG);
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, zeros, 6, 0, 3, iid), IPV6KIT_RESULT_INVALID_ENUM);
+        CHECK_RC(ipv6kit_stable_linux_iid(NULL, fe80, zeros, 6, 0, 0, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, NULL, zeros, 6, 0, 0, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, NULL, 0, 0, 0, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(iid, sizeof iid));
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, zeros, 6, 0, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    }
+
+    /* RFC 7217 RID: HMAC-SHA-256 over the documented encoding, computed independently with
+     * Python's hmac/hashlib: key "0123456789abcdef", prefix 2001:db8:1::/64, "eth0",
+     * ("", 0) -> 2afc0310782d78e7 and ("ssid", 1) -> 417b154d6e27f4fc. */
+    {
+        static const uint8_t key16[16] = "0123456789abcdef";
+        static const uint8_t want0[8] = {0x2a, 0xfc, 0x03, 0x10, 0x78, 0x2d, 0x78, 0xe7};
+        static const uint8_t want1[8] = {0x41, 0x7b, 0x15, 0x4d, 0x6e, 0x27, 0xf4, 0xfc};
+        p = PFX("2001:db8:1::/64");
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, iid), OK);
+        CHECK(iid_is(iid, want0));
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, (const uint8_t *)"ssid", 4, 1, key16, 16,
+                                            iid),
+                 OK);
+        CHECK(iid_is(iid, want1));
+        fill(iid, sizeof iid);
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 15, iid),
+                 IPV6KIT_RESULT_SECRET_TOO_SHORT);
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, NULL, 3, 0, key16, 16, iid),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(NULL, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, iid),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, NULL, 0, NULL, 0, 0, key16, 16, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, NULL, 0, iid),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        p.len = 56;
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, iid),
+                 IPV6KIT_RESULT_PREFIX_NOT_SLASH64);
+        p.len = 200;
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, iid),
+                 IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK(untouched(iid, sizeof iid));
+    }
+
+    /* systemd: sd_id128_get_machine_app_specific() = HMAC-SHA-256(machine-id, app id), cut to
+     * 16 bytes, made a v4 UUID; computed independently with Python's hmac for machine-id
+     * 11..11 and the NDisc application id 13ac81a7-d53f-4978-9279-5d0c293abc7e. */
+    {
+        static const uint8_t app[16] = {0x13, 0xac, 0x81, 0xa7, 0xd5, 0x3f, 0x49, 0x78,
+                                        0x92, 0x79, 0x5d, 0x0c, 0x29, 0x3a, 0xbc, 0x7e};
+        static const uint8_t want[16] = {0xa1, 0xd8, 0x3c, 0x1c, 0xa7, 0xf0, 0x45, 0xb9,
+                                         0x87, 0xa0, 0xb0, 0xb2, 0x8c, 0x69, 0xea, 0xc6};
+        uint8_t machine[16], id[16];
+        memset(machine, 0x11, sizeof machine);
+        CHECK_RC(ipv6kit_stable_systemd_machine_app_specific(machine, app, id), OK);
+        CHECK(memcmp(id, want, 16) == 0);
+        fill(id, sizeof id);
+        CHECK_RC(ipv6kit_stable_systemd_machine_app_specific(machine, zeros, id), IPV6KIT_RESULT_NULL_KEY);
+        CHECK_RC(ipv6kit_stable_systemd_machine_app_specific(NULL, app, id), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_systemd_machine_app_specific(machine, NULL, id), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(id, sizeof id));
+        CHECK_RC(ipv6kit_stable_systemd_machine_app_specific(machine, app, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    }
+
+    /* NetworkManager: its own vectors (src/core/tests/test-utils.c, test_stable_privacy, host id
+     * "key", eth666), DAD counters up to 384 included. */
+    {
+        static const char uuid[] = "6b138152-9f3e-4b97-aaf7-e6e553f2a24e";
+        static const uint8_t w1[8] = {0x4c, 0xeb, 0x14, 0xcd, 0x3d, 0x54, 0x79, 0x3f};
+        static const uint8_t w2[8] = {0x11, 0xaa, 0x25, 0x30, 0x91, 0x44, 0xda, 0xfa};
+        static const uint8_t w3[8] = {0x49, 0x44, 0x67, 0xb0, 0x7a, 0x6c, 0x01, 0xcf};
+        static const uint8_t w4[8] = {0xad, 0x4c, 0xae, 0x44, 0x3d, 0x30, 0xaf, 0x1e};
+        const uint8_t *key = (const uint8_t *)"key";
+        A("1234::", prefix_addr);
+        CHECK_RC(ipv6kit_stable_nm_iid(IPV6KIT_NM_STABLE_TYPE_UUID, prefix_addr, "eth666", 6, uuid, 36, 0, key, 3, iid),
+                 OK);
+        CHECK(iid_is(iid, w1));
+        CHECK_RC(ipv6kit_stable_nm_iid(IPV6KIT_NM_STABLE_TYPE_STABLE_ID, prefix_addr, "eth666", 6, uuid, 36, 0, key, 3,
+                                       iid),
+                 OK);
+        CHECK(iid_is(iid, w4));
+        CHECK_RC(ipv6kit_stable_nm_iid(IPV6KIT_NM_STABLE_TYPE_STABLE_ID, prefix_addr, "eth666", 6, "stable-id-1", 11, 0,
+                                       key, 3, iid),
+                 OK);
+        CHECK(iid_is(iid, w3));
+        A("1::", prefix_addr);
+        CHECK_RC(ipv6kit_stable_nm_iid(IPV6KIT_NM_STABLE_TYPE_UUID, prefix_addr, "eth666", 6, "", 0, 384, key, 3, iid),
+                 OK);
+        CHECK(iid_is(iid, w2));
+        fill(iid, sizeof iid);
+        CHECK_RC(ipv6kit_stable_nm_iid(4, prefix_addr, "eth666", 6, "", 0, 0, key, 3, iid), IPV6KIT_RESULT_INVALID_ENUM);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, "a-very-long-ifname", 18, "", 0, 0, key, 3, iid),
+                 IPV6KIT_RESULT_INTERFACE_NAME_TOO_LONG);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, "eth0", 4, "x\0y", 3, 0, key, 3, iid),
+                 IPV6KIT_RESULT_NUL_IN_STRING);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, "eth0", 4, "x", 1, 0, key, 0, iid),
+                 IPV6KIT_RESULT_SECRET_TOO_SHORT);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, "eth\xff", 4, "x", 1, 0, key, 3, iid),
+                 IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, NULL, "eth0", 4, "x", 1, 0, key, 3, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, NULL, 0, "x", 1, 0, key, 3, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, "eth0", 4, NULL, 0, 0, key, 3, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, "eth0", 4, "x", 1, 0, NULL, 0, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(iid, sizeof iid));
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, "eth0", 4, "x", 1, 0, key, 3, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    }
+}
+
 /* ---- Router Advertisement builder --------------------------------------------------------- */
 
 static void test_ra_builder(void) {
@@ -2652,6 +2786,7 @@ int main(void) {
     test_plan();
     test_plan_space();
     test_temporary();
+    test_stable_blocks();
     test_ra_builder();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
