@@ -3038,6 +3038,56 @@ ipv6kit_result ipv6kit_scoped_format(const uint8_t *addr,
                                      size_t *written);
 
 /**
+ * Sets `*index` to the interface index of `zone`: an index as is, a name looked up in
+ * `/sys/class/net/<name>/ifindex` (Linux; the answer of `if_nametoindex()`).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (name not NUL-terminated), `PARSE_SCOPED_ADDRESS`
+ * (a name that cannot be an interface's), `ZONE_NOT_RESOLVED` (no such interface, or `/sys`
+ * unreadable).
+ *
+ * # Safety
+ * `zone` readable and `index` writable.
+ */
+ipv6kit_result ipv6kit_zone_resolve(const struct ipv6kit_zone *zone, uint32_t *index);
+
+/**
+ * Parses an address with a zone and a port: the socket-address form `[fe80::1%eth0]:22` (as
+ * `SocketAddrV6` prints it) or, with `url`, the URL authority form `[fe80::1%25eth0]:22`
+ * (RFC 6874 inside RFC 3986's `host:port`).
+ *
+ * Errors: `NULL_POINTER`, `PARSE_SCOPED_ADDRESS` (also a missing, empty or out-of-range port),
+ * `ZONE_NOT_ALLOWED`.
+ *
+ * # Safety
+ * `text` readable for `len` bytes; `addr` writable for 16 bytes, `zone` and `port` writable.
+ */
+ipv6kit_result ipv6kit_scoped_socket_parse(const char *text,
+                                           size_t len,
+                                           bool url,
+                                           uint8_t *addr,
+                                           struct ipv6kit_zone *zone,
+                                           uint16_t *port);
+
+/**
+ * Writes an address with its zone and a port, `[fe80::1%eth0]:22`, or with `url` the URL
+ * authority form `[fe80::1%25eth0]:22`.
+ *
+ * Errors: `NULL_POINTER`, `ZONE_NOT_ALLOWED`, `PARSE_SCOPED_ADDRESS` (a bad zone name, or index
+ * 0), `INVALID_ARGUMENT` (name not NUL-terminated), `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `addr` readable for 16 bytes, `zone` readable, `buf` writable for `len` bytes, `written`
+ * writable.
+ */
+ipv6kit_result ipv6kit_scoped_socket_format(const uint8_t *addr,
+                                            const struct ipv6kit_zone *zone,
+                                            uint16_t port,
+                                            bool url,
+                                            char *buf,
+                                            size_t len,
+                                            size_t *written);
+
+/**
  * The fixed English message of a result code, as a NUL-terminated string with static lifetime
  * (never NULL, never to be freed). Values that are not codes give "unknown result code".
  */

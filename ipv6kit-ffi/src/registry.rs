@@ -7,7 +7,7 @@ use crate::text::ipv6kit_prefix;
 use core::ffi::c_char;
 use ipv6kit_core::describe::{self as core_describe, Kind};
 use ipv6kit_core::registry as core_registry;
-use ipv6kit_core::scoped::{ScopedAddr, Zone, ZoneName};
+use ipv6kit_core::scoped::{ScopedAddr, ScopedSocketAddr, Zone, ZoneName};
 
 /// One entry of the registry. The columns are `1` (True), `0` (False) or `-1` (N/A).
 #[repr(C)]
@@ -362,6 +362,109 @@ pub unsafe extern "C" fn ipv6kit_scoped_format(
         let (a, z) = unsafe { (read_addr(addr)?, read_zone(zone)?) };
         let s = ScopedAddr::new(a, z)?;
         let text = if url { s.url_host().to_string() } else { s.to_string() };
+        // SAFETY: the caller's contract above.
+        unsafe { out.write_str(&text) }
+    })
+}
+
+/// Sets `*index` to the interface index of `zone`: an index as is, a name looked up in
+/// `/sys/class/net/<name>/ifindex` (Linux; the answer of `if_nametoindex()`).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (name not NUL-terminated), `PARSE_SCOPED_ADDRESS`
+/// (a name that cannot be an interface's), `ZONE_NOT_RESOLVED` (no such interface, or `/sys`
+/// unreadable).
+///
+/// # Safety
+/// `zone` readable and `index` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_zone_resolve(zone: *const ipv6kit_zone, index: *mut u32) -> ipv6kit_result {
+    guard(|| {
+        let index = Out::new(index)?;
+        // SAFETY: the caller's contract above.
+        let z = unsafe { read_zone(zone) }?;
+        if z == Zone::Index(0) {
+            return Err(Fail::with(
+                ipv6kit_result::ParseScopedAddress,
+                "interface index 0 is no zone",
+            ));
+        }
+        let i = z.resolve()?;
+        // SAFETY: the caller's contract above.
+        unsafe { index.write(i) };
+        Ok(())
+    })
+}
+
+/// Parses an address with a zone and a port: the socket-address form `[fe80::1%eth0]:22` (as
+/// `SocketAddrV6` prints it) or, with `url`, the URL authority form `[fe80::1%25eth0]:22`
+/// (RFC 6874 inside RFC 3986's `host:port`).
+///
+/// Errors: `NULL_POINTER`, `PARSE_SCOPED_ADDRESS` (also a missing, empty or out-of-range port),
+/// `ZONE_NOT_ALLOWED`.
+///
+/// # Safety
+/// `text` readable for `len` bytes; `addr` writable for 16 bytes, `zone` and `port` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_scoped_socket_parse(
+    text: *const c_char,
+    len: usize,
+    url: bool,
+    addr: *mut u8,
+    zone: *mut ipv6kit_zone,
+    port: *mut u16,
+) -> ipv6kit_result {
+    guard(|| {
+        let addr = crate::boundary::out_bytes::<16>(addr)?;
+        let (zone, port) = (Out::new(zone)?, Out::new(port)?);
+        // SAFETY: the caller's contract above.
+        let s = unsafe { read_text(text, len, ipv6kit_result::ParseScopedAddress) }?;
+        let sa = if url {
+            ScopedSocketAddr::from_url_authority(s)?
+        } else {
+            s.parse::<ScopedSocketAddr>()?
+        };
+        // SAFETY: the caller's contract above.
+        unsafe {
+            addr.write(sa.addr.addr().octets());
+            zone.write(zone_to_c(sa.addr.zone()));
+            port.write(sa.port);
+        }
+        Ok(())
+    })
+}
+
+/// Writes an address with its zone and a port, `[fe80::1%eth0]:22`, or with `url` the URL
+/// authority form `[fe80::1%25eth0]:22`.
+///
+/// Errors: `NULL_POINTER`, `ZONE_NOT_ALLOWED`, `PARSE_SCOPED_ADDRESS` (a bad zone name, or index
+/// 0), `INVALID_ARGUMENT` (name not NUL-terminated), `BUFFER_TOO_SHORT`.
+///
+/// # Safety
+/// `addr` readable for 16 bytes, `zone` readable, `buf` writable for `len` bytes, `written`
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_scoped_socket_format(
+    addr: *const u8,
+    zone: *const ipv6kit_zone,
+    port: u16,
+    url: bool,
+    buf: *mut c_char,
+    len: usize,
+    written: *mut usize,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = TextOut::new(buf, len, written)?;
+        // SAFETY: the caller's contract above.
+        let (a, z) = unsafe { (read_addr(addr)?, read_zone(zone)?) };
+        let sa = ScopedSocketAddr {
+            addr: ScopedAddr::new(a, z)?,
+            port,
+        };
+        let text = if url {
+            sa.url_authority().to_string()
+        } else {
+            sa.to_string()
+        };
         // SAFETY: the caller's contract above.
         unsafe { out.write_str(&text) }
     })

@@ -7,9 +7,13 @@
  * linked statically, dynamically, under ASan+UBSan and under valgrind.
  * The last line printed is "N passed, N failed"; the exit status is 0 only when none failed.
  */
+/* if_nametoindex() (POSIX): the referee of ipv6kit_zone_resolve(). */
+#define _POSIX_C_SOURCE 200112L
+
 #include "ipv6kit.h"
 
 #include <math.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -2650,6 +2654,103 @@ static void test_stable_blocks(void) {
     }
 }
 
+/* ---- zones: resolution and socket addresses ---------------------------------------------- */
+
+static ipv6kit_zone ZONE(const char *name, uint32_t index) {
+    ipv6kit_zone z;
+    memset(&z, 0, sizeof z);
+    z.index = index;
+    if (name) strncpy(z.name, name, sizeof z.name - 1);
+    return z;
+}
+
+static void test_zones(void) {
+    ipv6kit_zone z;
+    uint8_t a[16];
+    uint32_t idx = 0;
+    uint16_t port = 0;
+    char buf[128];
+    size_t n = 0;
+
+    /* Resolution: the referee is the C library's if_nametoindex() (an ioctl, not /sys). */
+    z = ZONE("lo", 0);
+    CHECK(if_nametoindex("lo") != 0);
+    CHECK_RC(ipv6kit_zone_resolve(&z, &idx), OK);
+    CHECK(idx == if_nametoindex("lo"));
+    z = ZONE(NULL, 7); /* an index is its own answer */
+    CHECK_RC(ipv6kit_zone_resolve(&z, &idx), OK);
+    CHECK(idx == 7);
+    idx = 99;
+    z = ZONE("nosuchif0", 0);
+    CHECK(if_nametoindex("nosuchif0") == 0);
+    CHECK_RC(ipv6kit_zone_resolve(&z, &idx), IPV6KIT_RESULT_ZONE_NOT_RESOLVED);
+    z = ZONE("..", 0); /* never a path outside /sys/class/net */
+    CHECK_RC(ipv6kit_zone_resolve(&z, &idx), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    z = ZONE("a/b", 0);
+    CHECK_RC(ipv6kit_zone_resolve(&z, &idx), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    z = ZONE(NULL, 0);
+    CHECK_RC(ipv6kit_zone_resolve(&z, &idx), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    memset(z.name, 'x', sizeof z.name); /* not NUL-terminated */
+    CHECK_RC(ipv6kit_zone_resolve(&z, &idx), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(idx == 99);
+    CHECK_RC(ipv6kit_zone_resolve(NULL, &idx), IPV6KIT_RESULT_NULL_POINTER);
+    z = ZONE("lo", 0);
+    CHECK_RC(ipv6kit_zone_resolve(&z, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Socket addresses: RFC 6874 URL authority ("%25" before the zone) and the SocketAddrV6
+     * text form ("[fe80::1%7]:22", as Rust's std prints it). */
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%25wlan0]:22", 20, true, a, &z, &port), OK);
+    CHECK_STR(fa(a), "fe80::1");
+    CHECK(strcmp(z.name, "wlan0") == 0 && port == 22);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, port, true, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "[fe80::1%25wlan0]:22");
+    CHECK(n == 20);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, port, false, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "[fe80::1%wlan0]:22");
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%7]:22", 14, false, a, &z, &port), OK);
+    CHECK(z.index == 7 && z.name[0] == '\0' && port == 22);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[ff02::1%eth0]:65535", 20, false, a, &z, &port), OK);
+    CHECK(port == 65535);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 0, false, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "[ff02::1%eth0]:0");
+    fill(a, sizeof a);
+    memset(&z, SENTINEL, sizeof z);
+    port = 1234;
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%25e]", 13, true, a, &z, &port), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%25e]:", 14, true, a, &z, &port), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%25e]:65536", 19, true, a, &z, &port),
+             IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%25e]:+1", 16, true, a, &z, &port), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%e]:1", 13, true, a, &z, &port), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_socket_parse("fe80::1%e:1", 11, false, a, &z, &port), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[2001:db8::1%eth0]:22", 21, false, a, &z, &port),
+             IPV6KIT_RESULT_ZONE_NOT_ALLOWED);
+    CHECK_RC(ipv6kit_scoped_socket_parse("\xff", 1, false, a, &z, &port), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_socket_parse(NULL, 0, false, a, &z, &port), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%7]:22", 14, false, NULL, &z, &port), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%7]:22", 14, false, a, NULL, &port), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%7]:22", 14, false, a, &z, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a) && untouched(&z, sizeof z) && port == 1234);
+
+    A("fe80::1", a);
+    z = ZONE("eth0", 0);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 22, false, buf, 17, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK(untouched(buf, sizeof buf));
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 22, false, buf, 18, &n), OK); /* "[fe80::1%eth0]:22" + NUL */
+    z = ZONE(NULL, 0);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 22, false, buf, sizeof buf, &n), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    memset(z.name, 'x', sizeof z.name);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 22, false, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    z = ZONE(NULL, 2);
+    A("2001:db8::1", a);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 22, false, buf, sizeof buf, &n), IPV6KIT_RESULT_ZONE_NOT_ALLOWED);
+    CHECK_RC(ipv6kit_scoped_socket_format(NULL, &z, 22, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, NULL, 22, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 22, false, NULL, 0, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 22, false, buf, sizeof buf, NULL), IPV6KIT_RESULT_NULL_POINTER);
+}
+
 /* ---- Router Advertisement builder --------------------------------------------------------- */
 
 static void test_ra_builder(void) {
@@ -2787,6 +2888,7 @@ int main(void) {
     test_plan_space();
     test_temporary();
     test_stable_blocks();
+    test_zones();
     test_ra_builder();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
