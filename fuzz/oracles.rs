@@ -22,9 +22,11 @@ pub fn run(name: &str, data: &[u8]) {
         "plan_text" => plan_text(data),
         #[cfg(feature = "plan")]
         "plan_toml" => plan_toml(data),
+        #[cfg(feature = "plan")]
+        "plan_json" => plan_json(data),
         // Built without the `plan` feature: nothing to replay these corpora against.
         #[cfg(not(feature = "plan"))]
-        "plan_text" | "plan_toml" => {}
+        "plan_text" | "plan_toml" | "plan_json" => {}
         "stable_inputs" => stable_inputs(data),
         "oui_parse" => oui_parse(data),
         other => panic!("no fuzz oracle named {other}"),
@@ -286,6 +288,22 @@ pub fn plan_toml(data: &[u8]) {
     use ipv6kit::plan::{parse::toml, Plan};
     let Ok(s) = core::str::from_utf8(data) else { return };
     let Ok(entries) = toml::parse(s) else { return };
+    plan_invariants(&Plan::new(entries).expect("fewer than 2^32 entries"));
+}
+
+/// The JSON plan reader, then the tree, the checks and the renderers on whatever parses; and
+/// `read_auto` agrees with the reader it picks.
+#[cfg(feature = "plan")]
+pub fn plan_json(data: &[u8]) {
+    use ipv6kit::plan::{parse::json, read, read_auto, Format, Plan};
+    let Ok(s) = core::str::from_utf8(data) else { return };
+    if let Ok((plan, format)) = read_auto(s) {
+        assert_eq!(read(s, format).map(|p| p.len()).ok(), Some(plan.len()));
+        if format == Format::Json {
+            plan_invariants(&plan);
+        }
+    }
+    let Ok(entries) = json::parse(s) else { return };
     plan_invariants(&Plan::new(entries).expect("fewer than 2^32 entries"));
 }
 

@@ -527,7 +527,7 @@ mod tests {
             v4("2002:c000:221::1"),
             Some((Embedding::SixToFour, "192.0.2.33".into(), false))
         );
-        // RFC 4380's example: client 192.0.2.45:40000, server 65.54.227.120.
+        // Worked by hand from RFC 4380 §4's layout: client 192.0.2.45:40000, server 65.54.227.120.
         let t = d("2001:0:4136:e378:8000:63bf:3fff:fdd2").embedded_ipv4.unwrap();
         assert_eq!(t.ipv4.to_string(), "192.0.2.45");
         assert_eq!(

@@ -372,9 +372,10 @@ mod tests {
     }
 
     #[test]
-    fn teredo_rfc4380_example() {
-        // RFC 4380 §4 layout; the example from its Appendix (server 65.54.227.120, client
-        // 192.0.2.45:40000 behind a cone NAT): 2001:0:4136:e378:8000:63bf:3fff:fdd2.
+    fn teredo_worked_from_rfc4380_layout() {
+        // Worked by hand from RFC 4380 §4's layout: server 65.54.227.120 = 4136:e378, cone flag
+        // 8000, port 40000 = 0x9c40 inverted = 63bf, client 192.0.2.45 = c000:022d inverted =
+        // 3fff:fdd2. (The same address is the usual worked example in Teredo write-ups.)
         assert_eq!(
             c("2001:0:4136:e378:8000:63bf:3fff:fdd2"),
             IidClass::Teredo {

@@ -70,6 +70,31 @@ impl Format {
     }
 }
 
+/// Parses `input` in whichever format it is written in, and says which.
+///
+/// JSON when the first non-blank character is `{`; otherwise plain text, and TOML when the
+/// text reader refuses it. When no format reads it, the error is the one of the format the
+/// input looks most like (JSON for `{`, else text), so its location points at the problem.
+///
+/// ```
+/// use ipv6kit::plan::{read_auto, Format};
+/// let (_, f) = read_auto("2001:db8:ebbd::/48 my house network\n").unwrap();
+/// assert_eq!(f, Format::Text);
+/// let (_, f) = read_auto("[[prefix]]\nprefix = \"2001:db8::/48\"\n").unwrap();
+/// assert_eq!(f, Format::Toml);
+/// ```
+pub fn read_auto(input: &str) -> Result<(Plan, Format), ParseError> {
+    if input.trim_start().starts_with('{') {
+        return read(input, Format::Json).map(|p| (p, Format::Json));
+    }
+    match read(input, Format::Text) {
+        Ok(p) => Ok((p, Format::Text)),
+        Err(text_error) => read(input, Format::Toml)
+            .map(|p| (p, Format::Toml))
+            .map_err(|_| text_error),
+    }
+}
+
 /// Parses `input` in `format` and builds the plan.
 pub fn read(input: &str, format: Format) -> Result<Plan, ParseError> {
     let entries: Vec<Entry> = match format {
@@ -79,4 +104,24 @@ pub fn read(input: &str, format: Format) -> Result<Plan, ParseError> {
     };
     let last = entries.last().map(|e| e.location).unwrap_or_default();
     Plan::new(entries).map_err(|_| ParseError::TooMany { location: last })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_auto_tells_the_formats_apart() {
+        let house = include_str!("../../../examples/plans/house.txt");
+        let campus = include_str!("../../../examples/plans/campus.toml");
+        assert_eq!(read_auto(house).map(|(_, f)| f), Ok(Format::Text));
+        assert_eq!(read_auto(campus).map(|(_, f)| f), Ok(Format::Toml));
+        let json = r#"{"prefix": [{"prefix": "2001:db8::/48", "description": "site"}]}"#;
+        assert_eq!(read_auto(json).map(|(p, f)| (p.len(), f)), Ok((1, Format::Json)));
+        // Nothing reads it: the text reader's error, located on line 2.
+        let bad = "2001:db8::/48 fine\nnot a prefix at all\n";
+        let err = read_auto(bad).map(|_| ()).unwrap_err();
+        assert_eq!(Some(&err), read(bad, Format::Text).err().as_ref());
+        assert_eq!(err.location().line, 2);
+    }
 }

@@ -494,9 +494,14 @@ pub fn reverse_zones(plan: &Plan, node: usize) -> Option<crate::dns::CoveringZon
 }
 
 /// Formats a length's size the way the report does: `65536 /64s`, `2^32 /64s`, `2 addresses`.
+/// A length over 128 is no prefix length: it reads `no addresses (/129 is not a prefix length)`.
 pub fn size_text(len: u8) -> String {
     use core::fmt::Write;
     let mut s = String::new();
+    if len > 128 {
+        let _ = write!(s, "no addresses (/{len} is not a prefix length)");
+        return s;
+    }
     let (bits, unit, units) = if len <= 64 {
         (64 - u32::from(len), "/64", "/64s")
     } else {
@@ -517,6 +522,19 @@ mod tests {
     use super::*;
     use crate::plan::parse::text;
     use alloc::string::ToString;
+
+    #[test]
+    fn size_text_is_total() {
+        // Found by review: 128 - len underflowed for len > 128 (a panic in debug builds).
+        assert_eq!(size_text(64), "1 /64");
+        assert_eq!(size_text(48), "65536 /64s");
+        assert_eq!(size_text(32), "2^32 /64s");
+        assert_eq!(size_text(127), "2 addresses");
+        assert_eq!(size_text(128), "1 address");
+        for len in 129..=255u8 {
+            assert!(size_text(len).starts_with("no addresses"), "{len}");
+        }
+    }
 
     fn plan(t: &str) -> Plan {
         Plan::new(text::parse(t).unwrap()).unwrap()

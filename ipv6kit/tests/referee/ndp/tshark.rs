@@ -359,17 +359,22 @@ fn our_fields(frame_bytes: &[u8]) -> Vec<String> {
         ),
         join(p.pref64().map(|x| x.network().network().to_string()).collect()),
     ];
-    let (hl, rl, target) = match p.header() {
-        Header::RouterAdvertisement(h) => (
-            h.cur_hop_limit.to_string(),
-            h.router_lifetime.to_string(),
-            String::new(),
-        ),
-        Header::NeighborSolicitation(h) => (String::new(), String::new(), h.target.to_string()),
-        Header::NeighborAdvertisement(h) => (String::new(), String::new(), h.target.to_string()),
-        _ => (String::new(), String::new(), String::new()),
-    };
-    v.extend([hl, rl, target]);
+    // RA hop limit and lifetime; NS target; NA target; Redirect target and destination.
+    let mut header: [String; 6] = Default::default();
+    match p.header() {
+        Header::RouterAdvertisement(h) => {
+            header[0] = h.cur_hop_limit.to_string();
+            header[1] = h.router_lifetime.to_string();
+        }
+        Header::NeighborSolicitation(h) => header[2] = h.target.to_string(),
+        Header::NeighborAdvertisement(h) => header[3] = h.target.to_string(),
+        Header::Redirect(h) => {
+            header[4] = h.target.to_string();
+            header[5] = h.destination.to_string();
+        }
+        _ => {}
+    }
+    v.extend(header);
     v
 }
 
@@ -388,6 +393,9 @@ const FIELDS: &[&str] = &[
     "icmpv6.nd.ra.cur_hop_limit",
     "icmpv6.nd.ra.router_lifetime",
     "icmpv6.nd.ns.target_address",
+    "icmpv6.nd.na.target_address",
+    "icmpv6.nd.rd.target_address",
+    "icmpv6.rd.na.destination_address",
 ];
 
 #[test]
@@ -453,31 +461,26 @@ fn tshark_decodes_builder_output_and_random_messages_like_we_do() {
     let out = netlab::run(&argv);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), frames.len() + 1);
+    let mut targets_compared = [0usize; 4];
     for (i, (line, fr)) in lines.iter().zip(&frames).enumerate() {
         let theirs: Vec<&str> = line.split('\t').collect();
         let ours = our_fields(fr);
-        // NA targets come in a different field; fold them into the NS target column.
-        let mut theirs: Vec<String> = theirs.iter().map(|s| s.to_string()).collect();
-        if theirs[0] == "136" || theirs[0] == "137" {
-            theirs[13].clear();
-        }
-        let ours_cmp: Vec<String> = ours
-            .iter()
-            .enumerate()
-            .map(|(k, s)| {
-                if k == 13 && (ours[0] == "136" || ours[0] == "137") {
-                    String::new()
-                } else {
-                    s.clone()
-                }
-            })
-            .collect();
+        let theirs: Vec<String> = theirs.iter().map(|s| s.to_string()).collect();
         assert_eq!(
             theirs,
-            ours_cmp,
+            ours,
             "frame {} ({}): tshark vs ipv6kit",
             i + 1,
             if i < builders { "builder" } else { "random" }
         );
+        // Count the header targets actually compared (columns 13-16), so a message type that
+        // stopped appearing cannot make this pass vacuously.
+        for (k, seen) in targets_compared.iter_mut().enumerate() {
+            *seen += usize::from(!ours[13 + k].is_empty());
+        }
     }
+    assert!(
+        targets_compared.iter().all(|&n| n > 0),
+        "NS target, NA target, Redirect target and destination compared {targets_compared:?} times"
+    );
 }
