@@ -742,6 +742,47 @@ typedef uint32_t ipv6kit_address_kind;
 #endif // __cplusplus
 
 /**
+ * How an IPv4 address is carried in an IPv6 address (`ipv6kit_description`).
+ */
+enum ipv6kit_ipv4_embedding
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * `::ffff:a.b.c.d` (RFC 4291 §2.5.5.2).
+   */
+  IPV6KIT_IPV4_EMBEDDING_MAPPED = 0,
+  /**
+   * `::a.b.c.d`, deprecated (RFC 4291 §2.5.5.1).
+   */
+  IPV6KIT_IPV4_EMBEDDING_COMPATIBLE = 1,
+  /**
+   * NAT64 (RFC 6052) under `nat64_prefix`.
+   */
+  IPV6KIT_IPV4_EMBEDDING_NAT64 = 2,
+  /**
+   * 6to4 `2002:AABB:CCDD::/48` (RFC 3056 §2).
+   */
+  IPV6KIT_IPV4_EMBEDDING_SIX_TO_FOUR = 3,
+  /**
+   * A Teredo client's external address, de-obscured (RFC 4380 §4); `teredo_*` are set.
+   */
+  IPV6KIT_IPV4_EMBEDDING_TEREDO = 4,
+  /**
+   * ISATAP identifier `[02]00:5efe:a.b.c.d` (RFC 5214 §6.1).
+   */
+  IPV6KIT_IPV4_EMBEDDING_ISATAP = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_ipv4_embedding ipv6kit_ipv4_embedding;
+#else
+typedef uint32_t ipv6kit_ipv4_embedding;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * The NAT64 prefixes with a name (`ipv6kit_nat64_prefix()`).
  */
 enum ipv6kit_nat64_prefix_kind
@@ -1553,6 +1594,137 @@ typedef struct ipv6kit_registry_entry {
    */
   bool terminated;
 } ipv6kit_registry_entry;
+
+/**
+ * One entry of the IANA IPv4 Special-Purpose Address Registry. The columns are `1` (True), `0`
+ * (False) or `-1` (N/A), as in `ipv6kit_registry_entry`.
+ */
+typedef struct ipv6kit_registry_ipv4_entry {
+  /**
+   * The address block's address, network order.
+   */
+  uint8_t addr[4];
+  /**
+   * The address block's length, 0 to 32.
+   */
+  uint8_t len;
+  /**
+   * May appear as a source address.
+   */
+  int8_t source;
+  /**
+   * May appear as a destination address.
+   */
+  int8_t destination;
+  /**
+   * May be forwarded by routers.
+   */
+  int8_t forwardable;
+  /**
+   * Globally reachable.
+   */
+  int8_t globally_reachable;
+  /**
+   * Reserved by protocol.
+   */
+  int8_t reserved_by_protocol;
+  /**
+   * The allocation has a termination date.
+   */
+  bool terminated;
+} ipv6kit_registry_ipv4_entry;
+
+/**
+ * The structured fields of `ipv6kit_describe_fields()`. A `has_*` flag says whether the fields
+ * after it apply; when it is false they are zero.
+ */
+typedef struct ipv6kit_description {
+  /**
+   * The broad kind.
+   */
+  ipv6kit_address_kind kind;
+  /**
+   * The address has a scope (all but `::`).
+   */
+  bool has_scope;
+  /**
+   * The scope as its RFC 4291 / RFC 7346 nibble (2 link-local, 5 site-local, 0xe global, ...;
+   * `ipv6kit_multicast_scope_name()` names it).
+   */
+  uint8_t scope;
+  /**
+   * A zone may be attached (`fe80::1%eth0`).
+   */
+  bool zone_allowed;
+  /**
+   * Globally reachable by the registry (`ipv6kit_registry_is_global()`).
+   */
+  bool globally_reachable;
+  /**
+   * A registry entry covers the address.
+   */
+  bool has_registry_entry;
+  /**
+   * The most specific one, for `ipv6kit_registry_entry_at()`.
+   */
+  size_t registry_index;
+  /**
+   * The interface identifier is a modified EUI-64 formed from a MAC.
+   */
+  bool has_mac;
+  /**
+   * That MAC.
+   */
+  uint8_t mac[6];
+  /**
+   * The address carries an IPv4 address.
+   */
+  bool has_ipv4;
+  /**
+   * How (`ipv6kit_ipv4_embedding`).
+   */
+  ipv6kit_ipv4_embedding ipv4_embedding;
+  /**
+   * The IPv4 address.
+   */
+  uint8_t ipv4[4];
+  /**
+   * The IPv4 address is globally reachable by the IPv4 registry.
+   */
+  bool ipv4_globally_reachable;
+  /**
+   * An IPv4 registry entry covers the IPv4 address.
+   */
+  bool has_ipv4_registry_entry;
+  /**
+   * The most specific one, for `ipv6kit_registry_ipv4_entry_at()`.
+   */
+  size_t ipv4_registry_index;
+  /**
+   * NAT64 only: the translation prefix the IPv4 address was read under.
+   */
+  struct ipv6kit_prefix nat64_prefix;
+  /**
+   * Teredo only: the Teredo server.
+   */
+  uint8_t teredo_server[4];
+  /**
+   * Teredo only: the client's external UDP port.
+   */
+  uint16_t teredo_port;
+  /**
+   * Teredo only: the flags field.
+   */
+  uint16_t teredo_flags;
+  /**
+   * The address joins a solicited-node group (unicast other than `::`).
+   */
+  bool has_solicited_node;
+  /**
+   * That group.
+   */
+  uint8_t solicited_node[16];
+} ipv6kit_description;
 
 /**
  * A zone: an interface name (`name`, NUL-terminated, at most 15 bytes) or, when `name` is
@@ -3002,6 +3174,86 @@ ipv6kit_result ipv6kit_address_kind_of(const uint8_t *addr, ipv6kit_address_kind
  * `addr` readable for 16 bytes, `buf` writable for `len` bytes, `written` writable.
  */
 ipv6kit_result ipv6kit_describe(const uint8_t *addr, char *buf, size_t len, size_t *written);
+
+/**
+ * The number of entries of the IPv4 registry edition compiled in (for
+ * `ipv6kit_registry_ipv4_entry_at()`).
+ */
+size_t ipv6kit_registry_ipv4_count(void);
+
+/**
+ * Writes IPv4 registry entry number `index` (0 to count − 1, ascending prefix order; the
+ * registry's one row with two blocks, 192.0.0.170/32 and 192.0.0.171/32, is two entries).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (index out of range).
+ *
+ * # Safety
+ * `out` must be writable.
+ */
+ipv6kit_result ipv6kit_registry_ipv4_entry_at(size_t index,
+                                              struct ipv6kit_registry_ipv4_entry *out);
+
+/**
+ * Writes a text column of IPv4 registry entry number `index`; `field` is an
+ * `ipv6kit_registry_field`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (index), `INVALID_ENUM`, `NOT_FOUND` (no
+ * termination date), `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `buf` writable for `len` bytes and `written` writable.
+ */
+ipv6kit_result ipv6kit_registry_ipv4_entry_text(size_t index,
+                                                uint32_t field,
+                                                char *buf,
+                                                size_t len,
+                                                size_t *written);
+
+/**
+ * Sets `*index` to the most specific IPv4 registry entry containing `addr`.
+ *
+ * Errors: `NULL_POINTER`, `NOT_FOUND` (no entry covers the address).
+ *
+ * # Safety
+ * `addr` readable for 4 bytes and `index` writable.
+ */
+ipv6kit_result ipv6kit_registry_ipv4_lookup(const uint8_t *addr, size_t *index);
+
+/**
+ * Sets `*out` to whether the IPv4 address `addr` is globally reachable by the IPv4 registry
+ * (its most specific entry's column; addresses no entry covers are reachable).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `addr` readable for 4 bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_registry_ipv4_is_global(const uint8_t *addr, bool *out);
+
+/**
+ * Sets `*out` to whether the IPv4 address `addr` is Private-Use (RFC 1918: 10/8, 172.16/12,
+ * 192.168/16).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `addr` readable for 4 bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_registry_ipv4_is_private_use(const uint8_t *addr, bool *out);
+
+/**
+ * Writes the structured fields of `ipv6kit_describe()`'s report: kind, scope, registry entry,
+ * reachability, the MAC of a modified EUI-64 identifier, an embedded IPv4 address (how it is
+ * carried, and what the IPv4 registry says of it), the solicited-node group. The interface
+ * identifier's class is `ipv6kit_iid_classify()`, the multicast decoding
+ * `ipv6kit_multicast_decode()`.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `addr` readable for 16 bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_describe_fields(const uint8_t *addr, struct ipv6kit_description *out);
 
 /**
  * Parses an address with a zone, `fe80::1%eth0` (RFC 4007 §11) or, with `url`, the URL host

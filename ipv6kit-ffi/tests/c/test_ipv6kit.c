@@ -2751,6 +2751,175 @@ static void test_zones(void) {
     CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 22, false, buf, sizeof buf, NULL), IPV6KIT_RESULT_NULL_POINTER);
 }
 
+/* ---- the IPv4 special-purpose registry, and describe's fields ---------------------------- */
+
+static const char *v4_text(size_t index, uint32_t field) {
+    static char buf[128];
+    size_t n = 0;
+    if (ipv6kit_registry_ipv4_entry_text(index, field, buf, sizeof buf, &n) != OK) return "(none)";
+    return buf;
+}
+
+static void V4A(const char *text, uint8_t out[4]) { CHECK_RC(ipv6kit_ipv4_parse(text, strlen(text), out), OK); }
+
+/* Expected values: the IANA IPv4 Special-Purpose Address Registry (edition 2025-10-09) rows. */
+static void test_registry_ipv4(void) {
+    ipv6kit_registry_ipv4_entry e, prev;
+    uint8_t v4[4];
+    size_t i, idx = 0, n = 0, count = ipv6kit_registry_ipv4_count();
+    bool g = false;
+    char buf[64];
+
+    CHECK(count >= 20);
+    for (i = 0; i < count; i++) {
+        CHECK_RC(ipv6kit_registry_ipv4_entry_at(i, &e), OK);
+        CHECK(e.len <= 32);
+        if (i > 0) CHECK(memcmp(prev.addr, e.addr, 4) < 0 || (memcmp(prev.addr, e.addr, 4) == 0 && prev.len < e.len));
+        prev = e;
+    }
+    fill(&e, sizeof e);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_at(count, &e), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(untouched(&e, sizeof e));
+    CHECK_RC(ipv6kit_registry_ipv4_entry_at(0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* 192.0.0.9: Port Control Protocol Anycast, RFC 7723, 2015-10, all True but reserved. */
+    V4A("192.0.0.9", v4);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, &idx), OK);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_at(idx, &e), OK);
+    CHECK(e.addr[0] == 192 && e.addr[1] == 0 && e.addr[2] == 0 && e.addr[3] == 9 && e.len == 32);
+    CHECK(e.source == 1 && e.destination == 1 && e.forwardable == 1 && e.globally_reachable == 1 &&
+          e.reserved_by_protocol == 0 && !e.terminated);
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_NAME), "Port Control Protocol Anycast");
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_RFC), "RFC 7723");
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_ALLOCATED), "2015-10");
+    CHECK_RC(ipv6kit_registry_ipv4_is_global(v4, &g), OK);
+    CHECK(g);
+    /* 192.0.0.1: inside 192.0.0.0/24 and its more specific 192.0.0.0/29. */
+    V4A("192.0.0.1", v4);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, &idx), OK);
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_NAME), "IPv4 Service Continuity Prefix");
+    /* 192.88.99.1: the deprecated 6to4 relay anycast block, terminated 2015-03, columns N/A. */
+    V4A("192.88.99.1", v4);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, &idx), OK);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_at(idx, &e), OK);
+    CHECK(e.terminated && e.source == -1 && e.globally_reachable == -1 && e.len == 24);
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_NAME), "Deprecated (6to4 Relay Anycast)");
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_TERMINATED), "2015-03");
+    V4A("192.88.99.2", v4);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, &idx), OK);
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_NAME), "6a44-relay anycast address");
+    CHECK_RC(ipv6kit_registry_ipv4_entry_text(idx, IPV6KIT_REGISTRY_FIELD_TERMINATED, buf, sizeof buf, &n),
+             IPV6KIT_RESULT_NOT_FOUND);
+    /* The row with two blocks is two entries. */
+    V4A("192.0.0.171", v4);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, &idx), OK);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_at(idx, &e), OK);
+    CHECK(e.addr[3] == 171 && e.len == 32);
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_NAME), "NAT64/DNS64 Discovery");
+    /* Private-Use (RFC 1918) and Shared Address Space (RFC 6598). */
+    V4A("10.1.2.3", v4);
+    CHECK_RC(ipv6kit_registry_ipv4_is_private_use(v4, &g), OK);
+    CHECK(g);
+    CHECK_RC(ipv6kit_registry_ipv4_is_global(v4, &g), OK);
+    CHECK(!g);
+    V4A("100.64.0.1", v4);
+    CHECK_RC(ipv6kit_registry_ipv4_is_private_use(v4, &g), OK);
+    CHECK(!g);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, &idx), OK);
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_NAME), "Shared Address Space");
+    /* 8.8.8.8: no entry, globally reachable. */
+    V4A("8.8.8.8", v4);
+    idx = 12345;
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, &idx), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK(idx == 12345);
+    CHECK_RC(ipv6kit_registry_ipv4_is_global(v4, &g), OK);
+    CHECK(g);
+
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_text(0, 4, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_text(0, 0, buf, 3, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_text(count, 0, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(untouched(buf, sizeof buf));
+    CHECK_RC(ipv6kit_registry_ipv4_entry_text(0, 0, NULL, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_text(0, 0, buf, sizeof buf, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(NULL, &idx), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_ipv4_is_global(NULL, &g), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_ipv4_is_global(v4, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_ipv4_is_private_use(NULL, &g), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_ipv4_is_private_use(v4, NULL), IPV6KIT_RESULT_NULL_POINTER);
+}
+
+static const char *v6_name(size_t index) {
+    static char buf[128];
+    size_t n = 0;
+    if (ipv6kit_registry_entry_text(index, IPV6KIT_REGISTRY_FIELD_NAME, buf, sizeof buf, &n) != OK) return "(none)";
+    return buf;
+}
+
+static void test_describe_fields(void) {
+    ipv6kit_description d;
+    uint8_t a[16];
+
+    /* The seed's address: documentation space, global scope (0xe), solicited-node group by
+     * RFC 4291 §2.7.1 (ff02::1:ff + the low 24 bits), no MAC (a random identifier). */
+    A("2001:db8:ebbd:0:5066:64f6:547e:4872", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.kind == IPV6KIT_ADDRESS_KIND_GLOBAL_UNICAST && d.has_scope && d.scope == 0xe && !d.zone_allowed);
+    CHECK(d.has_registry_entry && !d.globally_reachable);
+    CHECK_STR(v6_name(d.registry_index), "Documentation");
+    CHECK(!d.has_mac && !d.has_ipv4 && d.has_solicited_node);
+    CHECK_STR(fa(d.solicited_node), "ff02::1:ff7e:4872");
+    /* A modified EUI-64 identifier (RFC 4291 appendix A): 0203:93ff:fe67:4362 is MAC 00:03:93:67:43:62. */
+    A("2001:470:db8:101:203:93ff:fe67:4362", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.has_mac && !d.has_registry_entry && d.globally_reachable);
+    CHECK_STR(fmac(d.mac), "00:03:93:67:43:62");
+    /* NAT64 well-known prefix (RFC 6052 §2.1) carrying a Private-Use IPv4 address. */
+    A("64:ff9b::10.0.0.1", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.has_ipv4 && d.ipv4_embedding == IPV6KIT_IPV4_EMBEDDING_NAT64);
+    CHECK(d.ipv4[0] == 10 && d.ipv4[1] == 0 && d.ipv4[2] == 0 && d.ipv4[3] == 1 && !d.ipv4_globally_reachable);
+    CHECK_STR(fp(&d.nat64_prefix), "64:ff9b::/96");
+    CHECK(d.has_ipv4_registry_entry);
+    CHECK_STR(v4_text(d.ipv4_registry_index, IPV6KIT_REGISTRY_FIELD_NAME), "Private-Use");
+    /* IPv4-mapped (RFC 4291 §2.5.5.2) of a globally reachable address: no IPv4 registry entry. */
+    A("::ffff:8.8.8.8", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.kind == IPV6KIT_ADDRESS_KIND_IPV4_MAPPED && d.has_ipv4 && d.ipv4_embedding == IPV6KIT_IPV4_EMBEDDING_MAPPED);
+    CHECK(d.ipv4_globally_reachable && !d.has_ipv4_registry_entry && d.ipv4_registry_index == 0);
+    /* 6to4 (RFC 3056 §2): 2002:c000:221::/48 is the site 192.0.2.33. */
+    A("2002:c000:221::1", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.ipv4_embedding == IPV6KIT_IPV4_EMBEDDING_SIX_TO_FOUR && d.ipv4[0] == 192 && d.ipv4[3] == 33);
+    /* Teredo (RFC 4380 §4 layout): server 65.54.227.120, flags 0x8000, client port 40000 and
+     * address 192.0.2.45 de-obscured (63bf ^ ffff = 9c40 = 40000; 3fff:fdd2 ^ ffff:ffff). */
+    A("2001:0:4136:e378:8000:63bf:3fff:fdd2", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.ipv4_embedding == IPV6KIT_IPV4_EMBEDDING_TEREDO);
+    CHECK(d.ipv4[0] == 192 && d.ipv4[1] == 0 && d.ipv4[2] == 2 && d.ipv4[3] == 45);
+    CHECK(d.teredo_server[0] == 65 && d.teredo_server[1] == 54 && d.teredo_server[2] == 227 &&
+          d.teredo_server[3] == 120);
+    CHECK(d.teredo_port == 40000 && d.teredo_flags == 0x8000);
+    /* ISATAP (RFC 5214 §6.1) on a link-local address: scope 2, a zone allowed. */
+    A("fe80::5efe:c000:221", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.kind == IPV6KIT_ADDRESS_KIND_LINK_LOCAL && d.scope == 2 && d.zone_allowed);
+    CHECK(d.ipv4_embedding == IPV6KIT_IPV4_EMBEDDING_ISATAP && d.ipv4[3] == 33);
+    /* A solicited-node group: multicast, link-local scope, joins no group itself. */
+    A("ff02::1:ff0e:8c6c", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.kind == IPV6KIT_ADDRESS_KIND_MULTICAST && d.scope == 2 && d.zone_allowed && !d.has_solicited_node);
+    /* :: has no scope. */
+    memset(a, 0, sizeof a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.kind == IPV6KIT_ADDRESS_KIND_UNSPECIFIED && !d.has_scope && !d.has_solicited_node);
+    fill(&d, sizeof d);
+    CHECK_RC(ipv6kit_describe_fields(NULL, &d), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&d, sizeof d));
+    CHECK_RC(ipv6kit_describe_fields(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+}
+
 /* ---- Router Advertisement builder --------------------------------------------------------- */
 
 static void test_ra_builder(void) {
@@ -2889,6 +3058,8 @@ int main(void) {
     test_temporary();
     test_stable_blocks();
     test_zones();
+    test_registry_ipv4();
+    test_describe_fields();
     test_ra_builder();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
