@@ -2950,7 +2950,8 @@ ipv6kit_result ipv6kit_plan_sizing_demand_at(const struct ipv6kit_plan_findings 
  * Renumbers every entry inside `from` into `to` (host bits of both ignored), keeping subnet IDs
  * where possible; entries outside `from` stay. The renumbered plan, checked again, is a new
  * handle in `*out` (release it with `ipv6kit_plan_findings_free()`; its report is the new plan's
- * text), and `*strategy` says how the subnet IDs were kept.
+ * text, `ipv6kit_plan_moved_at()` lists what moved), and `*strategy` says how the subnet IDs
+ * were kept.
  *
  * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128), `PLAN_DOES_NOT_FIT` (the
  * detailed message names the length needed).
@@ -3011,6 +3012,31 @@ ipv6kit_result ipv6kit_plan_svg_map(const struct ipv6kit_plan_findings *plan,
                                     char *buf,
                                     size_t len,
                                     size_t *written);
+
+/**
+ * Sets `*count` to the number of prefixes that moved when the plan was made by
+ * `ipv6kit_plan_renumber()` (0 for a plan made by `ipv6kit_plan_check()`).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `plan` a live handle and `count` writable.
+ */
+ipv6kit_result ipv6kit_plan_moved_count(const struct ipv6kit_plan_findings *plan, size_t *count);
+
+/**
+ * Writes move number `index` of a renumbered plan (in the old plan's order): the prefix as it
+ * was into `old` and as it is now into `new_`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (index out of range).
+ *
+ * # Safety
+ * `plan` a live handle, `old` and `new_` writable.
+ */
+ipv6kit_result ipv6kit_plan_moved_at(const struct ipv6kit_plan_findings *plan,
+                                     size_t index,
+                                     struct ipv6kit_prefix *old,
+                                     struct ipv6kit_prefix *new_);
 
 /**
  * Writes the identifier spelling `text` in ASCII (ipv6board): up to 8 printable ASCII

@@ -28,6 +28,8 @@ pub struct ipv6kit_plan_findings {
     plan: Plan,
     findings: Vec<Finding>,
     next: usize,
+    /// The prefixes that moved, (old, new), when the plan is the result of a renumbering.
+    moved: Vec<(Ipv6Net, Ipv6Net)>,
 }
 
 /// How bad a finding is.
@@ -114,6 +116,7 @@ pub unsafe extern "C" fn ipv6kit_plan_check(
             plan,
             findings,
             next: 0,
+            moved: Vec::new(),
         }));
         // SAFETY: the caller's contract above.
         unsafe { out.write(handle) };
@@ -616,7 +619,8 @@ pub enum ipv6kit_plan_renumber_strategy {
 /// Renumbers every entry inside `from` into `to` (host bits of both ignored), keeping subnet IDs
 /// where possible; entries outside `from` stay. The renumbered plan, checked again, is a new
 /// handle in `*out` (release it with `ipv6kit_plan_findings_free()`; its report is the new plan's
-/// text), and `*strategy` says how the subnet IDs were kept.
+/// text, `ipv6kit_plan_moved_at()` lists what moved), and `*strategy` says how the subnet IDs
+/// were kept.
 ///
 /// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128), `PLAN_DOES_NOT_FIT` (the
 /// detailed message names the length needed).
@@ -646,6 +650,7 @@ pub unsafe extern "C" fn ipv6kit_plan_renumber(
             plan: r.plan,
             findings,
             next: 0,
+            moved: r.moved,
         }));
         // SAFETY: the caller's contract above.
         unsafe {
@@ -746,5 +751,58 @@ pub unsafe extern "C" fn ipv6kit_plan_svg_map(
         let svg = render::svg::map(&h.plan, &h.findings, &render::svg::SvgOptions { width });
         // SAFETY: the caller's contract above.
         unsafe { out.write_str(&svg) }
+    })
+}
+
+/// Sets `*count` to the number of prefixes that moved when the plan was made by
+/// `ipv6kit_plan_renumber()` (0 for a plan made by `ipv6kit_plan_check()`).
+///
+/// Errors: `NULL_POINTER`.
+///
+/// # Safety
+/// `plan` a live handle and `count` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_plan_moved_count(
+    plan: *const ipv6kit_plan_findings,
+    count: *mut usize,
+) -> ipv6kit_result {
+    guard(|| {
+        let count = Out::new(count)?;
+        // SAFETY: the caller's contract above.
+        let h = unsafe { read_findings(plan) }?;
+        // SAFETY: the caller's contract above.
+        unsafe { count.write(h.moved.len()) };
+        Ok(())
+    })
+}
+
+/// Writes move number `index` of a renumbered plan (in the old plan's order): the prefix as it
+/// was into `old` and as it is now into `new_`.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (index out of range).
+///
+/// # Safety
+/// `plan` a live handle, `old` and `new_` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_plan_moved_at(
+    plan: *const ipv6kit_plan_findings,
+    index: usize,
+    old: *mut ipv6kit_prefix,
+    new_: *mut ipv6kit_prefix,
+) -> ipv6kit_result {
+    guard(|| {
+        let (old, new_) = (Out::new(old)?, Out::new(new_)?);
+        // SAFETY: the caller's contract above.
+        let h = unsafe { read_findings(plan) }?;
+        let &(a, b) = h
+            .moved
+            .get(index)
+            .ok_or_else(|| Fail::with(ipv6kit_result::InvalidArgument, format_args!("no move {index}")))?;
+        // SAFETY: the caller's contract above.
+        unsafe {
+            old.write(ipv6kit_prefix::from_net(a));
+            new_.write(ipv6kit_prefix::from_net(b));
+        }
+        Ok(())
     })
 }

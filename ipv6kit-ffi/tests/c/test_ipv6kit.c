@@ -2195,7 +2195,7 @@ static void test_plan_space(void) {
                                    "2001:db8:ebbd:a000::/51", "2001:db8:ebbd:c000::/50"};
     ipv6kit_plan_findings *h = PLAN(house), *r = NULL, *none = NULL;
     ipv6kit_plan_prefixes *it = NULL, *no_it = NULL;
-    ipv6kit_prefix p, q, zone;
+    ipv6kit_prefix p, q, zone, mo;
     ipv6kit_plan_sizing sz;
     ipv6kit_plan_renumber_strategy strategy;
     size_t count = 0, node = 99, i, n = 0;
@@ -2394,6 +2394,26 @@ static void test_plan_space(void) {
     }
     CHECK_RC(ipv6kit_plan_report(r, IPV6KIT_PLAN_REPORT_FORMAT_TEXT, buf, sizeof buf, &n), OK);
     CHECK(strstr(buf, "2001:db8:77:1208::/62") != NULL);
+    /* Every entry moved, in the old plan's order (tree order: 9908::/62, 990a::/64, a001::/64). */
+    CHECK_RC(ipv6kit_plan_moved_count(r, &count), OK);
+    CHECK(count == 4);
+    CHECK_RC(ipv6kit_plan_moved_at(r, 1, &mo, &zone), OK);
+    CHECK_STR(fp(&mo), "2001:db8:ebbd:9908::/62");
+    CHECK_STR(fp(&zone), "2001:db8:77:1208::/62");
+    CHECK_RC(ipv6kit_plan_moved_at(r, 3, &mo, &zone), OK);
+    CHECK_STR(fp(&mo), "2001:db8:ebbd:a001::/64");
+    CHECK_STR(fp(&zone), "2001:db8:77:1201::/64");
+    fill(&zone, sizeof zone);
+    fill(&mo, sizeof mo);
+    CHECK_RC(ipv6kit_plan_moved_at(r, 4, &mo, &zone), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(untouched(&zone, sizeof zone) && untouched(&mo, sizeof mo));
+    CHECK_RC(ipv6kit_plan_moved_at(NULL, 0, &mo, &zone), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_moved_at(r, 0, NULL, &zone), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_moved_at(r, 0, &mo, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_moved_count(NULL, &count), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_moved_count(r, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_moved_count(h, &count), OK); /* a checked plan moved nothing */
+    CHECK(count == 0);
     ipv6kit_plan_findings_free(r);
     r = NULL;
     /* Into the same-size /48: every offset kept. */
