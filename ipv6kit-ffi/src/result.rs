@@ -662,5 +662,10 @@ mod tests {
         assert_eq!(ipv6kit_result::ParseMac as u32, 102);
         assert_eq!(ipv6kit_result::NotMulticast as u32, 200);
         assert_eq!(ipv6kit_result::PrefixNotSlash64 as u32, 300);
+        assert_eq!(ipv6kit_result::DesyncFactorTooLarge as u32, 609);
+        assert_eq!(ipv6kit_result::PreferredLifetimeTooShort as u32, 610);
+        assert_eq!(ipv6kit_result::PlanShorterThanNode as u32, 801);
+        assert_eq!(ipv6kit_result::PlanSpaceFull as u32, 802);
+        assert_eq!(ipv6kit_result::PlanDoesNotFit as u32, 803);
     }
 }
