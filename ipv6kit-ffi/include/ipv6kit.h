@@ -292,6 +292,14 @@ enum ipv6kit_result
    */
   IPV6KIT_RESULT_RANDOM_FAILED = 608,
   /**
+   * The desync factor is not below `TEMP_PREFERRED_LIFETIME - REGEN_ADVANCE` (RFC 8981 §3.8).
+   */
+  IPV6KIT_RESULT_DESYNC_FACTOR_TOO_LARGE = 609,
+  /**
+   * `TEMP_PREFERRED_LIFETIME` is not above `REGEN_ADVANCE`: no temporary address could be replaced in time.
+   */
+  IPV6KIT_RESULT_PREFERRED_LIFETIME_TOO_SHORT = 610,
+  /**
    * Another stable/temporary identifier error (a newer core reported one this code list does not name yet).
    */
   IPV6KIT_RESULT_STABLE_OTHER = 699,
@@ -355,6 +363,18 @@ enum ipv6kit_result
    * The plan does not read (the detailed message gives the line and column).
    */
   IPV6KIT_RESULT_PARSE_PLAN = 800,
+  /**
+   * The prefix length asked for is shorter than the plan entry's own: such a block cannot be inside it.
+   */
+  IPV6KIT_RESULT_PLAN_SHORTER_THAN_NODE = 801,
+  /**
+   * No free block of the length asked for is left in the plan entry.
+   */
+  IPV6KIT_RESULT_PLAN_SPACE_FULL = 802,
+  /**
+   * The plan's contents need more space than the new delegation has (the detailed message says how much).
+   */
+  IPV6KIT_RESULT_PLAN_DOES_NOT_FIT = 803,
   /**
    * Another plan error (a newer core reported one this code list does not name yet).
    */
@@ -636,6 +656,35 @@ typedef uint32_t ipv6kit_plan_severity;
 #endif // __cplusplus
 
 /**
+ * How `ipv6kit_plan_renumber()` kept the subnet IDs.
+ */
+enum ipv6kit_plan_renumber_strategy
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Every offset inside the delegation kept: only the delegation's bits changed.
+   */
+  IPV6KIT_PLAN_RENUMBER_STRATEGY_KEEP_OFFSETS = 0,
+  /**
+   * The new delegation is smaller: subnet IDs keep their low bits, which collided with nothing.
+   */
+  IPV6KIT_PLAN_RENUMBER_STRATEGY_KEEP_LOW_BITS = 1,
+  /**
+   * Low bits collided: the top-level blocks were packed, largest first.
+   */
+  IPV6KIT_PLAN_RENUMBER_STRATEGY_PACKED = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_plan_renumber_strategy ipv6kit_plan_renumber_strategy;
+#else
+typedef uint32_t ipv6kit_plan_renumber_strategy;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * The broad kind of an address (RFC 4291 §2.4 and the registry).
  */
 enum ipv6kit_address_kind
@@ -689,6 +738,47 @@ enum ipv6kit_address_kind
 typedef enum ipv6kit_address_kind ipv6kit_address_kind;
 #else
 typedef uint32_t ipv6kit_address_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * How an IPv4 address is carried in an IPv6 address (`ipv6kit_description`).
+ */
+enum ipv6kit_ipv4_embedding
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * `::ffff:a.b.c.d` (RFC 4291 §2.5.5.2).
+   */
+  IPV6KIT_IPV4_EMBEDDING_MAPPED = 0,
+  /**
+   * `::a.b.c.d`, deprecated (RFC 4291 §2.5.5.1).
+   */
+  IPV6KIT_IPV4_EMBEDDING_COMPATIBLE = 1,
+  /**
+   * NAT64 (RFC 6052) under `nat64_prefix`.
+   */
+  IPV6KIT_IPV4_EMBEDDING_NAT64 = 2,
+  /**
+   * 6to4 `2002:AABB:CCDD::/48` (RFC 3056 §2).
+   */
+  IPV6KIT_IPV4_EMBEDDING_SIX_TO_FOUR = 3,
+  /**
+   * A Teredo client's external address, de-obscured (RFC 4380 §4); `teredo_*` are set.
+   */
+  IPV6KIT_IPV4_EMBEDDING_TEREDO = 4,
+  /**
+   * ISATAP identifier `[02]00:5efe:a.b.c.d` (RFC 5214 §6.1).
+   */
+  IPV6KIT_IPV4_EMBEDDING_ISATAP = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_ipv4_embedding ipv6kit_ipv4_embedding;
+#else
+typedef uint32_t ipv6kit_ipv4_embedding;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -1074,6 +1164,12 @@ typedef struct ipv6kit_ndp_options ipv6kit_ndp_options;
 typedef struct ipv6kit_plan_findings ipv6kit_plan_findings;
 
 /**
+ * A list of prefixes (the free space of a plan entry). Made by `ipv6kit_plan_free_space()`,
+ * walked with `ipv6kit_plan_prefixes_next()`, released once by `ipv6kit_plan_prefixes_free()`.
+ */
+typedef struct ipv6kit_plan_prefixes ipv6kit_plan_prefixes;
+
+/**
  * What a router advertises, gathered call by call and written by
  * `ipv6kit_ra_builder_build()` (options in radvd's order: SLLA, MTU, PIOs, RIOs, RDNSS, DNSSL).
  * Made by `ipv6kit_ra_builder_new()`, released once by `ipv6kit_ra_builder_free()`.
@@ -1440,6 +1536,32 @@ typedef struct ipv6kit_plan_finding {
 } ipv6kit_plan_finding;
 
 /**
+ * How much space the children of an entry need (`ipv6kit_plan_smallest_delegation()`).
+ */
+typedef struct ipv6kit_plan_sizing {
+  /**
+   * The entry (its network).
+   */
+  struct ipv6kit_prefix node;
+  /**
+   * How many distinct child lengths there are: read each with `ipv6kit_plan_sizing_demand_at()`.
+   */
+  size_t demand_count;
+  /**
+   * The longest prefix that holds all children when they may be renumbered.
+   */
+  uint8_t packed_len;
+  /**
+   * `packed_len` rounded down to a nibble (reverse DNS, readability).
+   */
+  uint8_t nibble_len;
+  /**
+   * The smallest prefix that holds all children where they are now (subnet IDs kept).
+   */
+  struct ipv6kit_prefix in_place;
+} ipv6kit_plan_sizing;
+
+/**
  * One entry of the registry. The columns are `1` (True), `0` (False) or `-1` (N/A).
  */
 typedef struct ipv6kit_registry_entry {
@@ -1472,6 +1594,137 @@ typedef struct ipv6kit_registry_entry {
    */
   bool terminated;
 } ipv6kit_registry_entry;
+
+/**
+ * One entry of the IANA IPv4 Special-Purpose Address Registry. The columns are `1` (True), `0`
+ * (False) or `-1` (N/A), as in `ipv6kit_registry_entry`.
+ */
+typedef struct ipv6kit_registry_ipv4_entry {
+  /**
+   * The address block's address, network order.
+   */
+  uint8_t addr[4];
+  /**
+   * The address block's length, 0 to 32.
+   */
+  uint8_t len;
+  /**
+   * May appear as a source address.
+   */
+  int8_t source;
+  /**
+   * May appear as a destination address.
+   */
+  int8_t destination;
+  /**
+   * May be forwarded by routers.
+   */
+  int8_t forwardable;
+  /**
+   * Globally reachable.
+   */
+  int8_t globally_reachable;
+  /**
+   * Reserved by protocol.
+   */
+  int8_t reserved_by_protocol;
+  /**
+   * The allocation has a termination date.
+   */
+  bool terminated;
+} ipv6kit_registry_ipv4_entry;
+
+/**
+ * The structured fields of `ipv6kit_describe_fields()`. A `has_*` flag says whether the fields
+ * after it apply; when it is false they are zero.
+ */
+typedef struct ipv6kit_description {
+  /**
+   * The broad kind.
+   */
+  ipv6kit_address_kind kind;
+  /**
+   * The address has a scope (all but `::`).
+   */
+  bool has_scope;
+  /**
+   * The scope as its RFC 4291 / RFC 7346 nibble (2 link-local, 5 site-local, 0xe global, ...;
+   * `ipv6kit_multicast_scope_name()` names it).
+   */
+  uint8_t scope;
+  /**
+   * A zone may be attached (`fe80::1%eth0`).
+   */
+  bool zone_allowed;
+  /**
+   * Globally reachable by the registry (`ipv6kit_registry_is_global()`).
+   */
+  bool globally_reachable;
+  /**
+   * A registry entry covers the address.
+   */
+  bool has_registry_entry;
+  /**
+   * The most specific one, for `ipv6kit_registry_entry_at()`.
+   */
+  size_t registry_index;
+  /**
+   * The interface identifier is a modified EUI-64 formed from a MAC.
+   */
+  bool has_mac;
+  /**
+   * That MAC.
+   */
+  uint8_t mac[6];
+  /**
+   * The address carries an IPv4 address.
+   */
+  bool has_ipv4;
+  /**
+   * How (`ipv6kit_ipv4_embedding`).
+   */
+  ipv6kit_ipv4_embedding ipv4_embedding;
+  /**
+   * The IPv4 address.
+   */
+  uint8_t ipv4[4];
+  /**
+   * The IPv4 address is globally reachable by the IPv4 registry.
+   */
+  bool ipv4_globally_reachable;
+  /**
+   * An IPv4 registry entry covers the IPv4 address.
+   */
+  bool has_ipv4_registry_entry;
+  /**
+   * The most specific one, for `ipv6kit_registry_ipv4_entry_at()`.
+   */
+  size_t ipv4_registry_index;
+  /**
+   * NAT64 only: the translation prefix the IPv4 address was read under.
+   */
+  struct ipv6kit_prefix nat64_prefix;
+  /**
+   * Teredo only: the Teredo server.
+   */
+  uint8_t teredo_server[4];
+  /**
+   * Teredo only: the client's external UDP port.
+   */
+  uint16_t teredo_port;
+  /**
+   * Teredo only: the flags field.
+   */
+  uint16_t teredo_flags;
+  /**
+   * The address joins a solicited-node group (unicast other than `::`).
+   */
+  bool has_solicited_node;
+  /**
+   * That group.
+   */
+  uint8_t solicited_node[16];
+} ipv6kit_description;
 
 /**
  * A zone: an interface name (`name`, NUL-terminated, at most 15 bytes) or, when `name` is
@@ -1507,6 +1760,56 @@ typedef struct ipv6kit_sixrd_domain {
    */
   uint8_t ipv4_mask_len;
 } ipv6kit_sixrd_domain;
+
+/**
+ * The RFC 8981 §3.8 parameters of a host or interface (times in seconds unless the name says
+ * otherwise). `ipv6kit_temporary_config_default()` gives the RFC's defaults.
+ */
+typedef struct ipv6kit_temporary_config {
+  /**
+   * `TEMP_VALID_LIFETIME` (default 2 days).
+   */
+  uint32_t temp_valid_lifetime;
+  /**
+   * `TEMP_PREFERRED_LIFETIME` (default 1 day).
+   */
+  uint32_t temp_preferred_lifetime;
+  /**
+   * `TEMP_IDGEN_RETRIES` (default 3).
+   */
+  uint32_t temp_idgen_retries;
+  /**
+   * The interface's `DupAddrDetectTransmits` (default 1).
+   */
+  uint32_t dup_addr_detect_transmits;
+  /**
+   * The interface's `RetransTimer`, in milliseconds (default 1000).
+   */
+  uint32_t retrans_timer_ms;
+} ipv6kit_temporary_config;
+
+/**
+ * When a temporary address stops being preferred, expires, and must be replaced: absolute
+ * times in the caller's seconds.
+ */
+typedef struct ipv6kit_temporary_lifetimes {
+  /**
+   * The address was created at this time.
+   */
+  uint64_t created_at;
+  /**
+   * It is deprecated from this time on.
+   */
+  uint64_t preferred_until;
+  /**
+   * It is removed at this time.
+   */
+  uint64_t valid_until;
+  /**
+   * Its successor is generated at this time (`REGEN_ADVANCE` before deprecation).
+   */
+  uint64_t regenerate_at;
+} ipv6kit_temporary_lifetimes;
 
 #ifdef __cplusplus
 extern "C" {
@@ -2521,6 +2824,221 @@ ipv6kit_result ipv6kit_plan_report(const struct ipv6kit_plan_findings *findings,
 void ipv6kit_plan_findings_free(struct ipv6kit_plan_findings *findings);
 
 /**
+ * Sets `*count` to the number of entries of the plan. Entries are addressed by their tree index
+ * (`node`, 0 to count − 1): the plan sorted by address, each entry before the entries inside it.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `plan` a live handle and `count` writable.
+ */
+ipv6kit_result ipv6kit_plan_entry_count(const struct ipv6kit_plan_findings *plan, size_t *count);
+
+/**
+ * Writes the prefix of entry `node` (a tree index) as written (host bits kept).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry).
+ *
+ * # Safety
+ * `plan` a live handle and `out` writable.
+ */
+ipv6kit_result ipv6kit_plan_entry_prefix(const struct ipv6kit_plan_findings *plan,
+                                         size_t node,
+                                         struct ipv6kit_prefix *out);
+
+/**
+ * Sets `*node` to the tree index of the first entry whose network is exactly `prefix` (host
+ * bits ignored).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128), `NOT_FOUND`.
+ *
+ * # Safety
+ * `plan` a live handle, `prefix` readable and `node` writable.
+ */
+ipv6kit_result ipv6kit_plan_find(const struct ipv6kit_plan_findings *plan,
+                                 const struct ipv6kit_prefix *prefix,
+                                 size_t *node);
+
+/**
+ * Makes an iterator over the free space of entry `node`: what its children leave, as the
+ * fewest prefixes, in address order (a leaf is entirely free).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry).
+ *
+ * # Safety
+ * `plan` a live handle and `out` writable.
+ */
+ipv6kit_result ipv6kit_plan_free_space(const struct ipv6kit_plan_findings *plan,
+                                       size_t node,
+                                       struct ipv6kit_plan_prefixes **out);
+
+/**
+ * Writes the next prefix.
+ *
+ * Errors: `NULL_POINTER`, `ITERATION_DONE` (no more prefixes; nothing written).
+ *
+ * # Safety
+ * `prefixes` a live handle (advanced by one thread at a time) and `out` writable.
+ */
+ipv6kit_result ipv6kit_plan_prefixes_next(struct ipv6kit_plan_prefixes *prefixes,
+                                          struct ipv6kit_prefix *out);
+
+/**
+ * Releases a prefix list. NULL is accepted and ignored.
+ *
+ * # Safety
+ * `prefixes` must be NULL or a live handle, not used after.
+ */
+void ipv6kit_plan_prefixes_free(struct ipv6kit_plan_prefixes *prefixes);
+
+/**
+ * Writes the first free /`len` inside entry `node` (aligned, in address order).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry, or `len` above 128),
+ * `PLAN_SHORTER_THAN_NODE` (`len` is shorter than the entry's own length), `PLAN_SPACE_FULL`.
+ *
+ * # Safety
+ * `plan` a live handle and `out` writable.
+ */
+ipv6kit_result ipv6kit_plan_next_free(const struct ipv6kit_plan_findings *plan,
+                                      size_t node,
+                                      uint8_t len,
+                                      struct ipv6kit_prefix *out);
+
+/**
+ * Sets `*out` to the share of entry `node`'s space its children take, from 0.0 to 1.0 (0.0 for
+ * a leaf; duplicate children count once).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry).
+ *
+ * # Safety
+ * `plan` a live handle and `out` writable.
+ */
+ipv6kit_result ipv6kit_plan_utilisation(const struct ipv6kit_plan_findings *plan,
+                                        size_t node,
+                                        double *out);
+
+/**
+ * Writes the smallest delegation that holds the children of entry `node` (duplicates count once).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry), `NOT_FOUND` (a leaf: no children).
+ *
+ * # Safety
+ * `plan` a live handle and `out` writable.
+ */
+ipv6kit_result ipv6kit_plan_smallest_delegation(const struct ipv6kit_plan_findings *plan,
+                                                size_t node,
+                                                struct ipv6kit_plan_sizing *out);
+
+/**
+ * Writes demand number `index` (0 to `demand_count` − 1, shortest length first) of entry
+ * `node`'s sizing: `*count` of its children are a /`*len`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry, or index out of range),
+ * `NOT_FOUND` (a leaf).
+ *
+ * # Safety
+ * `plan` a live handle, `len` and `count` writable.
+ */
+ipv6kit_result ipv6kit_plan_sizing_demand_at(const struct ipv6kit_plan_findings *plan,
+                                             size_t node,
+                                             size_t index,
+                                             uint8_t *len,
+                                             uint64_t *count);
+
+/**
+ * Renumbers every entry inside `from` into `to` (host bits of both ignored), keeping subnet IDs
+ * where possible; entries outside `from` stay. The renumbered plan, checked again, is a new
+ * handle in `*out` (release it with `ipv6kit_plan_findings_free()`; its report is the new plan's
+ * text, `ipv6kit_plan_moved_at()` lists what moved), and `*strategy` says how the subnet IDs
+ * were kept.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (length above 128), `PLAN_DOES_NOT_FIT` (the
+ * detailed message names the length needed).
+ *
+ * # Safety
+ * `plan` a live handle, `from` and `to` readable, `out` and `strategy` writable.
+ */
+ipv6kit_result ipv6kit_plan_renumber(const struct ipv6kit_plan_findings *plan,
+                                     const struct ipv6kit_prefix *from,
+                                     const struct ipv6kit_prefix *to,
+                                     struct ipv6kit_plan_findings **out,
+                                     ipv6kit_plan_renumber_strategy *strategy);
+
+/**
+ * Sets `*count` to the number of reverse-DNS zones of entry `node` (RFC 3596 §2.5): 1 for a
+ * nibble-aligned prefix, otherwise the 2, 4 or 8 zones at the next nibble that cover it exactly.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry).
+ *
+ * # Safety
+ * `plan` a live handle and `count` writable.
+ */
+ipv6kit_result ipv6kit_plan_reverse_zones_count(const struct ipv6kit_plan_findings *plan,
+                                                size_t node,
+                                                size_t *count);
+
+/**
+ * Writes reverse zone number `index` of entry `node` (see `ipv6kit_plan_reverse_zones_count()`):
+ * its prefix into `zone` and its name into `buf` (with a trailing dot when `fqdn`).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (no such entry, or index out of range),
+ * `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `plan` a live handle, `zone` writable, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_plan_reverse_zone_at(const struct ipv6kit_plan_findings *plan,
+                                            size_t node,
+                                            size_t index,
+                                            struct ipv6kit_prefix *zone,
+                                            bool fqdn,
+                                            char *buf,
+                                            size_t len,
+                                            size_t *written);
+
+/**
+ * Writes the SVG map of the plan, its findings marked, `width` pixels wide (the core's default is
+ * 1000), as text into `buf`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (`width` not a finite number above 0),
+ * `BUFFER_TOO_SHORT` (nothing written).
+ *
+ * # Safety
+ * `plan` a live handle, `buf` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_plan_svg_map(const struct ipv6kit_plan_findings *plan,
+                                    double width,
+                                    char *buf,
+                                    size_t len,
+                                    size_t *written);
+
+/**
+ * Sets `*count` to the number of prefixes that moved when the plan was made by
+ * `ipv6kit_plan_renumber()` (0 for a plan made by `ipv6kit_plan_check()`).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `plan` a live handle and `count` writable.
+ */
+ipv6kit_result ipv6kit_plan_moved_count(const struct ipv6kit_plan_findings *plan, size_t *count);
+
+/**
+ * Writes move number `index` of a renumbered plan (in the old plan's order): the prefix as it
+ * was into `old` and as it is now into `new_`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (index out of range).
+ *
+ * # Safety
+ * `plan` a live handle, `old` and `new_` writable.
+ */
+ipv6kit_result ipv6kit_plan_moved_at(const struct ipv6kit_plan_findings *plan,
+                                     size_t index,
+                                     struct ipv6kit_prefix *old,
+                                     struct ipv6kit_prefix *new_);
+
+/**
  * Writes the identifier spelling `text` in ASCII (ipv6board): up to 8 printable ASCII
  * characters, padded on the right with spaces ("IPv6 Bd" → `4950:7636:2042:6420`).
  *
@@ -2684,6 +3202,86 @@ ipv6kit_result ipv6kit_address_kind_of(const uint8_t *addr, ipv6kit_address_kind
 ipv6kit_result ipv6kit_describe(const uint8_t *addr, char *buf, size_t len, size_t *written);
 
 /**
+ * The number of entries of the IPv4 registry edition compiled in (for
+ * `ipv6kit_registry_ipv4_entry_at()`).
+ */
+size_t ipv6kit_registry_ipv4_count(void);
+
+/**
+ * Writes IPv4 registry entry number `index` (0 to count − 1, ascending prefix order; the
+ * registry's one row with two blocks, 192.0.0.170/32 and 192.0.0.171/32, is two entries).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (index out of range).
+ *
+ * # Safety
+ * `out` must be writable.
+ */
+ipv6kit_result ipv6kit_registry_ipv4_entry_at(size_t index,
+                                              struct ipv6kit_registry_ipv4_entry *out);
+
+/**
+ * Writes a text column of IPv4 registry entry number `index`; `field` is an
+ * `ipv6kit_registry_field`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (index), `INVALID_ENUM`, `NOT_FOUND` (no
+ * termination date), `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `buf` writable for `len` bytes and `written` writable.
+ */
+ipv6kit_result ipv6kit_registry_ipv4_entry_text(size_t index,
+                                                uint32_t field,
+                                                char *buf,
+                                                size_t len,
+                                                size_t *written);
+
+/**
+ * Sets `*index` to the most specific IPv4 registry entry containing `addr`.
+ *
+ * Errors: `NULL_POINTER`, `NOT_FOUND` (no entry covers the address).
+ *
+ * # Safety
+ * `addr` readable for 4 bytes and `index` writable.
+ */
+ipv6kit_result ipv6kit_registry_ipv4_lookup(const uint8_t *addr, size_t *index);
+
+/**
+ * Sets `*out` to whether the IPv4 address `addr` is globally reachable by the IPv4 registry
+ * (its most specific entry's column; addresses no entry covers are reachable).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `addr` readable for 4 bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_registry_ipv4_is_global(const uint8_t *addr, bool *out);
+
+/**
+ * Sets `*out` to whether the IPv4 address `addr` is Private-Use (RFC 1918: 10/8, 172.16/12,
+ * 192.168/16).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `addr` readable for 4 bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_registry_ipv4_is_private_use(const uint8_t *addr, bool *out);
+
+/**
+ * Writes the structured fields of `ipv6kit_describe()`'s report: kind, scope, registry entry,
+ * reachability, the MAC of a modified EUI-64 identifier, an embedded IPv4 address (how it is
+ * carried, and what the IPv4 registry says of it), the solicited-node group. The interface
+ * identifier's class is `ipv6kit_iid_classify()`, the multicast decoding
+ * `ipv6kit_multicast_decode()`.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `addr` readable for 16 bytes and `out` writable.
+ */
+ipv6kit_result ipv6kit_describe_fields(const uint8_t *addr, struct ipv6kit_description *out);
+
+/**
  * Parses an address with a zone, `fe80::1%eth0` (RFC 4007 §11) or, with `url`, the URL host
  * form `[fe80::1%25eth0]` (RFC 6874).
  *
@@ -2716,6 +3314,56 @@ ipv6kit_result ipv6kit_scoped_format(const uint8_t *addr,
                                      char *buf,
                                      size_t len,
                                      size_t *written);
+
+/**
+ * Sets `*index` to the interface index of `zone`: an index as is, a name looked up in
+ * `/sys/class/net/<name>/ifindex` (Linux; the answer of `if_nametoindex()`).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (name not NUL-terminated), `PARSE_SCOPED_ADDRESS`
+ * (a name that cannot be an interface's), `ZONE_NOT_RESOLVED` (no such interface, or `/sys`
+ * unreadable).
+ *
+ * # Safety
+ * `zone` readable and `index` writable.
+ */
+ipv6kit_result ipv6kit_zone_resolve(const struct ipv6kit_zone *zone, uint32_t *index);
+
+/**
+ * Parses an address with a zone and a port: the socket-address form `[fe80::1%eth0]:22` (as
+ * `SocketAddrV6` prints it) or, with `url`, the URL authority form `[fe80::1%25eth0]:22`
+ * (RFC 6874 inside RFC 3986's `host:port`).
+ *
+ * Errors: `NULL_POINTER`, `PARSE_SCOPED_ADDRESS` (also a missing, empty or out-of-range port),
+ * `ZONE_NOT_ALLOWED`.
+ *
+ * # Safety
+ * `text` readable for `len` bytes; `addr` writable for 16 bytes, `zone` and `port` writable.
+ */
+ipv6kit_result ipv6kit_scoped_socket_parse(const char *text,
+                                           size_t len,
+                                           bool url,
+                                           uint8_t *addr,
+                                           struct ipv6kit_zone *zone,
+                                           uint16_t *port);
+
+/**
+ * Writes an address with its zone and a port, `[fe80::1%eth0]:22`, or with `url` the URL
+ * authority form `[fe80::1%25eth0]:22`.
+ *
+ * Errors: `NULL_POINTER`, `ZONE_NOT_ALLOWED`, `PARSE_SCOPED_ADDRESS` (a bad zone name, or index
+ * 0), `INVALID_ARGUMENT` (name not NUL-terminated), `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `addr` readable for 16 bytes, `zone` readable, `buf` writable for `len` bytes, `written`
+ * writable.
+ */
+ipv6kit_result ipv6kit_scoped_socket_format(const uint8_t *addr,
+                                            const struct ipv6kit_zone *zone,
+                                            uint16_t port,
+                                            bool url,
+                                            char *buf,
+                                            size_t len,
+                                            size_t *written);
 
 /**
  * The fixed English message of a result code, as a NUL-terminated string with static lifetime
@@ -3183,6 +3831,185 @@ ipv6kit_result ipv6kit_temporary_md5_history(const uint8_t *history,
                                              const uint8_t *iid,
                                              uint8_t *out_iid,
                                              uint8_t *out_history);
+
+/**
+ * Writes the RFC 8981 §3.8 defaults: `TEMP_VALID_LIFETIME` 172800 s, `TEMP_PREFERRED_LIFETIME`
+ * 86400 s, `TEMP_IDGEN_RETRIES` 3, `DupAddrDetectTransmits` 1, `RetransTimer` 1000 ms.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `out` must be writable.
+ */
+ipv6kit_result ipv6kit_temporary_config_default(struct ipv6kit_temporary_config *out);
+
+/**
+ * Sets `*out` to `REGEN_ADVANCE = 2 + TEMP_IDGEN_RETRIES × DupAddrDetectTransmits ×
+ * RetransTimer / 1000` seconds (RFC 8981 §3.8), saturating at `UINT32_MAX`.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `config` readable and `out` writable.
+ */
+ipv6kit_result ipv6kit_temporary_regen_advance(const struct ipv6kit_temporary_config *config,
+                                               uint32_t *out);
+
+/**
+ * Sets `*out` to `MAX_DESYNC_FACTOR = 0.4 × TEMP_PREFERRED_LIFETIME` seconds, rounded down
+ * (RFC 8981 §3.8; 34560 s with the defaults).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `config` readable and `out` writable.
+ */
+ipv6kit_result ipv6kit_temporary_max_desync_factor(const struct ipv6kit_temporary_config *config,
+                                                   uint32_t *out);
+
+/**
+ * Sets `*out` to a `DESYNC_FACTOR` drawn from the caller's random bytes (8 bytes, the core
+ * draws 64 bits): uniform in `0..=MAX_DESYNC_FACTOR`, and below `TEMP_PREFERRED_LIFETIME -
+ * REGEN_ADVANCE` as RFC 8981 §3.8 requires. The bytes come from the caller so that firmware uses
+ * its own random source (and tests are repeatable).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (`random_len` is not the number of bytes drawn),
+ * `PREFERRED_LIFETIME_TOO_SHORT` (`TEMP_PREFERRED_LIFETIME` not above `REGEN_ADVANCE`).
+ *
+ * # Safety
+ * `config` readable, `random` readable for `random_len` bytes, `out` writable.
+ */
+ipv6kit_result ipv6kit_temporary_desync_factor(const struct ipv6kit_temporary_config *config,
+                                               const uint8_t *random,
+                                               size_t random_len,
+                                               uint32_t *out);
+
+/**
+ * Writes the lifetimes of a temporary address created at `now` on a prefix whose remaining
+ * valid and preferred lifetimes are `prefix_valid` and `prefix_preferred` (RFC 8981 §3.4 steps
+ * 4–6): valid for `min(prefix_valid, TEMP_VALID_LIFETIME)`, preferred for
+ * `min(prefix_preferred, TEMP_PREFERRED_LIFETIME - desync_factor)`, regenerated `REGEN_ADVANCE`
+ * before deprecation.
+ *
+ * Errors: `NULL_POINTER`, `NOT_FOUND` (the preferred lifetime would not exceed `REGEN_ADVANCE`:
+ * §3.4 step 6 says no temporary address is created), `DESYNC_FACTOR_TOO_LARGE` (not below
+ * `TEMP_PREFERRED_LIFETIME - REGEN_ADVANCE`), `PREFERRED_LIFETIME_TOO_SHORT`.
+ *
+ * # Safety
+ * `config` readable and `out` writable.
+ */
+ipv6kit_result ipv6kit_temporary_schedule(const struct ipv6kit_temporary_config *config,
+                                          uint64_t now,
+                                          uint32_t prefix_valid,
+                                          uint32_t prefix_preferred,
+                                          uint32_t desync_factor,
+                                          struct ipv6kit_temporary_lifetimes *out);
+
+/**
+ * Writes the lifetimes of the temporary address `current` after a Router Advertisement
+ * refreshes its prefix at `now` with new remaining lifetimes (RFC 8981 §3.4): never longer than
+ * `TEMP_VALID_LIFETIME` (valid) or `TEMP_PREFERRED_LIFETIME - desync_factor` (preferred)
+ * counted from its creation. `out` may be `current`.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `config` and `current` readable, `out` writable.
+ */
+ipv6kit_result ipv6kit_temporary_refresh(const struct ipv6kit_temporary_config *config,
+                                         const struct ipv6kit_temporary_lifetimes *current,
+                                         uint64_t now,
+                                         uint32_t prefix_valid,
+                                         uint32_t prefix_preferred,
+                                         uint32_t desync_factor,
+                                         struct ipv6kit_temporary_lifetimes *out);
+
+/**
+ * Writes the interface identifier of one Linux stable-privacy hash (`addr_gen_mode` 2 or 3) for
+ * exactly these inputs, with no reserved-identifier check and no retry: `prefix` is an address
+ * whose first 64 bits are hashed (`fe80::` for the link-local address), `perm_addr` the device's
+ * permanent hardware address, `dad_count` the DAD conflicts so far. `byte_order` is an
+ * `ipv6kit_byte_order`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `INVALID_ENUM`, `HARDWARE_ADDRESS_TOO_LONG` (over
+ * 32 bytes).
+ *
+ * # Safety
+ * `stable_secret` and `prefix` readable for 16 bytes, `perm_addr` for `perm_addr_len` bytes,
+ * `out` writable for 8 bytes.
+ */
+ipv6kit_result ipv6kit_stable_linux_iid(const uint8_t *stable_secret,
+                                        const uint8_t *prefix,
+                                        const uint8_t *perm_addr,
+                                        size_t perm_addr_len,
+                                        uint8_t dad_count,
+                                        uint32_t byte_order_,
+                                        uint8_t *out);
+
+/**
+ * Writes RFC 7217's `RID = F(Prefix, Net_Iface, Network_ID, DAD_Counter, secret_key)` for
+ * exactly these inputs (the generic form of `ipv6kit_stable_rfc7217_address()`, with no
+ * reserved-identifier check): the first 64 bits of HMAC-SHA-256(secret_key, prefix (8 bytes) ‖
+ * len(net_iface) (u32, big-endian) ‖ net_iface ‖ len(network_id) ‖ network_id ‖ dad_counter).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `PREFIX_NOT_SLASH64`, `SECRET_TOO_SHORT` (under
+ * 16 bytes), `FIELD_TOO_LONG`.
+ *
+ * # Safety
+ * `prefix` readable; `net_iface`, `network_id` and `secret_key` readable for their lengths
+ * (`network_id` may be NULL when `network_id_len` is 0); `out` writable for 8 bytes.
+ */
+ipv6kit_result ipv6kit_stable_rfc7217_rid(const struct ipv6kit_prefix *prefix,
+                                          const uint8_t *net_iface,
+                                          size_t net_iface_len,
+                                          const uint8_t *network_id,
+                                          size_t network_id_len,
+                                          uint8_t dad_counter,
+                                          const uint8_t *secret_key,
+                                          size_t secret_key_len,
+                                          uint8_t *out);
+
+/**
+ * Writes systemd's machine application-specific id (`sd_id128_get_machine_app_specific()`), the
+ * key systemd-networkd uses when none is configured: HMAC-SHA-256 keyed with the 16 bytes of
+ * `/etc/machine-id` over the 16-byte application id, cut to 16 bytes and made a version-4 UUID.
+ * The application ids networkd uses are 13ac81a7-d53f-4978-9279-5d0c293abc7e (`[IPv6AcceptRA]`),
+ * fbb937ca-4aed-4a4d-b070-7faa71c0c985 (`[DHCPPrefixDelegation]`) and
+ * 1f1e90c8-5c78-4fdc-8e61-2d590d53c125 (`[IPv6Prefix]`).
+ *
+ * Errors: `NULL_POINTER`, `NULL_KEY` (an all-zero application id).
+ *
+ * # Safety
+ * `machine_id` and `app_id` readable for 16 bytes, `out` writable for 16 bytes.
+ */
+ipv6kit_result ipv6kit_stable_systemd_machine_app_specific(const uint8_t *machine_id,
+                                                           const uint8_t *app_id,
+                                                           uint8_t *out);
+
+/**
+ * Writes the interface identifier NetworkManager computes (`_set_stable_privacy()`) for these
+ * inputs, reserved identifiers rehashed as NetworkManager does, with no limit on `dad_counter`
+ * (the function NetworkManager's unit tests call): `prefix` is an address whose first 64 bits
+ * are hashed, `stable_type` an `ipv6kit_nm_stable_type`, `host_id` from
+ * `ipv6kit_stable_nm_host_id()`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (text that is not UTF-8), `INVALID_ENUM`,
+ * `INTERFACE_NAME_TOO_LONG`, `NUL_IN_STRING`, `SECRET_TOO_SHORT` (an empty host id).
+ *
+ * # Safety
+ * `prefix` readable for 16 bytes; `ifname`, `network_id`, `host_id` readable for their lengths;
+ * `out` writable for 8 bytes.
+ */
+ipv6kit_result ipv6kit_stable_nm_iid(uint32_t stable_type,
+                                     const uint8_t *prefix,
+                                     const char *ifname,
+                                     size_t ifname_len,
+                                     const char *network_id,
+                                     size_t network_id_len,
+                                     uint32_t dad_counter,
+                                     const uint8_t *host_id,
+                                     size_t host_id_len,
+                                     uint8_t *out);
 
 /**
  * Parses an IPv6 address in any RFC 4291 text form (`2001:db8::1`, `::ffff:192.0.2.1`, upper or

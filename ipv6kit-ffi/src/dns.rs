@@ -9,7 +9,7 @@ use ipv6kit_core::dns as core_dns;
 /// Bytes needed (NUL included) for any `ip6.arpa` name, trailing dot included.
 pub const IPV6KIT_REVERSE_NAME_SIZE: usize = 74;
 
-fn pick(name: &core_dns::ReverseName, fqdn: bool) -> &str {
+pub(crate) fn pick(name: &core_dns::ReverseName, fqdn: bool) -> &str {
     if fqdn {
         name.fqdn()
     } else {

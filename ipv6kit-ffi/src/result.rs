@@ -127,6 +127,10 @@ pub enum ipv6kit_result {
     PrefixLengthUnsupported = 607,
     /// The operating system's random generator failed, or kept giving reserved identifiers.
     RandomFailed = 608,
+    /// The desync factor is not below `TEMP_PREFERRED_LIFETIME - REGEN_ADVANCE` (RFC 8981 §3.8).
+    DesyncFactorTooLarge = 609,
+    /// `TEMP_PREFERRED_LIFETIME` is not above `REGEN_ADVANCE`: no temporary address could be replaced in time.
+    PreferredLifetimeTooShort = 610,
     /// Another stable/temporary identifier error (a newer core reported one this code list does not name yet).
     StableOther = 699,
 
@@ -161,6 +165,12 @@ pub enum ipv6kit_result {
 
     /// The plan does not read (the detailed message gives the line and column).
     ParsePlan = 800,
+    /// The prefix length asked for is shorter than the plan entry's own: such a block cannot be inside it.
+    PlanShorterThanNode = 801,
+    /// No free block of the length asked for is left in the plan entry.
+    PlanSpaceFull = 802,
+    /// The plan's contents need more space than the new delegation has (the detailed message says how much).
+    PlanDoesNotFit = 803,
     /// Another plan error (a newer core reported one this code list does not name yet).
     PlanOther = 899,
 
@@ -227,6 +237,8 @@ impl ipv6kit_result {
             ipv6kit_result::NullKey,
             ipv6kit_result::PrefixLengthUnsupported,
             ipv6kit_result::RandomFailed,
+            ipv6kit_result::DesyncFactorTooLarge,
+            ipv6kit_result::PreferredLifetimeTooShort,
             ipv6kit_result::StableOther,
             ipv6kit_result::NdpTruncated,
             ipv6kit_result::NdpNotNdp,
@@ -243,6 +255,9 @@ impl ipv6kit_result {
             ipv6kit_result::NdpFrame,
             ipv6kit_result::NdpOther,
             ipv6kit_result::ParsePlan,
+            ipv6kit_result::PlanShorterThanNode,
+            ipv6kit_result::PlanSpaceFull,
+            ipv6kit_result::PlanDoesNotFit,
             ipv6kit_result::PlanOther,
             ipv6kit_result::ZoneNotAllowed,
             ipv6kit_result::ZoneNotResolved,
@@ -304,6 +319,10 @@ impl ipv6kit_result {
             ipv6kit_result::NullKey => "the secret key is all zeros\0",
             ipv6kit_result::PrefixLengthUnsupported => "systemd-networkd generates addresses for /1 to /64 only\0",
             ipv6kit_result::RandomFailed => "the random generator failed\0",
+            ipv6kit_result::DesyncFactorTooLarge => {
+                "the desync factor is not below TEMP_PREFERRED_LIFETIME - REGEN_ADVANCE\0"
+            }
+            ipv6kit_result::PreferredLifetimeTooShort => "TEMP_PREFERRED_LIFETIME is not above REGEN_ADVANCE\0",
             ipv6kit_result::StableOther => "stable identifier error\0",
             ipv6kit_result::NdpTruncated => "ND message too short\0",
             ipv6kit_result::NdpNotNdp => "not a Neighbor Discovery message\0",
@@ -320,6 +339,9 @@ impl ipv6kit_result {
             ipv6kit_result::NdpFrame => "not an IPv6/ICMPv6 frame, or cut short\0",
             ipv6kit_result::NdpOther => "NDP error\0",
             ipv6kit_result::ParsePlan => "the plan does not parse\0",
+            ipv6kit_result::PlanShorterThanNode => "the prefix length is shorter than the plan entry's\0",
+            ipv6kit_result::PlanSpaceFull => "no free block of that length is left\0",
+            ipv6kit_result::PlanDoesNotFit => "the plan does not fit into the new delegation\0",
             ipv6kit_result::PlanOther => "plan error\0",
             ipv6kit_result::ZoneNotAllowed => "the address takes no zone\0",
             ipv6kit_result::ZoneNotResolved => "the zone could not be resolved\0",
@@ -538,6 +560,8 @@ impl From<ipv6kit_core::iid::temporary::TemporaryError> for Fail {
         use ipv6kit_core::iid::temporary::TemporaryError as E;
         let code = match e {
             E::RandomSourceStuck { .. } | E::OsRandom => ipv6kit_result::RandomFailed,
+            E::DesyncFactorTooLarge { .. } => ipv6kit_result::DesyncFactorTooLarge,
+            E::PreferredLifetimeTooShort { .. } => ipv6kit_result::PreferredLifetimeTooShort,
             _ => ipv6kit_result::StableOther,
         };
         Fail::with(code, e)
@@ -572,6 +596,19 @@ impl From<ipv6kit_core::scoped::ZoneError> for Fail {
 impl From<ipv6kit_core::plan::ParseError> for Fail {
     fn from(e: ipv6kit_core::plan::ParseError) -> Fail {
         Fail::with(ipv6kit_result::ParsePlan, e)
+    }
+}
+
+impl From<ipv6kit_core::plan::space::SpaceError> for Fail {
+    fn from(e: ipv6kit_core::plan::space::SpaceError) -> Fail {
+        use ipv6kit_core::plan::space::SpaceError as E;
+        let code = match e {
+            E::NoSuchEntry(_) | E::BadLength(_) => ipv6kit_result::InvalidArgument,
+            E::LongerThanNode { .. } => ipv6kit_result::PlanShorterThanNode,
+            E::Full { .. } => ipv6kit_result::PlanSpaceFull,
+            E::DoesNotFit { .. } => ipv6kit_result::PlanDoesNotFit,
+        };
+        Fail::with(code, e)
     }
 }
 
@@ -625,5 +662,10 @@ mod tests {
         assert_eq!(ipv6kit_result::ParseMac as u32, 102);
         assert_eq!(ipv6kit_result::NotMulticast as u32, 200);
         assert_eq!(ipv6kit_result::PrefixNotSlash64 as u32, 300);
+        assert_eq!(ipv6kit_result::DesyncFactorTooLarge as u32, 609);
+        assert_eq!(ipv6kit_result::PreferredLifetimeTooShort as u32, 610);
+        assert_eq!(ipv6kit_result::PlanShorterThanNode as u32, 801);
+        assert_eq!(ipv6kit_result::PlanSpaceFull as u32, 802);
+        assert_eq!(ipv6kit_result::PlanDoesNotFit as u32, 803);
     }
 }

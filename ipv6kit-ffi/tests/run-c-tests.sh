@@ -74,6 +74,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 UBSAN_OPTION
 # valgrind (shared library, full leak check)
 if command -v valgrind >/dev/null 2>&1; then
     run valgrind valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
+        --suppressions="$HERE/valgrind.supp" \
         "$WORK/test_shared"
 else
     echo "valgrind is not installed"; fail=1

@@ -7,8 +7,13 @@
  * linked statically, dynamically, under ASan+UBSan and under valgrind.
  * The last line printed is "N passed, N failed"; the exit status is 0 only when none failed.
  */
+/* if_nametoindex() (POSIX): the referee of ipv6kit_zone_resolve(). */
+#define _POSIX_C_SOURCE 200112L
+
 #include "ipv6kit.h"
 
+#include <math.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +99,19 @@ static const char *fiid(const uint8_t iid[8]) {
     size_t n = 0;
     if (ipv6kit_iid_format(iid, buf, sizeof buf, &n) != OK) return "(format failed)";
     return buf;
+}
+
+static ipv6kit_prefix PFX(const char *text) {
+    ipv6kit_prefix p;
+    memset(&p, 0, sizeof p);
+    CHECK_RC(ipv6kit_prefix_parse(text, strlen(text), &p), OK);
+    return p;
+}
+
+static ipv6kit_plan_findings *PLAN(const char *text) {
+    ipv6kit_plan_findings *h = NULL;
+    CHECK_RC(ipv6kit_plan_check(text, strlen(text), IPV6KIT_PLAN_FORMAT_TEXT, &h), OK);
+    return h;
 }
 
 static const char *last_error(void) {
@@ -2163,6 +2181,765 @@ static void test_plan(void) {
     }
 }
 
+/* ---- planning: free space, next free, utilisation, sizing, renumbering, zones, SVG -------- */
+
+/* Expected values: the core's tests in ipv6kit/src/plan/space.rs (free_space_of_the_house,
+ * sizing_the_dmz_of_the_house, renumber_into_a_smaller_delegation, each derived by hand there
+ * from the seed's house plan), the module example of ipv6kit/src/plan/space.rs for reverse zones
+ * (RFC 3596 nibble names), and the module example of ipv6kit/src/plan/render/svg.rs. */
+static void test_plan_space(void) {
+    static const char house[] = "::/0\n2001:db8:ebbd::/48\n2001:db8:ebbd:9900::/56\n"
+                                "2001:db8:ebbd:9908::/62\n2001:db8:ebbd:990a::/64\n";
+    static const char *free48[] = {"2001:db8:ebbd::/49",      "2001:db8:ebbd:8000::/52", "2001:db8:ebbd:9000::/53",
+                                   "2001:db8:ebbd:9800::/56", "2001:db8:ebbd:9a00::/55", "2001:db8:ebbd:9c00::/54",
+                                   "2001:db8:ebbd:a000::/51", "2001:db8:ebbd:c000::/50"};
+    ipv6kit_plan_findings *h = PLAN(house), *r = NULL, *none = NULL;
+    ipv6kit_plan_prefixes *it = NULL, *no_it = NULL;
+    ipv6kit_prefix p, q, zone, mo;
+    ipv6kit_plan_sizing sz;
+    ipv6kit_plan_renumber_strategy strategy;
+    size_t count = 0, node = 99, i, n = 0;
+    double u = -1.0;
+    uint8_t dl = 0;
+    uint64_t dc = 0;
+    char buf[8192];
+
+    /* Entries by tree index. */
+    CHECK_RC(ipv6kit_plan_entry_count(h, &count), OK);
+    CHECK(count == 5);
+    CHECK_RC(ipv6kit_plan_entry_prefix(h, 3, &p), OK);
+    CHECK_STR(fp(&p), "2001:db8:ebbd:9908::/62");
+    fill(&p, sizeof p);
+    CHECK_RC(ipv6kit_plan_entry_prefix(h, 5, &p), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(untouched(&p, sizeof p));
+    CHECK_RC(ipv6kit_plan_entry_prefix(NULL, 0, &p), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_entry_prefix(h, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_entry_count(NULL, &count), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_entry_count(h, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    p = PFX("2001:db8:ebbd:9908::1/62"); /* host bits ignored */
+    CHECK_RC(ipv6kit_plan_find(h, &p, &node), OK);
+    CHECK(node == 3);
+    p = PFX("2001:db8:ebbd:9908::/63");
+    node = 99;
+    CHECK_RC(ipv6kit_plan_find(h, &p, &node), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK(node == 99);
+    p.len = 129;
+    CHECK_RC(ipv6kit_plan_find(h, &p, &node), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_find(NULL, &p, &node), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_find(h, NULL, &node), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_find(h, &p, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Free space: the /62 keeps 9908::/63 and 990b::/64 free around the /64. */
+    CHECK_RC(ipv6kit_plan_free_space(h, 3, &it), OK);
+    CHECK_RC(ipv6kit_plan_prefixes_next(it, &p), OK);
+    CHECK_STR(fp(&p), "2001:db8:ebbd:9908::/63");
+    CHECK_RC(ipv6kit_plan_prefixes_next(it, &p), OK);
+    CHECK_STR(fp(&p), "2001:db8:ebbd:990b::/64");
+    fill(&p, sizeof p);
+    CHECK_RC(ipv6kit_plan_prefixes_next(it, &p), IPV6KIT_RESULT_ITERATION_DONE);
+    CHECK(untouched(&p, sizeof p));
+    CHECK_RC(ipv6kit_plan_prefixes_next(it, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_prefixes_next(NULL, &p), IPV6KIT_RESULT_NULL_POINTER);
+    ipv6kit_plan_prefixes_free(it);
+    ipv6kit_plan_prefixes_free(NULL);
+    CHECK_RC(ipv6kit_plan_free_space(h, 1, &it), OK);
+    for (i = 0; i < 8; i++) {
+        CHECK_RC(ipv6kit_plan_prefixes_next(it, &p), OK);
+        CHECK_STR(fp(&p), free48[i]);
+    }
+    CHECK_RC(ipv6kit_plan_prefixes_next(it, &p), IPV6KIT_RESULT_ITERATION_DONE);
+    ipv6kit_plan_prefixes_free(it);
+    CHECK_RC(ipv6kit_plan_free_space(h, 4, &it), OK); /* a leaf is entirely free */
+    CHECK_RC(ipv6kit_plan_prefixes_next(it, &p), OK);
+    CHECK_STR(fp(&p), "2001:db8:ebbd:990a::/64");
+    ipv6kit_plan_prefixes_free(it);
+    CHECK_RC(ipv6kit_plan_free_space(h, 5, &no_it), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(no_it == NULL);
+    CHECK_RC(ipv6kit_plan_free_space(NULL, 0, &no_it), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_free_space(h, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Next free. */
+    CHECK_RC(ipv6kit_plan_next_free(h, 3, 64, &p), OK);
+    CHECK_STR(fp(&p), "2001:db8:ebbd:9908::/64");
+    CHECK_RC(ipv6kit_plan_next_free(h, 3, 63, &p), OK);
+    CHECK_STR(fp(&p), "2001:db8:ebbd:9908::/63");
+    fill(&p, sizeof p);
+    CHECK_RC(ipv6kit_plan_next_free(h, 3, 62, &p), IPV6KIT_RESULT_PLAN_SPACE_FULL);
+    CHECK_STR(last_error(), "no free /62 is left in 2001:db8:ebbd:9908::/62");
+    CHECK_RC(ipv6kit_plan_next_free(h, 3, 60, &p), IPV6KIT_RESULT_PLAN_SHORTER_THAN_NODE);
+    CHECK_RC(ipv6kit_plan_next_free(h, 3, 129, &p), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_next_free(h, 9, 64, &p), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(untouched(&p, sizeof p));
+    CHECK_RC(ipv6kit_plan_next_free(NULL, 3, 64, &p), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_next_free(h, 3, 64, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    /* ::/0 around ffff::/16: the last /128 is ffff::/128 (whole_space_and_edges) */
+    {
+        ipv6kit_plan_findings *e = PLAN("::/0\nffff::/16\n");
+        CHECK_RC(ipv6kit_plan_next_free(e, 1, 128, &p), OK);
+        CHECK_STR(fp(&p), "ffff::/128");
+        ipv6kit_plan_findings_free(e);
+    }
+
+    /* Utilisation: exact powers of two. */
+    CHECK_RC(ipv6kit_plan_utilisation(h, 3, &u), OK);
+    CHECK(u == 0.25);
+    CHECK_RC(ipv6kit_plan_utilisation(h, 2, &u), OK);
+    CHECK(u == 1.0 / 64.0);
+    CHECK_RC(ipv6kit_plan_utilisation(h, 1, &u), OK);
+    CHECK(u == 1.0 / 256.0);
+    CHECK_RC(ipv6kit_plan_utilisation(h, 0, &u), OK);
+    CHECK(u == 1.0 / 281474976710656.0);
+    CHECK_RC(ipv6kit_plan_utilisation(h, 4, &u), OK);
+    CHECK(u == 0.0);
+    u = -1.0;
+    CHECK_RC(ipv6kit_plan_utilisation(h, 5, &u), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(u == -1.0);
+    CHECK_RC(ipv6kit_plan_utilisation(NULL, 0, &u), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_utilisation(h, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Reverse zones: the /62 is four /64 zones; the /48 one zone. */
+    CHECK_RC(ipv6kit_plan_reverse_zones_count(h, 3, &count), OK);
+    CHECK(count == 4);
+    CHECK_RC(ipv6kit_plan_reverse_zones_count(h, 1, &count), OK);
+    CHECK(count == 1);
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 1, 0, &zone, false, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa");
+    CHECK(n == strlen("d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa"));
+    CHECK_STR(fp(&zone), "2001:db8:ebbd::/48");
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 3, 3, &zone, true, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "b.0.9.9.d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa.");
+    CHECK_STR(fp(&zone), "2001:db8:ebbd:990b::/64");
+    fill(&zone, sizeof zone);
+    fill(buf, 64);
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 3, 4, &zone, false, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 5, 0, &zone, false, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 1, 0, &zone, false, buf, 32, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK(untouched(&zone, sizeof zone) && untouched(buf, 64));
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(NULL, 1, 0, &zone, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 1, 0, NULL, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 1, 0, &zone, false, NULL, 0, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_reverse_zone_at(h, 1, 0, &zone, false, buf, sizeof buf, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_reverse_zones_count(h, 5, &count), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_reverse_zones_count(NULL, 0, &count), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_reverse_zones_count(h, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* The SVG map. */
+    {
+        ipv6kit_plan_findings *m = PLAN("2001:db8::/48\n2001:db8::/64 [lan]\n");
+        size_t len;
+        CHECK_RC(ipv6kit_plan_svg_map(m, 1000.0, buf, sizeof buf, &n), OK);
+        CHECK(n == strlen(buf));
+        CHECK(strncmp(buf, "<svg ", 5) == 0);
+        CHECK(n > 7 && strcmp(buf + n - 7, "</svg>\n") == 0);
+        CHECK(strstr(buf, ">2001:db8::/64</text>") != NULL);
+        len = n;
+        fill(buf, sizeof buf);
+        CHECK_RC(ipv6kit_plan_svg_map(m, 1000.0, buf, len, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK(untouched(buf, sizeof buf));
+        CHECK_RC(ipv6kit_plan_svg_map(m, 1000.0, buf, len + 1, &n), OK);
+        CHECK_RC(ipv6kit_plan_svg_map(m, 0.0, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_plan_svg_map(m, -5.0, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_plan_svg_map(m, INFINITY, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_plan_svg_map(m, NAN, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_plan_svg_map(NULL, 1000.0, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_plan_svg_map(m, 1000.0, NULL, 0, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_plan_svg_map(m, 1000.0, buf, sizeof buf, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        ipv6kit_plan_findings_free(m);
+    }
+    ipv6kit_plan_findings_free(h);
+
+    /* Sizing the DMZ: one /62 and one /64 need a /61 renumbered (a /60 on a nibble), and as
+     * numbered they span 9900::/60. */
+    h = PLAN("2001:db8:ebbd:9900::/56\n2001:db8:ebbd:9900::/64\n2001:db8:ebbd:9908::/62\n");
+    CHECK_RC(ipv6kit_plan_smallest_delegation(h, 0, &sz), OK);
+    CHECK(sz.packed_len == 61 && sz.nibble_len == 60 && sz.demand_count == 2);
+    CHECK_STR(fp(&sz.node), "2001:db8:ebbd:9900::/56");
+    CHECK_STR(fp(&sz.in_place), "2001:db8:ebbd:9900::/60");
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(h, 0, 0, &dl, &dc), OK);
+    CHECK(dl == 62 && dc == 1);
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(h, 0, 1, &dl, &dc), OK);
+    CHECK(dl == 64 && dc == 1);
+    dl = 7;
+    dc = 7;
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(h, 0, 2, &dl, &dc), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(h, 1, 0, &dl, &dc), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(h, 3, 0, &dl, &dc), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(dl == 7 && dc == 7);
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(NULL, 0, 0, &dl, &dc), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(h, 0, 0, NULL, &dc), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_sizing_demand_at(h, 0, 0, &dl, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    fill(&sz, sizeof sz);
+    CHECK_RC(ipv6kit_plan_smallest_delegation(h, 1, &sz), IPV6KIT_RESULT_NOT_FOUND); /* a leaf */
+    CHECK_RC(ipv6kit_plan_smallest_delegation(h, 3, &sz), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(untouched(&sz, sizeof sz));
+    CHECK_RC(ipv6kit_plan_smallest_delegation(NULL, 0, &sz), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_smallest_delegation(h, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    ipv6kit_plan_findings_free(h);
+
+    /* Renumbering a /48 plan into a /56: the low bits 08/62, 0a/64 and 01/64 do not collide. */
+    h = PLAN("2001:db8:ebbd::/48\n2001:db8:ebbd:9908::/62\n2001:db8:ebbd:990a::/64\n2001:db8:ebbd:a001::/64\n");
+    p = PFX("2001:db8:ebbd::/48");
+    q = PFX("2001:db8:77:1200::/56");
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, &q, &r, &strategy), OK);
+    CHECK(strategy == IPV6KIT_PLAN_RENUMBER_STRATEGY_KEEP_LOW_BITS);
+    CHECK_RC(ipv6kit_plan_entry_count(r, &count), OK);
+    CHECK(count == 4);
+    {
+        static const char *want[] = {"2001:db8:77:1200::/56", "2001:db8:77:1201::/64", "2001:db8:77:1208::/62",
+                                     "2001:db8:77:120a::/64"};
+        for (i = 0; i < 4; i++) {
+            CHECK_RC(ipv6kit_plan_entry_prefix(r, i, &zone), OK);
+            CHECK_STR(fp(&zone), want[i]);
+        }
+    }
+    CHECK_RC(ipv6kit_plan_report(r, IPV6KIT_PLAN_REPORT_FORMAT_TEXT, buf, sizeof buf, &n), OK);
+    CHECK(strstr(buf, "2001:db8:77:1208::/62") != NULL);
+    /* Every entry moved, in the old plan's order (tree order: 9908::/62, 990a::/64, a001::/64). */
+    CHECK_RC(ipv6kit_plan_moved_count(r, &count), OK);
+    CHECK(count == 4);
+    CHECK_RC(ipv6kit_plan_moved_at(r, 1, &mo, &zone), OK);
+    CHECK_STR(fp(&mo), "2001:db8:ebbd:9908::/62");
+    CHECK_STR(fp(&zone), "2001:db8:77:1208::/62");
+    CHECK_RC(ipv6kit_plan_moved_at(r, 3, &mo, &zone), OK);
+    CHECK_STR(fp(&mo), "2001:db8:ebbd:a001::/64");
+    CHECK_STR(fp(&zone), "2001:db8:77:1201::/64");
+    fill(&zone, sizeof zone);
+    fill(&mo, sizeof mo);
+    CHECK_RC(ipv6kit_plan_moved_at(r, 4, &mo, &zone), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(untouched(&zone, sizeof zone) && untouched(&mo, sizeof mo));
+    CHECK_RC(ipv6kit_plan_moved_at(NULL, 0, &mo, &zone), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_moved_at(r, 0, NULL, &zone), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_moved_at(r, 0, &mo, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_moved_count(NULL, &count), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_moved_count(r, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_moved_count(h, &count), OK); /* a checked plan moved nothing */
+    CHECK(count == 0);
+    ipv6kit_plan_findings_free(r);
+    r = NULL;
+    /* Into the same-size /48: every offset kept. */
+    q = PFX("2001:db8:1234::/48");
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, &q, &r, &strategy), OK);
+    CHECK(strategy == IPV6KIT_PLAN_RENUMBER_STRATEGY_KEEP_OFFSETS);
+    CHECK_RC(ipv6kit_plan_entry_prefix(r, 1, &zone), OK);
+    CHECK_STR(fp(&zone), "2001:db8:1234:9908::/62");
+    ipv6kit_plan_findings_free(r);
+    ipv6kit_plan_findings_free(h);
+    /* 9901 and a001 collide on their low byte: packed, largest first. */
+    h = PLAN("2001:db8:ebbd::/48\n2001:db8:ebbd:9901::/64\n2001:db8:ebbd:a001::/64\n2001:db8:ebbd:b000::/62\n");
+    q = PFX("2001:db8:77:1200::/56");
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, &q, &r, &strategy), OK);
+    CHECK(strategy == IPV6KIT_PLAN_RENUMBER_STRATEGY_PACKED);
+    CHECK_RC(ipv6kit_plan_entry_prefix(r, 1, &zone), OK);
+    CHECK_STR(fp(&zone), "2001:db8:77:1200::/62");
+    ipv6kit_plan_findings_free(r);
+    ipv6kit_plan_findings_free(h);
+    /* Three colliding /64s do not fit a /63: packed they need a /62. */
+    h = PLAN("2001:db8:ebbd::/48\n2001:db8:ebbd:1::/64\n2001:db8:ebbd:101::/64\n2001:db8:ebbd:201::/64\n");
+    q = PFX("2001:db8:77:1200::/63");
+    strategy = (ipv6kit_plan_renumber_strategy)77;
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, &q, &none, &strategy), IPV6KIT_RESULT_PLAN_DOES_NOT_FIT);
+    CHECK_STR(last_error(),
+              "the plan's contents of 2001:db8:ebbd::/48 need at least a /62; 2001:db8:77:1200::/63 is a /63");
+    CHECK(none == NULL && strategy == (ipv6kit_plan_renumber_strategy)77);
+    q.len = 200;
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, &q, &none, &strategy), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_plan_renumber(NULL, &p, &q, &none, &strategy), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_renumber(h, NULL, &q, &none, &strategy), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, NULL, &none, &strategy), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, &q, NULL, &strategy), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_plan_renumber(h, &p, &q, &none, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(none == NULL);
+    ipv6kit_plan_findings_free(h);
+}
+
+/* ---- temporary address lifetimes (RFC 8981) ---------------------------------------------- */
+
+/* Expected values: the RFC 8981 §3.8 defaults (TEMP_VALID_LIFETIME 2 days, TEMP_PREFERRED_LIFETIME
+ * 1 day, REGEN_ADVANCE = 2 + 3 x 1 x 1000 / 1000 = 5 s, MAX_DESYNC_FACTOR = 0.4 x 86400 = 34560 s),
+ * and the schedules of the core's tests schedule_follows_prefix_and_caps and
+ * refresh_never_extends_past_creation_caps (ipv6kit/src/iid/temporary.rs), which apply §3.4 by hand. */
+static void test_temporary(void) {
+    static const uint8_t ones[8] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+    static const uint8_t zeros[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    static const uint8_t counting[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    ipv6kit_temporary_config c, bad, tight;
+    ipv6kit_temporary_lifetimes s, r;
+    uint32_t v = 0;
+
+    fill(&c, sizeof c);
+    CHECK_RC(ipv6kit_temporary_config_default(&c), OK);
+    CHECK(c.temp_valid_lifetime == 172800 && c.temp_preferred_lifetime == 86400);
+    CHECK(c.temp_idgen_retries == 3 && c.dup_addr_detect_transmits == 1 && c.retrans_timer_ms == 1000);
+    CHECK_RC(ipv6kit_temporary_config_default(NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    CHECK_RC(ipv6kit_temporary_regen_advance(&c, &v), OK);
+    CHECK(v == 5);
+    CHECK_RC(ipv6kit_temporary_max_desync_factor(&c, &v), OK);
+    CHECK(v == 34560);
+    bad = c; /* saturates: 2^32-1 retries x transmits x ms */
+    bad.temp_idgen_retries = bad.dup_addr_detect_transmits = bad.retrans_timer_ms = 0xffffffffu;
+    CHECK_RC(ipv6kit_temporary_regen_advance(&bad, &v), OK);
+    CHECK(v == 0xffffffffu);
+    CHECK_RC(ipv6kit_temporary_regen_advance(NULL, &v), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_temporary_regen_advance(&c, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_temporary_max_desync_factor(NULL, &v), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_temporary_max_desync_factor(&c, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* DESYNC_FACTOR = (the 8 bytes as a little-endian integer) mod (MAX_DESYNC_FACTOR + 1):
+     * (2^64 - 1) mod 34561 = 19244, 0x0807060504030201 mod 34561 = 23819, 0 mod 34561 = 0. */
+    CHECK_RC(ipv6kit_temporary_desync_factor(&c, ones, 8, &v), OK);
+    CHECK(v == 19244);
+    CHECK_RC(ipv6kit_temporary_desync_factor(&c, counting, 8, &v), OK);
+    CHECK(v == 23819);
+    CHECK_RC(ipv6kit_temporary_desync_factor(&c, zeros, 8, &v), OK);
+    CHECK(v == 0);
+    tight = c; /* preferred 10 s: the factor stays below 10 - 5, so in 0..=4; 2^64 - 1 = 0 mod 5 */
+    tight.temp_preferred_lifetime = 10;
+    CHECK_RC(ipv6kit_temporary_desync_factor(&tight, ones, 8, &v), OK);
+    CHECK(v == 0);
+    v = 77;
+    CHECK_RC(ipv6kit_temporary_desync_factor(&c, ones, 7, &v), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_temporary_desync_factor(&c, ones, 0, &v), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    bad = c;
+    bad.temp_preferred_lifetime = 5;
+    CHECK_RC(ipv6kit_temporary_desync_factor(&bad, ones, 8, &v), IPV6KIT_RESULT_PREFERRED_LIFETIME_TOO_SHORT);
+    CHECK(v == 77);
+    CHECK_RC(ipv6kit_temporary_desync_factor(NULL, ones, 8, &v), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_temporary_desync_factor(&c, NULL, 0, &v), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_temporary_desync_factor(&c, ones, 8, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Prefix lifetimes longer than the caps: capped; a desync factor of 1000 s shortens preferred. */
+    CHECK_RC(ipv6kit_temporary_schedule(&c, 0, 0xffffffffu, 0xffffffffu, 1000, &s), OK);
+    CHECK(s.created_at == 0 && s.valid_until == 172800 && s.preferred_until == 85400 && s.regenerate_at == 85395);
+    /* Preferred lifetime at most REGEN_ADVANCE: no address (§3.4 step 6); one second more: one. */
+    fill(&s, sizeof s);
+    CHECK_RC(ipv6kit_temporary_schedule(&c, 0, 3600, 5, 0, &s), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK(untouched(&s, sizeof s));
+    CHECK_RC(ipv6kit_temporary_schedule(&c, 0, 3600, 6, 0, &s), OK);
+    fill(&s, sizeof s);
+    CHECK_RC(ipv6kit_temporary_schedule(&c, 0, 3600, 3600, 86395, &s), IPV6KIT_RESULT_DESYNC_FACTOR_TOO_LARGE);
+    CHECK_STR(last_error(), "desync factor 86395 s must be below 86395 s (TEMP_PREFERRED_LIFETIME - REGEN_ADVANCE)");
+    CHECK_RC(ipv6kit_temporary_schedule(&bad, 0, 1, 1, 0, &s), IPV6KIT_RESULT_PREFERRED_LIFETIME_TOO_SHORT);
+    CHECK(untouched(&s, sizeof s));
+    CHECK_RC(ipv6kit_temporary_schedule(NULL, 0, 1, 1, 0, &s), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_temporary_schedule(&c, 0, 1, 1, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Refresh: a later RA with infinite lifetimes cannot extend past the caps from creation. */
+    CHECK_RC(ipv6kit_temporary_schedule(&c, 100, 3600, 1800, 0, &s), OK);
+    CHECK_RC(ipv6kit_temporary_refresh(&c, &s, 100000, 0xffffffffu, 0xffffffffu, 0, &r), OK);
+    CHECK(r.created_at == 100 && r.valid_until == 100 + 172800 && r.preferred_until == 100 + 86400 &&
+          r.regenerate_at == 100 + 86400 - 5);
+    CHECK_RC(ipv6kit_temporary_refresh(&c, &s, 1000, 600, 300, 0, &r), OK);
+    CHECK(r.preferred_until == 1300 && r.valid_until == 1600);
+    CHECK_RC(ipv6kit_temporary_refresh(&c, &s, 1000, 600, 300, 0, &s), OK); /* in place */
+    CHECK(s.preferred_until == 1300 && s.valid_until == 1600 && s.created_at == 100);
+    fill(&r, sizeof r);
+    CHECK_RC(ipv6kit_temporary_refresh(NULL, &s, 0, 0, 0, 0, &r), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_temporary_refresh(&c, NULL, 0, 0, 0, 0, &r), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&r, sizeof r));
+    CHECK_RC(ipv6kit_temporary_refresh(&c, &s, 0, 0, 0, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+}
+
+/* ---- stable identifiers: the building blocks below the address functions ----------------- */
+
+static int iid_is(const uint8_t got[8], const uint8_t want[8]) { return memcmp(got, want, 8) == 0; }
+
+static void test_stable_blocks(void) {
+    uint8_t secret[16], fe80[16], prefix_addr[16], zeros[40], iid[8];
+    ipv6kit_prefix p;
+
+    memset(zeros, 0, sizeof zeros);
+    /* Linux: the kernel's link-local on a veth (x86-64), see test_stable: fe80::ff05:eb87:4e94:b3ad
+     * is the identifier of DAD count 0. A big-endian kernel stores each 32-bit word of the SHA-1
+     * state the other way round (the core's byte_order_swaps_each_word). */
+    {
+        static const uint8_t le[8] = {0xff, 0x05, 0xeb, 0x87, 0x4e, 0x94, 0xb3, 0xad};
+        static const uint8_t be[8] = {0x87, 0xeb, 0x05, 0xff, 0xad, 0xb3, 0x94, 0x4e};
+        A("2001:db8:1:2:3:4:5:6", secret);
+        A("fe80::", fe80);
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, zeros, 6, 0, IPV6KIT_BYTE_ORDER_LITTLE, iid), OK);
+        CHECK(iid_is(iid, le));
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, zeros, 6, 0, IPV6KIT_BYTE_ORDER_BIG, iid), OK);
+        CHECK(iid_is(iid, be));
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, zeros, 6, 1, IPV6KIT_BYTE_ORDER_LITTLE, iid), OK);
+        CHECK(!iid_is(iid, le)); /* the DAD count is hashed */
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, zeros, 0, 0, IPV6KIT_BYTE_ORDER_LITTLE, iid), OK);
+        CHECK(iid_is(iid, le)); /* the address is zero-padded to 32 bytes: none and six zeros agree */
+        fill(iid, sizeof iid);
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, zeros, 33, 0, 0, iid), IPV6KIT_RESULT_HARDWARE_ADDRESS_TOO_LONG);
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, zeros, 6, 0, 3, iid), IPV6KIT_RESULT_INVALID_ENUM);
+        CHECK_RC(ipv6kit_stable_linux_iid(NULL, fe80, zeros, 6, 0, 0, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, NULL, zeros, 6, 0, 0, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, NULL, 0, 0, 0, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(iid, sizeof iid));
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, zeros, 6, 0, 0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    }
+
+    /* RFC 7217 RID: HMAC-SHA-256 over the documented encoding, computed independently with
+     * Python's hmac/hashlib: key "0123456789abcdef", prefix 2001:db8:1::/64, "eth0",
+     * ("", 0) -> 2afc0310782d78e7 and ("ssid", 1) -> 417b154d6e27f4fc. */
+    {
+        static const uint8_t key16[16] = "0123456789abcdef";
+        static const uint8_t want0[8] = {0x2a, 0xfc, 0x03, 0x10, 0x78, 0x2d, 0x78, 0xe7};
+        static const uint8_t want1[8] = {0x41, 0x7b, 0x15, 0x4d, 0x6e, 0x27, 0xf4, 0xfc};
+        p = PFX("2001:db8:1::/64");
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, iid), OK);
+        CHECK(iid_is(iid, want0));
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, (const uint8_t *)"ssid", 4, 1, key16, 16,
+                                            iid),
+                 OK);
+        CHECK(iid_is(iid, want1));
+        fill(iid, sizeof iid);
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 15, iid),
+                 IPV6KIT_RESULT_SECRET_TOO_SHORT);
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, NULL, 3, 0, key16, 16, iid),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(NULL, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, iid),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, NULL, 0, NULL, 0, 0, key16, 16, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, NULL, 0, iid),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        p.len = 56;
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, iid),
+                 IPV6KIT_RESULT_PREFIX_NOT_SLASH64);
+        p.len = 200;
+        CHECK_RC(ipv6kit_stable_rfc7217_rid(&p, (const uint8_t *)"eth0", 4, NULL, 0, 0, key16, 16, iid),
+                 IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK(untouched(iid, sizeof iid));
+    }
+
+    /* systemd: sd_id128_get_machine_app_specific() = HMAC-SHA-256(machine-id, app id), cut to
+     * 16 bytes, made a v4 UUID; computed independently with Python's hmac for machine-id
+     * 11..11 and the NDisc application id 13ac81a7-d53f-4978-9279-5d0c293abc7e. */
+    {
+        static const uint8_t app[16] = {0x13, 0xac, 0x81, 0xa7, 0xd5, 0x3f, 0x49, 0x78,
+                                        0x92, 0x79, 0x5d, 0x0c, 0x29, 0x3a, 0xbc, 0x7e};
+        static const uint8_t want[16] = {0xa1, 0xd8, 0x3c, 0x1c, 0xa7, 0xf0, 0x45, 0xb9,
+                                         0x87, 0xa0, 0xb0, 0xb2, 0x8c, 0x69, 0xea, 0xc6};
+        uint8_t machine[16], id[16];
+        memset(machine, 0x11, sizeof machine);
+        CHECK_RC(ipv6kit_stable_systemd_machine_app_specific(machine, app, id), OK);
+        CHECK(memcmp(id, want, 16) == 0);
+        fill(id, sizeof id);
+        CHECK_RC(ipv6kit_stable_systemd_machine_app_specific(machine, zeros, id), IPV6KIT_RESULT_NULL_KEY);
+        CHECK_RC(ipv6kit_stable_systemd_machine_app_specific(NULL, app, id), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_systemd_machine_app_specific(machine, NULL, id), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(id, sizeof id));
+        CHECK_RC(ipv6kit_stable_systemd_machine_app_specific(machine, app, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    }
+
+    /* NetworkManager: its own vectors (src/core/tests/test-utils.c, test_stable_privacy, host id
+     * "key", eth666), DAD counters up to 384 included. */
+    {
+        static const char uuid[] = "6b138152-9f3e-4b97-aaf7-e6e553f2a24e";
+        static const uint8_t w1[8] = {0x4c, 0xeb, 0x14, 0xcd, 0x3d, 0x54, 0x79, 0x3f};
+        static const uint8_t w2[8] = {0x11, 0xaa, 0x25, 0x30, 0x91, 0x44, 0xda, 0xfa};
+        static const uint8_t w3[8] = {0x49, 0x44, 0x67, 0xb0, 0x7a, 0x6c, 0x01, 0xcf};
+        static const uint8_t w4[8] = {0xad, 0x4c, 0xae, 0x44, 0x3d, 0x30, 0xaf, 0x1e};
+        const uint8_t *key = (const uint8_t *)"key";
+        A("1234::", prefix_addr);
+        CHECK_RC(ipv6kit_stable_nm_iid(IPV6KIT_NM_STABLE_TYPE_UUID, prefix_addr, "eth666", 6, uuid, 36, 0, key, 3, iid),
+                 OK);
+        CHECK(iid_is(iid, w1));
+        CHECK_RC(ipv6kit_stable_nm_iid(IPV6KIT_NM_STABLE_TYPE_STABLE_ID, prefix_addr, "eth666", 6, uuid, 36, 0, key, 3,
+                                       iid),
+                 OK);
+        CHECK(iid_is(iid, w4));
+        CHECK_RC(ipv6kit_stable_nm_iid(IPV6KIT_NM_STABLE_TYPE_STABLE_ID, prefix_addr, "eth666", 6, "stable-id-1", 11, 0,
+                                       key, 3, iid),
+                 OK);
+        CHECK(iid_is(iid, w3));
+        A("1::", prefix_addr);
+        CHECK_RC(ipv6kit_stable_nm_iid(IPV6KIT_NM_STABLE_TYPE_UUID, prefix_addr, "eth666", 6, "", 0, 384, key, 3, iid),
+                 OK);
+        CHECK(iid_is(iid, w2));
+        fill(iid, sizeof iid);
+        CHECK_RC(ipv6kit_stable_nm_iid(4, prefix_addr, "eth666", 6, "", 0, 0, key, 3, iid), IPV6KIT_RESULT_INVALID_ENUM);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, "a-very-long-ifname", 18, "", 0, 0, key, 3, iid),
+                 IPV6KIT_RESULT_INTERFACE_NAME_TOO_LONG);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, "eth0", 4, "x\0y", 3, 0, key, 3, iid),
+                 IPV6KIT_RESULT_NUL_IN_STRING);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, "eth0", 4, "x", 1, 0, key, 0, iid),
+                 IPV6KIT_RESULT_SECRET_TOO_SHORT);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, "eth\xff", 4, "x", 1, 0, key, 3, iid),
+                 IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, NULL, "eth0", 4, "x", 1, 0, key, 3, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, NULL, 0, "x", 1, 0, key, 3, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, "eth0", 4, NULL, 0, 0, key, 3, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, "eth0", 4, "x", 1, 0, NULL, 0, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(iid, sizeof iid));
+        CHECK_RC(ipv6kit_stable_nm_iid(0, prefix_addr, "eth0", 4, "x", 1, 0, key, 3, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    }
+}
+
+/* ---- zones: resolution and socket addresses ---------------------------------------------- */
+
+static ipv6kit_zone ZONE(const char *name, uint32_t index) {
+    ipv6kit_zone z;
+    memset(&z, 0, sizeof z);
+    z.index = index;
+    if (name) strncpy(z.name, name, sizeof z.name - 1);
+    return z;
+}
+
+static void test_zones(void) {
+    ipv6kit_zone z;
+    uint8_t a[16];
+    uint32_t idx = 0;
+    uint16_t port = 0;
+    char buf[128];
+    size_t n = 0;
+
+    /* Resolution: the referee is the C library's if_nametoindex() (an ioctl, not /sys). */
+    z = ZONE("lo", 0);
+    CHECK(if_nametoindex("lo") != 0);
+    CHECK_RC(ipv6kit_zone_resolve(&z, &idx), OK);
+    CHECK(idx == if_nametoindex("lo"));
+    z = ZONE(NULL, 7); /* an index is its own answer */
+    CHECK_RC(ipv6kit_zone_resolve(&z, &idx), OK);
+    CHECK(idx == 7);
+    idx = 99;
+    z = ZONE("nosuchif0", 0);
+    CHECK(if_nametoindex("nosuchif0") == 0);
+    CHECK_RC(ipv6kit_zone_resolve(&z, &idx), IPV6KIT_RESULT_ZONE_NOT_RESOLVED);
+    z = ZONE("..", 0); /* never a path outside /sys/class/net */
+    CHECK_RC(ipv6kit_zone_resolve(&z, &idx), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    z = ZONE("a/b", 0);
+    CHECK_RC(ipv6kit_zone_resolve(&z, &idx), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    z = ZONE(NULL, 0);
+    CHECK_RC(ipv6kit_zone_resolve(&z, &idx), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    memset(z.name, 'x', sizeof z.name); /* not NUL-terminated */
+    CHECK_RC(ipv6kit_zone_resolve(&z, &idx), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(idx == 99);
+    CHECK_RC(ipv6kit_zone_resolve(NULL, &idx), IPV6KIT_RESULT_NULL_POINTER);
+    z = ZONE("lo", 0);
+    CHECK_RC(ipv6kit_zone_resolve(&z, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* Socket addresses: RFC 6874 URL authority ("%25" before the zone) and the SocketAddrV6
+     * text form ("[fe80::1%7]:22", as Rust's std prints it). */
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%25wlan0]:22", 20, true, a, &z, &port), OK);
+    CHECK_STR(fa(a), "fe80::1");
+    CHECK(strcmp(z.name, "wlan0") == 0 && port == 22);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, port, true, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "[fe80::1%25wlan0]:22");
+    CHECK(n == 20);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, port, false, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "[fe80::1%wlan0]:22");
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%7]:22", 14, false, a, &z, &port), OK);
+    CHECK(z.index == 7 && z.name[0] == '\0' && port == 22);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[ff02::1%eth0]:65535", 20, false, a, &z, &port), OK);
+    CHECK(port == 65535);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 0, false, buf, sizeof buf, &n), OK);
+    CHECK_STR(buf, "[ff02::1%eth0]:0");
+    fill(a, sizeof a);
+    memset(&z, SENTINEL, sizeof z);
+    port = 1234;
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%25e]", 13, true, a, &z, &port), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%25e]:", 14, true, a, &z, &port), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%25e]:65536", 19, true, a, &z, &port),
+             IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%25e]:+1", 16, true, a, &z, &port), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%e]:1", 13, true, a, &z, &port), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_socket_parse("fe80::1%e:1", 11, false, a, &z, &port), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[2001:db8::1%eth0]:22", 21, false, a, &z, &port),
+             IPV6KIT_RESULT_ZONE_NOT_ALLOWED);
+    CHECK_RC(ipv6kit_scoped_socket_parse("\xff", 1, false, a, &z, &port), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    CHECK_RC(ipv6kit_scoped_socket_parse(NULL, 0, false, a, &z, &port), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%7]:22", 14, false, NULL, &z, &port), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%7]:22", 14, false, a, NULL, &port), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_socket_parse("[fe80::1%7]:22", 14, false, a, &z, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(a, sizeof a) && untouched(&z, sizeof z) && port == 1234);
+
+    A("fe80::1", a);
+    z = ZONE("eth0", 0);
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 22, false, buf, 17, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK(untouched(buf, sizeof buf));
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 22, false, buf, 18, &n), OK); /* "[fe80::1%eth0]:22" + NUL */
+    z = ZONE(NULL, 0);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 22, false, buf, sizeof buf, &n), IPV6KIT_RESULT_PARSE_SCOPED_ADDRESS);
+    memset(z.name, 'x', sizeof z.name);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 22, false, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    z = ZONE(NULL, 2);
+    A("2001:db8::1", a);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 22, false, buf, sizeof buf, &n), IPV6KIT_RESULT_ZONE_NOT_ALLOWED);
+    CHECK_RC(ipv6kit_scoped_socket_format(NULL, &z, 22, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, NULL, 22, false, buf, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 22, false, NULL, 0, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_scoped_socket_format(a, &z, 22, false, buf, sizeof buf, NULL), IPV6KIT_RESULT_NULL_POINTER);
+}
+
+/* ---- the IPv4 special-purpose registry, and describe's fields ---------------------------- */
+
+static const char *v4_text(size_t index, uint32_t field) {
+    static char buf[128];
+    size_t n = 0;
+    if (ipv6kit_registry_ipv4_entry_text(index, field, buf, sizeof buf, &n) != OK) return "(none)";
+    return buf;
+}
+
+static void V4A(const char *text, uint8_t out[4]) { CHECK_RC(ipv6kit_ipv4_parse(text, strlen(text), out), OK); }
+
+/* Expected values: the IANA IPv4 Special-Purpose Address Registry (edition 2025-10-09) rows. */
+static void test_registry_ipv4(void) {
+    ipv6kit_registry_ipv4_entry e, prev;
+    uint8_t v4[4];
+    size_t i, idx = 0, n = 0, count = ipv6kit_registry_ipv4_count();
+    bool g = false;
+    char buf[64];
+
+    CHECK(count >= 20);
+    for (i = 0; i < count; i++) {
+        CHECK_RC(ipv6kit_registry_ipv4_entry_at(i, &e), OK);
+        CHECK(e.len <= 32);
+        if (i > 0) CHECK(memcmp(prev.addr, e.addr, 4) < 0 || (memcmp(prev.addr, e.addr, 4) == 0 && prev.len < e.len));
+        prev = e;
+    }
+    fill(&e, sizeof e);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_at(count, &e), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(untouched(&e, sizeof e));
+    CHECK_RC(ipv6kit_registry_ipv4_entry_at(0, NULL), IPV6KIT_RESULT_NULL_POINTER);
+
+    /* 192.0.0.9: Port Control Protocol Anycast, RFC 7723, 2015-10, all True but reserved. */
+    V4A("192.0.0.9", v4);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, &idx), OK);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_at(idx, &e), OK);
+    CHECK(e.addr[0] == 192 && e.addr[1] == 0 && e.addr[2] == 0 && e.addr[3] == 9 && e.len == 32);
+    CHECK(e.source == 1 && e.destination == 1 && e.forwardable == 1 && e.globally_reachable == 1 &&
+          e.reserved_by_protocol == 0 && !e.terminated);
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_NAME), "Port Control Protocol Anycast");
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_RFC), "RFC 7723");
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_ALLOCATED), "2015-10");
+    CHECK_RC(ipv6kit_registry_ipv4_is_global(v4, &g), OK);
+    CHECK(g);
+    /* 192.0.0.1: inside 192.0.0.0/24 and its more specific 192.0.0.0/29. */
+    V4A("192.0.0.1", v4);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, &idx), OK);
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_NAME), "IPv4 Service Continuity Prefix");
+    /* 192.88.99.1: the deprecated 6to4 relay anycast block, terminated 2015-03, columns N/A. */
+    V4A("192.88.99.1", v4);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, &idx), OK);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_at(idx, &e), OK);
+    CHECK(e.terminated && e.source == -1 && e.globally_reachable == -1 && e.len == 24);
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_NAME), "Deprecated (6to4 Relay Anycast)");
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_TERMINATED), "2015-03");
+    V4A("192.88.99.2", v4);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, &idx), OK);
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_NAME), "6a44-relay anycast address");
+    CHECK_RC(ipv6kit_registry_ipv4_entry_text(idx, IPV6KIT_REGISTRY_FIELD_TERMINATED, buf, sizeof buf, &n),
+             IPV6KIT_RESULT_NOT_FOUND);
+    /* The row with two blocks is two entries. */
+    V4A("192.0.0.171", v4);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, &idx), OK);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_at(idx, &e), OK);
+    CHECK(e.addr[3] == 171 && e.len == 32);
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_NAME), "NAT64/DNS64 Discovery");
+    /* Private-Use (RFC 1918) and Shared Address Space (RFC 6598). */
+    V4A("10.1.2.3", v4);
+    CHECK_RC(ipv6kit_registry_ipv4_is_private_use(v4, &g), OK);
+    CHECK(g);
+    CHECK_RC(ipv6kit_registry_ipv4_is_global(v4, &g), OK);
+    CHECK(!g);
+    V4A("100.64.0.1", v4);
+    CHECK_RC(ipv6kit_registry_ipv4_is_private_use(v4, &g), OK);
+    CHECK(!g);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, &idx), OK);
+    CHECK_STR(v4_text(idx, IPV6KIT_REGISTRY_FIELD_NAME), "Shared Address Space");
+    /* 8.8.8.8: no entry, globally reachable. */
+    V4A("8.8.8.8", v4);
+    idx = 12345;
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, &idx), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK(idx == 12345);
+    CHECK_RC(ipv6kit_registry_ipv4_is_global(v4, &g), OK);
+    CHECK(g);
+
+    fill(buf, sizeof buf);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_text(0, 4, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ENUM);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_text(0, 0, buf, 3, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_text(count, 0, buf, sizeof buf, &n), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK(untouched(buf, sizeof buf));
+    CHECK_RC(ipv6kit_registry_ipv4_entry_text(0, 0, NULL, sizeof buf, &n), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_ipv4_entry_text(0, 0, buf, sizeof buf, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(NULL, &idx), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_ipv4_lookup(v4, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_ipv4_is_global(NULL, &g), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_ipv4_is_global(v4, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_ipv4_is_private_use(NULL, &g), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_registry_ipv4_is_private_use(v4, NULL), IPV6KIT_RESULT_NULL_POINTER);
+}
+
+static const char *v6_name(size_t index) {
+    static char buf[128];
+    size_t n = 0;
+    if (ipv6kit_registry_entry_text(index, IPV6KIT_REGISTRY_FIELD_NAME, buf, sizeof buf, &n) != OK) return "(none)";
+    return buf;
+}
+
+static void test_describe_fields(void) {
+    ipv6kit_description d;
+    uint8_t a[16];
+
+    /* The seed's address: documentation space, global scope (0xe), solicited-node group by
+     * RFC 4291 §2.7.1 (ff02::1:ff + the low 24 bits), no MAC (a random identifier). */
+    A("2001:db8:ebbd:0:5066:64f6:547e:4872", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.kind == IPV6KIT_ADDRESS_KIND_GLOBAL_UNICAST && d.has_scope && d.scope == 0xe && !d.zone_allowed);
+    CHECK(d.has_registry_entry && !d.globally_reachable);
+    CHECK_STR(v6_name(d.registry_index), "Documentation");
+    CHECK(!d.has_mac && !d.has_ipv4 && d.has_solicited_node);
+    CHECK_STR(fa(d.solicited_node), "ff02::1:ff7e:4872");
+    /* A modified EUI-64 identifier (RFC 4291 appendix A): 0203:93ff:fe67:4362 is MAC 00:03:93:67:43:62. */
+    A("2001:470:db8:101:203:93ff:fe67:4362", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.has_mac && !d.has_registry_entry && d.globally_reachable);
+    CHECK_STR(fmac(d.mac), "00:03:93:67:43:62");
+    /* NAT64 well-known prefix (RFC 6052 §2.1) carrying a Private-Use IPv4 address. */
+    A("64:ff9b::10.0.0.1", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.has_ipv4 && d.ipv4_embedding == IPV6KIT_IPV4_EMBEDDING_NAT64);
+    CHECK(d.ipv4[0] == 10 && d.ipv4[1] == 0 && d.ipv4[2] == 0 && d.ipv4[3] == 1 && !d.ipv4_globally_reachable);
+    CHECK_STR(fp(&d.nat64_prefix), "64:ff9b::/96");
+    CHECK(d.has_ipv4_registry_entry);
+    CHECK_STR(v4_text(d.ipv4_registry_index, IPV6KIT_REGISTRY_FIELD_NAME), "Private-Use");
+    /* IPv4-mapped (RFC 4291 §2.5.5.2) of a globally reachable address: no IPv4 registry entry. */
+    A("::ffff:8.8.8.8", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.kind == IPV6KIT_ADDRESS_KIND_IPV4_MAPPED && d.has_ipv4 && d.ipv4_embedding == IPV6KIT_IPV4_EMBEDDING_MAPPED);
+    CHECK(d.ipv4_globally_reachable && !d.has_ipv4_registry_entry && d.ipv4_registry_index == 0);
+    /* 6to4 (RFC 3056 §2): 2002:c000:221::/48 is the site 192.0.2.33. */
+    A("2002:c000:221::1", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.ipv4_embedding == IPV6KIT_IPV4_EMBEDDING_SIX_TO_FOUR && d.ipv4[0] == 192 && d.ipv4[3] == 33);
+    /* Teredo (RFC 4380 §4 layout): server 65.54.227.120, flags 0x8000, client port 40000 and
+     * address 192.0.2.45 de-obscured (63bf ^ ffff = 9c40 = 40000; 3fff:fdd2 ^ ffff:ffff). */
+    A("2001:0:4136:e378:8000:63bf:3fff:fdd2", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.ipv4_embedding == IPV6KIT_IPV4_EMBEDDING_TEREDO);
+    CHECK(d.ipv4[0] == 192 && d.ipv4[1] == 0 && d.ipv4[2] == 2 && d.ipv4[3] == 45);
+    CHECK(d.teredo_server[0] == 65 && d.teredo_server[1] == 54 && d.teredo_server[2] == 227 &&
+          d.teredo_server[3] == 120);
+    CHECK(d.teredo_port == 40000 && d.teredo_flags == 0x8000);
+    /* ISATAP (RFC 5214 §6.1) on a link-local address: scope 2, a zone allowed. */
+    A("fe80::5efe:c000:221", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.kind == IPV6KIT_ADDRESS_KIND_LINK_LOCAL && d.scope == 2 && d.zone_allowed);
+    CHECK(d.ipv4_embedding == IPV6KIT_IPV4_EMBEDDING_ISATAP && d.ipv4[3] == 33);
+    /* A solicited-node group: multicast, link-local scope, joins no group itself. */
+    A("ff02::1:ff0e:8c6c", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.kind == IPV6KIT_ADDRESS_KIND_MULTICAST && d.scope == 2 && d.zone_allowed && !d.has_solicited_node);
+    /* :: has no scope. */
+    memset(a, 0, sizeof a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.kind == IPV6KIT_ADDRESS_KIND_UNSPECIFIED && !d.has_scope && !d.has_solicited_node);
+    fill(&d, sizeof d);
+    CHECK_RC(ipv6kit_describe_fields(NULL, &d), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK(untouched(&d, sizeof d));
+    CHECK_RC(ipv6kit_describe_fields(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+}
+
 /* ---- Router Advertisement builder --------------------------------------------------------- */
 
 static void test_ra_builder(void) {
@@ -2297,6 +3074,12 @@ int main(void) {
     test_stable();
     test_registry();
     test_plan();
+    test_plan_space();
+    test_temporary();
+    test_stable_blocks();
+    test_zones();
+    test_registry_ipv4();
+    test_describe_fields();
     test_ra_builder();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
