@@ -67,7 +67,8 @@ pub unsafe extern "C" fn ipv6kit_address_parse(text: *const c_char, len: usize, 
         let out = out_bytes::<16>(out)?;
         // SAFETY: the caller's contract above.
         let s = unsafe { read_text(text, len, ipv6kit_result::ParseAddress) }?;
-        let addr: Ipv6Addr = s.parse().map_err(|e| Fail::with(ipv6kit_result::ParseAddress, e))?;
+        let addr: Ipv6Addr =
+            ipv6kit_core::text::parse_address(s).map_err(|e| Fail::with(ipv6kit_result::ParseAddress, e))?;
         // SAFETY: the caller's contract above.
         unsafe { out.write(addr.octets()) };
         Ok(())
@@ -114,7 +115,8 @@ pub unsafe extern "C" fn ipv6kit_prefix_parse(
         let out = Out::new(out)?;
         // SAFETY: the caller's contract above.
         let s = unsafe { read_text(text, len, ipv6kit_result::ParsePrefix) }?;
-        let net: Ipv6Net = s.parse().map_err(|e| Fail::with(ipv6kit_result::ParsePrefix, e))?;
+        let net: Ipv6Net =
+            ipv6kit_core::text::parse_prefix(s).map_err(|e| Fail::with(ipv6kit_result::ParsePrefix, e))?;
         // SAFETY: the caller's contract above.
         unsafe { out.write(ipv6kit_prefix::from_net(net)) };
         Ok(())

@@ -351,6 +351,12 @@ static void test_text(void) {
     CHECK_RC(ipv6kit_prefix_parse("2001:db8::/129", 14, &p), IPV6KIT_RESULT_PARSE_PREFIX);
     CHECK_RC(ipv6kit_prefix_parse("2001:db8::", 10, &p), IPV6KIT_RESULT_PARSE_PREFIX);
     CHECK_RC(ipv6kit_prefix_parse("2001:db8::/", 11, &p), IPV6KIT_RESULT_PARSE_PREFIX);
+    /* RFC 4291 2.2: '::' stands for one or more groups, so eight written groups plus '::' are
+       refused (ipnet's own parser would take them); the message says why. */
+    CHECK_RC(ipv6kit_prefix_parse("1:2:3:4:5:6:7::8/9", 18, &p), IPV6KIT_RESULT_PARSE_PREFIX);
+    CHECK_STR(last_error(), "in the address part: too many groups: 8 written where at most 7 fit");
+    CHECK_RC(ipv6kit_address_parse("2001:db8:12345::1", 17, a), IPV6KIT_RESULT_PARSE_ADDRESS);
+    CHECK_STR(last_error(), "group 2 of the address has more than 4 hex digits (at position 9)");
     CHECK_RC(ipv6kit_prefix_parse("/64", 3, &p), IPV6KIT_RESULT_PARSE_PREFIX);
     CHECK_RC(ipv6kit_prefix_parse(NULL, 0, &p), IPV6KIT_RESULT_NULL_POINTER);
     CHECK_RC(ipv6kit_prefix_parse("::/0", 4, NULL), IPV6KIT_RESULT_NULL_POINTER);
