@@ -13,6 +13,7 @@ mod ndp;
 mod plan;
 mod sixrd;
 mod stable;
+mod temporary;
 
 /// The native part of the ``ipv6kit`` package; import ``ipv6kit`` instead.
 #[pymodule]
@@ -27,5 +28,6 @@ fn _ipv6kit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     plan::register(m)?;
     sixrd::register(m)?;
     stable::register(m)?;
+    temporary::register(m)?;
     Ok(())
 }

@@ -8,9 +8,9 @@ import types
 import pytest
 
 import ipv6kit
-from ipv6kit import ndp, plan, registry, sixrd, stable
+from ipv6kit import ndp, plan, registry, sixrd, stable, temporary
 
-MODULES: list[types.ModuleType] = [ipv6kit, ndp, plan, registry, sixrd, stable]
+MODULES: list[types.ModuleType] = [ipv6kit, ndp, plan, registry, sixrd, stable, temporary]
 
 
 def examples() -> list[doctest.DocTest]:

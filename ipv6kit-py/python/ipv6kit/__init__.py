@@ -16,7 +16,14 @@ IPv6Address('ff02::1:ff7e:4872')
 'b8:27:eb:89:bc:51'
 """
 
-from ipv6kit import ndp as ndp, plan as plan, registry as registry, sixrd as sixrd, stable as stable
+from ipv6kit import (
+    ndp as ndp,
+    plan as plan,
+    registry as registry,
+    sixrd as sixrd,
+    stable as stable,
+    temporary as temporary,
+)
 from ipv6kit._ipv6kit import *  # noqa: F403 (exactly the names in _ipv6kit.__all__)
 
 __all__ = [
@@ -25,6 +32,7 @@ __all__ = [
     "registry",
     "sixrd",
     "stable",
+    "temporary",
     "Description",
     "Error",
     "__version__",
