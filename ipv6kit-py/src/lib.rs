@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 mod addr;
 mod convert;
 mod describe;
+mod multicast;
 mod ndp;
 mod plan;
 mod sixrd;
@@ -24,6 +25,7 @@ fn _ipv6kit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     addr::register_more(m)?;
     addr::register_embedded(m)?;
     describe::register(m)?;
+    multicast::register(m)?;
     ndp::register(m)?;
     plan::register(m)?;
     sixrd::register(m)?;

@@ -3,12 +3,14 @@
 import os
 from collections.abc import Iterable
 from ipaddress import IPv4Address, IPv6Address, IPv6Network
-from typing import Optional, Union, final
+from typing import Literal, Optional, Union, final
 
 __version__: str
 __all__ = [
     "Description",
     "Error",
+    "MulticastFlags",
+    "MulticastInfo",
     "__version__",
     "classify",
     "classify_many",
@@ -17,12 +19,15 @@ __all__ = [
     "describe",
     "describe_iid",
     "embed_ipv4",
+    "group_name",
     "extract_embedded_ipv4",
     "iid_colour",
     "iid_text",
     "is_solicited_node",
     "link_local",
     "mac_from_iid",
+    "multicast_groups",
+    "multicast_info",
     "multicast_mac",
     "parse_mac",
     "parse_reverse_name",
@@ -92,3 +97,51 @@ def parse_scoped(text: str) -> IPv6Address: ...
 def vendor(mac: str, registry_dir: Optional[Union[str, os.PathLike[str]]] = None) -> Optional[str]: ...
 def embed_ipv4(prefix: _Prefix, ipv4: Union[str, IPv4Address]) -> IPv6Address: ...
 def extract_embedded_ipv4(addr: _Address, prefix_len: int = 96) -> IPv4Address: ...
+
+@final
+class MulticastFlags:
+    """The flags nibble of a multicast address (X, R, P, T)."""
+
+    @property
+    def x(self) -> bool: ...
+    @property
+    def rendezvous_point(self) -> bool: ...
+    @property
+    def prefix_based(self) -> bool: ...
+    @property
+    def transient(self) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class MulticastInfo:
+    """A decoded multicast address; ``str()`` is the one-line description."""
+
+    @property
+    def address(self) -> IPv6Address: ...
+    @property
+    def scope(self) -> str: ...
+    @property
+    def scope_value(self) -> int: ...
+    @property
+    def flags(self) -> MulticastFlags: ...
+    @property
+    def form(self) -> Literal["plain", "prefix-based", "embedded-rp"]: ...
+    @property
+    def group_id(self) -> int: ...
+    @property
+    def prefix(self) -> Optional[IPv6Address]: ...
+    @property
+    def prefix_len(self) -> Optional[int]: ...
+    @property
+    def source_specific(self) -> bool: ...
+    @property
+    def rendezvous_point(self) -> Optional[IPv6Address]: ...
+    @property
+    def rp_iid(self) -> Optional[int]: ...
+    @property
+    def name(self) -> Optional[str]: ...
+
+def multicast_info(addr: _Address) -> MulticastInfo: ...
+def group_name(addr: _Address) -> Optional[str]: ...
+def multicast_groups() -> list[tuple[IPv6Address, str]]: ...
