@@ -11,7 +11,9 @@ from ipv6kit._ipv6kit import plan as _native
 
 Diagnostic = _native.Diagnostic
 PlanMap = _native.PlanMap
+Renumbered = _native.Renumbered
 Report = _native.Report
+Sizing = _native.Sizing
 check = _native.check
 
-__all__ = ["Diagnostic", "PlanMap", "Report", "check"]
+__all__ = ["Diagnostic", "PlanMap", "Renumbered", "Report", "Sizing", "check"]
