@@ -3,11 +3,13 @@
 //! Every object keeps the core's lossless representation (`ndp::Message`, `ndp::NdpOption`), so
 //! `to_bytes()` re-emits exactly what was parsed; the Python attributes are conversions of it.
 
-use crate::convert::{error, ipv6_addr, ipv6_net, mac_str, py_ipv6, py_ipv6_net, Error};
+use crate::convert::{error, ipv6_addr, ipv6_net, mac, mac_str, py_ipv6, py_ipv6_net, Error};
 use core::net::Ipv6Addr;
+use core::ops::Deref;
 use ipv6kit::ndp::option::{self as opt, LinkLayerAddress};
 use ipv6kit::ndp::{
-    self as core_ndp, frame, ChecksumMode, Header, Message, NaFlags, NdpOption, Packet, RaFlags, RouterPreference,
+    self as core_ndp, build, frame, ChecksumMode, Header, Message, NaFlags, NdpOption, Packet, RaFlags,
+    RouterPreference,
 };
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -901,6 +903,257 @@ fn parse_frame(py: Python<'_>, data: &[u8]) -> PyResult<Py<PyAny>> {
     py_message(py, core)
 }
 
+/// The result of :func:`build_router_advertisement`: the ICMPv6 message and where to send it.
+#[pyclass(module = "ipv6kit.ndp", frozen)]
+pub(crate) struct BuiltAdvertisement {
+    data: Vec<u8>,
+    src: Ipv6Addr,
+    dst: Ipv6Addr,
+    hop_limit: u8,
+    exceeds_link_mtu: bool,
+}
+
+#[pymethods]
+impl BuiltAdvertisement {
+    /// The ICMPv6 message, checksum filled in (``bytes``).
+    #[getter]
+    fn data<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.data)
+    }
+    /// The IPv6 source address to send it from.
+    #[getter]
+    fn src<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv6(py, self.src)
+    }
+    /// The IPv6 destination address.
+    #[getter]
+    fn dst<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv6(py, self.dst)
+    }
+    /// The IPv6 hop limit to send it with (255, as every ND message).
+    #[getter]
+    fn hop_limit(&self) -> u8 {
+        self.hop_limit
+    }
+    /// True when the RA plus its 40-byte IPv6 header exceeds ``link_mtu``: RFC 6980 forbids
+    /// fragmenting ND messages, so it must be split into several RAs.
+    #[getter]
+    fn exceeds_link_mtu(&self) -> bool {
+        self.exceeds_link_mtu
+    }
+    /// The message parsed back: a :class:`RouterAdvertisement` with ``src``, ``dst`` and
+    /// ``hop_limit`` set (so ``validate()`` needs no arguments).
+    #[getter]
+    fn message(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let msg = Message::parse(&self.data).map_err(error)?;
+        py_message(
+            py,
+            Core {
+                msg,
+                src: Some(self.src),
+                dst: Some(self.dst),
+                hop_limit: Some(self.hop_limit),
+            },
+        )
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<ipv6kit.ndp.BuiltAdvertisement: {} bytes, {} -> {}>",
+            self.data.len(),
+            self.src,
+            self.dst
+        )
+    }
+}
+
+/// The options of class `T` in `items`, as their core values (`what` names the argument).
+fn core_options<T: pyo3::PyClass, V>(
+    items: &Bound<'_, PyAny>,
+    what: &str,
+    class: &str,
+    get: impl Fn(&T) -> Option<V>,
+) -> PyResult<Vec<V>> {
+    let mut out = Vec::new();
+    for item in items.try_iter()? {
+        let item = item?;
+        let value = item
+            .cast::<T>()
+            .ok()
+            .and_then(|b| get(b.borrow().deref()))
+            .ok_or_else(|| PyTypeError::new_err(format!("{what} must hold ndp.{class} objects")))?;
+        out.push(value);
+    }
+    Ok(out)
+}
+
+/// Builds a Router Advertisement as a router sends it (``ipv6kit::ndp::build``): options in
+/// radvd's order (SLLA, MTU, PIOs, RIOs, RDNSS, DNSSL), checksum computed, hop limit 255.
+///
+/// Args:
+///     source: the router's link-local address.
+///     destination: ``ff02::1`` for unsolicited RAs, or the soliciting host.
+///     cur_hop_limit, managed, other, home_agent, preference, proxy, router_lifetime,
+///         reachable_time, retrans_timer: the fixed part, as :class:`RouterAdvertisement`.
+///     source_mac: the router's MAC, for a Source Link-layer Address option.
+///     mtu: an MTU option.
+///     prefixes: :class:`PrefixInformation` objects.
+///     routes: :class:`RouteInformation` objects.
+///     dns_servers: RDNSS options, as ``(lifetime, [server, ...])`` pairs (1 to 127 servers).
+///     search_lists: DNSSL options, as ``(lifetime, [domain, ...])`` pairs.
+///     link_mtu: the link's MTU, used only for ``exceeds_link_mtu``.
+///
+/// Returns:
+///     A :class:`BuiltAdvertisement` (``.data``, ``.src``, ``.dst``, ``.hop_limit``,
+///     ``.exceeds_link_mtu``, ``.message``).
+///
+/// Raises:
+///     ipv6kit.Error: an RDNSS option with no or too many servers, a search list too long.
+///
+/// >>> built = ipv6kit.ndp.build_router_advertisement(
+/// ...     "fe80::1", source_mac="02:00:00:00:00:01",
+/// ...     prefixes=[ipv6kit.ndp.PrefixInformation("2001:db8:1::/64")],
+/// ...     dns_servers=[(1800, ["2001:db8:1::53"])])
+/// >>> len(built.data), built.message.validate()
+/// (80, [])
+#[pyfunction]
+#[pyo3(signature = (source, destination = None, *, cur_hop_limit = 64, managed = false, other = false,
+    home_agent = false, preference = "medium", proxy = false, router_lifetime = 1800, reachable_time = 0,
+    retrans_timer = 0, source_mac = None, mtu = None, prefixes = None, routes = None, dns_servers = None,
+    search_lists = None, link_mtu = 1500),
+    text_signature = "(source, destination='ff02::1', *, cur_hop_limit=64, managed=False, other=False, \
+    home_agent=False, preference='medium', proxy=False, router_lifetime=1800, reachable_time=0, retrans_timer=0, \
+    source_mac=None, mtu=None, prefixes=(), routes=(), dns_servers=(), search_lists=(), link_mtu=1500)")]
+#[allow(clippy::too_many_arguments)]
+fn build_router_advertisement(
+    source: &Bound<'_, PyAny>,
+    destination: Option<&Bound<'_, PyAny>>,
+    cur_hop_limit: u8,
+    managed: bool,
+    other: bool,
+    home_agent: bool,
+    preference: &str,
+    proxy: bool,
+    router_lifetime: u16,
+    reachable_time: u32,
+    retrans_timer: u32,
+    source_mac: Option<&Bound<'_, PyAny>>,
+    mtu: Option<u32>,
+    prefixes: Option<&Bound<'_, PyAny>>,
+    routes: Option<&Bound<'_, PyAny>>,
+    dns_servers: Option<Vec<(u32, Vec<Bound<'_, PyAny>>)>>,
+    search_lists: Option<Vec<(u32, Vec<String>)>>,
+    link_mtu: usize,
+) -> PyResult<BuiltAdvertisement> {
+    let defaults = build::RaConfig::default();
+    let flags = RaFlags(0)
+        .with_managed(managed)
+        .with_other(other)
+        .with_home_agent(home_agent)
+        .with_proxy(proxy)
+        .with_preference(preference_from(preference)?);
+    let prefixes = match prefixes {
+        Some(p) => core_options::<PrefixInformation, _>(p, "prefixes", "PrefixInformation", |o| match o.raw {
+            NdpOption::PrefixInformation(v) => Some(v),
+            _ => None,
+        })?,
+        None => Vec::new(),
+    };
+    let routes = match routes {
+        Some(r) => core_options::<RouteInformation, _>(r, "routes", "RouteInformation", |o| match o.raw {
+            NdpOption::RouteInformation(v) => Some(v),
+            _ => None,
+        })?,
+        None => Vec::new(),
+    };
+    let servers = dns_servers
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(lifetime, list)| {
+            let addrs = list
+                .iter()
+                .map(|a| ipv6_addr(a, "dns_servers"))
+                .collect::<PyResult<Vec<Ipv6Addr>>>()?;
+            Ok((lifetime, addrs))
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let dns: Vec<build::DnsServers<'_>> = servers
+        .iter()
+        .map(|(lifetime, addrs)| build::DnsServers {
+            lifetime: *lifetime,
+            servers: addrs,
+        })
+        .collect();
+    let lists = search_lists.unwrap_or_default();
+    let names: Vec<Vec<&str>> = lists
+        .iter()
+        .map(|(_, d)| d.iter().map(String::as_str).collect())
+        .collect();
+    let searches: Vec<build::SearchList<'_>> = lists
+        .iter()
+        .zip(&names)
+        .map(|((lifetime, _), domains)| build::SearchList {
+            lifetime: *lifetime,
+            domains,
+        })
+        .collect();
+    let config = build::RaConfig {
+        source: ipv6_addr(source, "source")?,
+        destination: match destination {
+            Some(d) => ipv6_addr(d, "destination")?,
+            None => defaults.destination,
+        },
+        header: core_ndp::RouterAdvertisement {
+            cur_hop_limit,
+            flags,
+            router_lifetime,
+            reachable_time,
+            retrans_timer,
+        },
+        source_mac: source_mac.map(|m| mac(m, "source_mac")).transpose()?,
+        mtu,
+        prefixes: &prefixes,
+        routes: &routes,
+        dns_servers: &dns,
+        search_lists: &searches,
+    };
+    let mut buf = vec![0u8; config.buffer_len().map_err(error)?];
+    let built = build::router_advertisement(&config, link_mtu, &mut buf).map_err(error)?;
+    buf.truncate(built.len);
+    Ok(BuiltAdvertisement {
+        data: buf,
+        src: built.envelope.source,
+        dst: built.envelope.destination,
+        hop_limit: built.envelope.hop_limit,
+        exceeds_link_mtu: built.exceeds_link_mtu,
+    })
+}
+
+/// The ICMPv6 checksum ``data`` should carry from ``src`` to ``dst`` (RFC 4443 §2.3, over the
+/// IPv6 pseudo-header of RFC 8200 §8.1), computed as if its checksum field were zero.
+///
+/// >>> ra = bytes([134, 0, 0, 0, 64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+/// >>> hex(ipv6kit.ndp.checksum("fe80::1", "ff02::1", ra))
+/// '0x3c2f'
+#[pyfunction]
+fn checksum(src: &Bound<'_, PyAny>, dst: &Bound<'_, PyAny>, data: &[u8]) -> PyResult<u16> {
+    Ok(core_ndp::checksum::compute(
+        ipv6_addr(src, "src")?,
+        ipv6_addr(dst, "dst")?,
+        data,
+    ))
+}
+
+/// True when the checksum field of the ICMPv6 message ``data`` is right for ``src`` → ``dst``.
+#[pyfunction]
+fn verify_checksum(src: &Bound<'_, PyAny>, dst: &Bound<'_, PyAny>, data: &[u8]) -> PyResult<bool> {
+    Ok(core_ndp::checksum::verify(
+        ipv6_addr(src, "src")?,
+        ipv6_addr(dst, "dst")?,
+        data,
+    ))
+}
+
 /// Adds the submodule `ndp` to `parent`.
 pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     let m = PyModule::new(parent.py(), "ipv6kit.ndp")?;
@@ -910,6 +1163,10 @@ pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add_function(wrap_pyfunction!(parse, &m)?)?;
     m.add_function(wrap_pyfunction!(parse_frame, &m)?)?;
+    m.add_function(wrap_pyfunction!(build_router_advertisement, &m)?)?;
+    m.add_function(wrap_pyfunction!(checksum, &m)?)?;
+    m.add_function(wrap_pyfunction!(verify_checksum, &m)?)?;
+    m.add_class::<BuiltAdvertisement>()?;
     m.add_class::<RouterSolicitation>()?;
     m.add_class::<RouterAdvertisement>()?;
     m.add_class::<NeighborSolicitation>()?;

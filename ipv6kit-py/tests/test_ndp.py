@@ -186,3 +186,89 @@ def test_any_frame_parses_or_raises(data: bytes) -> None:
         ndp.parse_frame(data)
     except ipv6kit.Error:
         pass
+
+
+def rfc4443_checksum(src: str, dst: str, message: bytes) -> int:
+    """An independent ICMPv6 checksum: RFC 1071 one's-complement sum over the RFC 8200 §8.1
+    pseudo-header and the message with its checksum field zeroed (RFC 4443 §2.3)."""
+    zeroed = message[:2] + b"\0\0" + message[4:]
+    data = IPv6Address(src).packed + IPv6Address(dst).packed + struct.pack(">I", len(message)) + b"\0\0\0\x3a"
+    data += zeroed + (b"\0" if len(zeroed) % 2 else b"")
+    total: int = sum(struct.unpack(f">{len(data) // 2}H", data))
+    while total >> 16:
+        total = (total & 0xFFFF) + (total >> 16)
+    return ~total & 0xFFFF
+
+
+def test_checksum_of_the_seed_captures(ra_frame: bytes) -> None:
+    # shared/vectors/README.md: the RA's checksum is 0x2401, the DAD NS's 0x566e.
+    icmp = ra_frame[54:]
+    assert ndp.checksum("fe80::b299:28ff:fec8:d66c", "ff02::1", icmp) == 0x2401
+    assert ndp.verify_checksum(IPv6Address("fe80::b299:28ff:fec8:d66c"), "ff02::1", icmp)
+    assert not ndp.verify_checksum("fe80::b299:28ff:fec8:d66d", "ff02::1", icmp)
+    assert not ndp.verify_checksum("fe80::b299:28ff:fec8:d66c", "ff02::1", icmp[:4] + bytes([icmp[4] ^ 1]) + icmp[5:])
+    ns = pcap_frames(VECTORS / "tcpdump-ns-nonce.pcap")[0][54:]
+    assert ndp.checksum("::", "ff02::1:ffe1:f", ns) == 0x566E
+    assert ndp.verify_checksum("::", "ff02::1:ffe1:f", ns)
+    with pytest.raises(TypeError):
+        ndp.checksum("::", "ff02::1", "text")  # type: ignore[arg-type]
+
+
+@given(st.binary(max_size=200))
+def test_checksum_matches_rfc4443(data: bytes) -> None:
+    assert ndp.checksum("fe80::1", "ff02::1", data) == rfc4443_checksum("fe80::1", "ff02::1", data)
+
+
+def test_build_router_advertisement_gives_the_seed_options(ra_frame: bytes) -> None:
+    # Rebuild the seed RA (shared/vectors/README.md) from its decoded values: every option the
+    # builder writes is byte for byte the one in tcpdump's capture (in radvd's order, not the
+    # capture's), and the fixed part is the capture's.
+    seed = ndp.parse_frame(ra_frame)
+    assert isinstance(seed, ndp.RouterAdvertisement)
+    built = ndp.build_router_advertisement(
+        "fe80::b299:28ff:fec8:d66c",
+        cur_hop_limit=64,
+        home_agent=True,
+        router_lifetime=15,
+        source_mac="b0-99-28-c8-d6-6c",
+        mtu=100,
+        prefixes=[ndp.PrefixInformation("2222:3333:4444:5555:6600::/72", 2592000, 604800)],
+        dns_servers=[(5, ["abcd::efef", IPv6Address("1234:5678::1")])],
+        search_lists=[(5, ["example.com", "example.org", "dom1.dom2.tld"])],
+    )
+    assert (built.src, built.dst, built.hop_limit) == (seed.src, IPv6Address("ff02::1"), 255)
+    assert not built.exceeds_link_mtu
+    data = built.data
+    assert data[:2] == bytes([134, 0]) and data[4:16] == ra_frame[54 + 4 : 54 + 16]
+    by_type = {type(o).__name__: o.to_bytes() for o in seed.options}
+    expected = b"".join(
+        by_type[n] for n in ["SourceLinkLayerAddress", "Mtu", "PrefixInformation", "RecursiveDnsServer", "DnsSearchList"]
+    )
+    assert data[16:] == expected
+    assert struct.unpack(">H", data[2:4])[0] == rfc4443_checksum("fe80::b299:28ff:fec8:d66c", "ff02::1", data)
+    ra = built.message
+    assert isinstance(ra, ndp.RouterAdvertisement) and ra.validate() == []
+    assert "BuiltAdvertisement" in repr(built)
+
+
+def test_build_router_advertisement_flags_and_errors() -> None:
+    # The core's router_advertisement_larger_than_the_link_mtu_is_flagged (RFC 6980).
+    prefixes = [ndp.PrefixInformation(f"2001:db8:{i:x}::/64", 1, 1) for i in range(45)]
+    built = ndp.build_router_advertisement("fe80::1", prefixes=prefixes, link_mtu=1280)
+    assert len(built.data) == 16 + 45 * 32 and built.exceeds_link_mtu
+    assert not ndp.build_router_advertisement("fe80::1", prefixes=prefixes).exceeds_link_mtu
+    # Solicited: to the host; flags and preference in the fixed part.
+    ra = ndp.build_router_advertisement(
+        "fe80::1", "fe80::2", managed=True, other=True, preference="high", routes=[ndp.RouteInformation("::/0")]
+    ).message
+    assert isinstance(ra, ndp.RouterAdvertisement)
+    assert ra.dst == IPv6Address("fe80::2") and ra.managed and ra.other and ra.preference == "high"
+    assert ra.options == [ndp.RouteInformation("::/0")]
+    with pytest.raises(ipv6kit.Error):
+        ndp.build_router_advertisement("fe80::1", dns_servers=[(5, [])])
+    with pytest.raises(ipv6kit.Error):
+        ndp.build_router_advertisement("fe80::1", preference="urgent")  # type: ignore[arg-type]
+    with pytest.raises(ipv6kit.Error):
+        ndp.build_router_advertisement("fe80::1", source_mac="not a mac")
+    with pytest.raises(TypeError):
+        ndp.build_router_advertisement("fe80::1", prefixes=[ndp.Mtu(1500)])  # type: ignore[list-item]

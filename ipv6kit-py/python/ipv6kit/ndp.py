@@ -11,6 +11,7 @@ from typing import Union
 from ipv6kit._ipv6kit import ndp as _native
 
 AdvertisementInterval = _native.AdvertisementInterval
+BuiltAdvertisement = _native.BuiltAdvertisement
 CaptivePortal = _native.CaptivePortal
 DnsSearchList = _native.DnsSearchList
 HomeAgentInformation = _native.HomeAgentInformation
@@ -31,8 +32,11 @@ RouterSolicitation = _native.RouterSolicitation
 SourceLinkLayerAddress = _native.SourceLinkLayerAddress
 TargetLinkLayerAddress = _native.TargetLinkLayerAddress
 UnknownOption = _native.UnknownOption
+build_router_advertisement = _native.build_router_advertisement
+checksum = _native.checksum
 parse = _native.parse
 parse_frame = _native.parse_frame
+verify_checksum = _native.verify_checksum
 
 #: Any ND message class.
 Message = Union[RouterSolicitation, RouterAdvertisement, NeighborSolicitation, NeighborAdvertisement, Redirect]
@@ -58,6 +62,7 @@ Option = Union[
 
 __all__ = [
     "AdvertisementInterval",
+    "BuiltAdvertisement",
     "CaptivePortal",
     "DnsSearchList",
     "HomeAgentInformation",
@@ -80,6 +85,9 @@ __all__ = [
     "SourceLinkLayerAddress",
     "TargetLinkLayerAddress",
     "UnknownOption",
+    "build_router_advertisement",
+    "checksum",
     "parse",
     "parse_frame",
+    "verify_checksum",
 ]

@@ -10,6 +10,7 @@ _Pref = Literal["high", "medium", "low"]
 
 __all__ = [
     "AdvertisementInterval",
+    "BuiltAdvertisement",
     "CaptivePortal",
     "DnsSearchList",
     "HomeAgentInformation",
@@ -32,8 +33,11 @@ __all__ = [
     "SourceLinkLayerAddress",
     "TargetLinkLayerAddress",
     "UnknownOption",
+    "build_router_advertisement",
+    "checksum",
     "parse",
     "parse_frame",
+    "verify_checksum",
 ]
 
 class _OptionBase:
@@ -273,3 +277,44 @@ def parse(
     data: bytes, src: Optional[_Address] = None, dst: Optional[_Address] = None, hop_limit: Optional[int] = None
 ) -> Message: ...
 def parse_frame(data: bytes) -> Message: ...
+
+@final
+class BuiltAdvertisement:
+    """A built Router Advertisement: the ICMPv6 message and where to send it."""
+
+    @property
+    def data(self) -> bytes: ...
+    @property
+    def src(self) -> IPv6Address: ...
+    @property
+    def dst(self) -> IPv6Address: ...
+    @property
+    def hop_limit(self) -> int: ...
+    @property
+    def exceeds_link_mtu(self) -> bool: ...
+    @property
+    def message(self) -> RouterAdvertisement: ...
+
+def build_router_advertisement(
+    source: _Address,
+    destination: Optional[_Address] = "ff02::1",
+    *,
+    cur_hop_limit: int = 64,
+    managed: bool = False,
+    other: bool = False,
+    home_agent: bool = False,
+    preference: _Pref = "medium",
+    proxy: bool = False,
+    router_lifetime: int = 1800,
+    reachable_time: int = 0,
+    retrans_timer: int = 0,
+    source_mac: Optional[str] = None,
+    mtu: Optional[int] = None,
+    prefixes: Optional[Iterable[PrefixInformation]] = (),
+    routes: Optional[Iterable[RouteInformation]] = (),
+    dns_servers: Optional[Sequence[tuple[int, Sequence[_Address]]]] = (),
+    search_lists: Optional[Sequence[tuple[int, Sequence[str]]]] = (),
+    link_mtu: int = 1500,
+) -> BuiltAdvertisement: ...
+def checksum(src: _Address, dst: _Address, data: bytes) -> int: ...
+def verify_checksum(src: _Address, dst: _Address, data: bytes) -> bool: ...
