@@ -355,6 +355,24 @@ pub(crate) fn mac(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<MacAddr6> {
     Err(type_error(obj, what, "a str"))
 }
 
+/// An EUI-64 from a `str` in any notation the core's `mac::parse_eui64` accepts.
+pub(crate) fn eui64(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<ipv6kit::MacAddr8> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        let text = s.to_cow()?;
+        return ipv6kit::mac::parse_eui64(&text).map_err(|e| Error::new_err(format!("{what} {text:?}: {e}")));
+    }
+    Err(type_error(obj, what, "a str"))
+}
+
+/// An EUI-64 as Python shows it: lowercase, colon-separated.
+pub(crate) fn eui64_str(eui: ipv6kit::MacAddr8) -> String {
+    eui.into_array()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
 /// A MAC as Python shows it: lowercase, colon-separated.
 pub(crate) fn mac_str(mac: MacAddr6) -> String {
     let b = mac.into_array();

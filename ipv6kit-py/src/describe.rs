@@ -153,6 +153,150 @@ fn is_global(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
     Ok(core_registry::is_global(ipv6_addr(addr, "addr")?))
 }
 
+/// Documentation addresses: ``2001:db8::/32`` (RFC 3849) or ``3fff::/20`` (RFC 9637).
+///
+/// >>> ipv6kit.registry.is_documentation("3fff:0:1::1")
+/// True
+#[pyfunction]
+fn is_documentation(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_documentation(ipv6_addr(addr, "addr")?))
+}
+
+/// Unique local addresses, ``fc00::/7`` (RFC 4193).
+///
+/// >>> ipv6kit.registry.is_ula("fd12:3456:789a::1")
+/// True
+#[pyfunction]
+fn is_ula(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_ula(ipv6_addr(addr, "addr")?))
+}
+
+/// Link-local unicast, ``fe80::/10`` (RFC 4291).
+///
+/// >>> ipv6kit.registry.is_link_local("fe80::1")
+/// True
+#[pyfunction]
+fn is_link_local(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_link_local(ipv6_addr(addr, "addr")?))
+}
+
+/// Benchmarking, ``2001:2::/48`` (RFC 5180, erratum 1752).
+///
+/// >>> ipv6kit.registry.is_benchmarking("2001:2::1")
+/// True
+#[pyfunction]
+fn is_benchmarking(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_benchmarking(ipv6_addr(addr, "addr")?))
+}
+
+/// Teredo, ``2001::/32`` (RFC 4380).
+///
+/// >>> ipv6kit.registry.is_teredo("2001:0:4136:e378::1")
+/// True
+#[pyfunction]
+fn is_teredo(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_teredo(ipv6_addr(addr, "addr")?))
+}
+
+/// 6to4, ``2002::/16`` (RFC 3056).
+///
+/// >>> ipv6kit.registry.is_6to4("2002:c000:201::1")
+/// True
+#[pyfunction]
+fn is_6to4(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_6to4(ipv6_addr(addr, "addr")?))
+}
+
+/// IPv4/IPv6 translation: ``64:ff9b::/96`` (RFC 6052) or the local-use ``64:ff9b:1::/48`` (RFC 8215).
+///
+/// >>> ipv6kit.registry.is_nat64("64:ff9b::192.0.2.1")
+/// True
+#[pyfunction]
+fn is_nat64(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_nat64(ipv6_addr(addr, "addr")?))
+}
+
+/// IPv4-mapped, ``::ffff:0:0/96`` (RFC 4291).
+///
+/// >>> ipv6kit.registry.is_ipv4_mapped("::ffff:192.0.2.1")
+/// True
+#[pyfunction]
+fn is_ipv4_mapped(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_ipv4_mapped(ipv6_addr(addr, "addr")?))
+}
+
+/// Discard-only, ``100::/64`` (RFC 6666).
+///
+/// >>> ipv6kit.registry.is_discard("100::1")
+/// True
+#[pyfunction]
+fn is_discard(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_discard(ipv6_addr(addr, "addr")?))
+}
+
+/// The dummy prefix, ``100:0:0:1::/64`` (RFC 9780).
+///
+/// >>> ipv6kit.registry.is_dummy("100:0:0:1::1")
+/// True
+#[pyfunction]
+fn is_dummy(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_dummy(ipv6_addr(addr, "addr")?))
+}
+
+/// ORCHIDv2, ``2001:20::/28`` (RFC 7343); not the terminated ``2001:10::/28``.
+///
+/// >>> ipv6kit.registry.is_orchid("2001:20::1")
+/// True
+#[pyfunction]
+fn is_orchid(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_orchid(ipv6_addr(addr, "addr")?))
+}
+
+/// The terminated first ORCHID prefix, ``2001:10::/28`` (RFC 4843).
+///
+/// >>> ipv6kit.registry.is_orchid_deprecated("2001:10::1")
+/// True
+#[pyfunction]
+fn is_orchid_deprecated(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_orchid_deprecated(ipv6_addr(addr, "addr")?))
+}
+
+/// Drone Remote ID entity tags, ``2001:30::/28`` (RFC 9374).
+///
+/// >>> ipv6kit.registry.is_drip_det("2001:30::1")
+/// True
+#[pyfunction]
+fn is_drip_det(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_drip_det(ipv6_addr(addr, "addr")?))
+}
+
+/// AMT, ``2001:3::/32`` (RFC 7450).
+///
+/// >>> ipv6kit.registry.is_amt("2001:3::1")
+/// True
+#[pyfunction]
+fn is_amt(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_amt(ipv6_addr(addr, "addr")?))
+}
+
+/// AS112: ``2001:4:112::/48`` (RFC 7535) or ``2620:4f:8000::/48`` (RFC 7534).
+///
+/// >>> ipv6kit.registry.is_as112("2620:4f:8000::1")
+/// True
+#[pyfunction]
+fn is_as112(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_as112(ipv6_addr(addr, "addr")?))
+}
+
+/// Segment Routing (SRv6) SIDs, ``5f00::/16`` (RFC 9602).
+///
+/// >>> ipv6kit.registry.is_srv6_sid("5f00::1")
+/// True
+#[pyfunction]
+fn is_srv6_sid(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::is_srv6_sid(ipv6_addr(addr, "addr")?))
+}
+
 /// Adds `describe`, `parse_scoped`, `Description` and the submodule `registry` to `parent`.
 pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     parent.add_function(wrap_pyfunction!(describe, parent)?)?;
@@ -165,6 +309,22 @@ pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(entries, &m)?)?;
     m.add_function(wrap_pyfunction!(lookup, &m)?)?;
     m.add_function(wrap_pyfunction!(is_global, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_documentation, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_ula, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_link_local, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_benchmarking, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_teredo, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_6to4, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_nat64, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_ipv4_mapped, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_discard, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_dummy, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_orchid, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_orchid_deprecated, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_drip_det, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_amt, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_as112, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_srv6_sid, &m)?)?;
     parent.setattr("registry", m)?;
     Ok(())
 }

@@ -1,10 +1,53 @@
-"""The IANA IPv6 Special-Purpose Address Registry, as a table (edition in ``EDITION``)."""
+"""The IANA IPv6 Special-Purpose Address Registry, as a table (edition in ``EDITION``), and a
+predicate per special-purpose block.
+
+>>> from ipv6kit import registry
+>>> registry.is_documentation("2001:db8::1"), registry.is_ula("2001:db8::1")
+(True, False)
+"""
 
 from ipv6kit._ipv6kit import registry as _native
 
 EDITION: str = _native.EDITION
 entries = _native.entries
+is_6to4 = _native.is_6to4
+is_amt = _native.is_amt
+is_as112 = _native.is_as112
+is_benchmarking = _native.is_benchmarking
+is_discard = _native.is_discard
+is_documentation = _native.is_documentation
+is_drip_det = _native.is_drip_det
+is_dummy = _native.is_dummy
 is_global = _native.is_global
+is_ipv4_mapped = _native.is_ipv4_mapped
+is_link_local = _native.is_link_local
+is_nat64 = _native.is_nat64
+is_orchid = _native.is_orchid
+is_orchid_deprecated = _native.is_orchid_deprecated
+is_srv6_sid = _native.is_srv6_sid
+is_teredo = _native.is_teredo
+is_ula = _native.is_ula
 lookup = _native.lookup
 
-__all__ = ["EDITION", "entries", "is_global", "lookup"]
+__all__ = [
+    "EDITION",
+    "entries",
+    "is_6to4",
+    "is_amt",
+    "is_as112",
+    "is_benchmarking",
+    "is_discard",
+    "is_documentation",
+    "is_drip_det",
+    "is_dummy",
+    "is_global",
+    "is_ipv4_mapped",
+    "is_link_local",
+    "is_nat64",
+    "is_orchid",
+    "is_orchid_deprecated",
+    "is_srv6_sid",
+    "is_teredo",
+    "is_ula",
+    "lookup",
+]
