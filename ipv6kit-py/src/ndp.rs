@@ -957,6 +957,22 @@ impl BuiltAdvertisement {
         )
     }
 
+    /// The whole IPv6 packet: a 40-byte header (Next Header 58), then the message.
+    fn to_ipv6<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        ipv6_packet(py, &self.envelope(), &self.data)
+    }
+    /// The whole Ethernet frame. ``destination_mac`` defaults to the multicast mapping of the
+    /// destination (RFC 2464 §7); a unicast destination needs it.
+    #[pyo3(signature = (source_mac, destination_mac = None))]
+    fn to_frame<'py>(
+        &self,
+        py: Python<'py>,
+        source_mac: &Bound<'py, PyAny>,
+        destination_mac: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        ethernet_frame(py, &self.envelope(), &self.data, source_mac, destination_mac)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<ipv6kit.ndp.BuiltAdvertisement: {} bytes, {} -> {}>",
@@ -964,6 +980,216 @@ impl BuiltAdvertisement {
             self.src,
             self.dst
         )
+    }
+}
+
+/// The IPv6 packet (header + `icmp`) for an envelope.
+fn ipv6_packet<'py>(py: Python<'py>, env: &frame::Envelope, icmp: &[u8]) -> PyResult<Bound<'py, PyBytes>> {
+    let mut buf = vec![0u8; 40 + icmp.len()];
+    let n = frame::emit_ipv6(env, icmp, &mut buf).map_err(error)?;
+    buf.truncate(n);
+    Ok(PyBytes::new(py, &buf))
+}
+
+/// The Ethernet frame (header + IPv6 + `icmp`) for an envelope.
+fn ethernet_frame<'py>(
+    py: Python<'py>,
+    env: &frame::Envelope,
+    icmp: &[u8],
+    source_mac: &Bound<'py, PyAny>,
+    destination_mac: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let src = mac(source_mac, "source_mac")?;
+    let dst = destination_mac.map(|m| mac(m, "destination_mac")).transpose()?;
+    let mut buf = vec![0u8; 14 + 40 + icmp.len()];
+    let n = frame::emit_ethernet(src, dst, env, icmp, &mut buf).map_err(error)?;
+    buf.truncate(n);
+    Ok(PyBytes::new(py, &buf))
+}
+
+/// A message built by one of the ``build_*`` functions: the ICMPv6 bytes and where to send them.
+#[pyclass(module = "ipv6kit.ndp", frozen)]
+pub(crate) struct BuiltMessage {
+    data: Vec<u8>,
+    env: frame::Envelope,
+}
+
+#[pymethods]
+impl BuiltMessage {
+    /// The ICMPv6 message, checksum filled in (``bytes``).
+    #[getter]
+    fn data<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.data)
+    }
+    /// The IPv6 source address to send it from.
+    #[getter]
+    fn src<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv6(py, self.env.source)
+    }
+    /// The IPv6 destination address.
+    #[getter]
+    fn dst<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv6(py, self.env.destination)
+    }
+    /// The IPv6 hop limit to send it with (255).
+    #[getter]
+    fn hop_limit(&self) -> u8 {
+        self.env.hop_limit
+    }
+    /// The message parsed back, with ``src``, ``dst`` and ``hop_limit`` set.
+    #[getter]
+    fn message(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        built_message(py, &self.data, &self.env)
+    }
+    /// The whole IPv6 packet: a 40-byte header (Next Header 58), then the message.
+    fn to_ipv6<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        ipv6_packet(py, &self.env, &self.data)
+    }
+    /// The whole Ethernet frame. ``destination_mac`` defaults to the multicast mapping of the
+    /// destination (RFC 2464 §7); a unicast destination needs it.
+    #[pyo3(signature = (source_mac, destination_mac = None))]
+    fn to_frame<'py>(
+        &self,
+        py: Python<'py>,
+        source_mac: &Bound<'py, PyAny>,
+        destination_mac: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        ethernet_frame(py, &self.env, &self.data, source_mac, destination_mac)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<ipv6kit.ndp.BuiltMessage: {} bytes, {} -> {}>",
+            self.data.len(),
+            self.env.source,
+            self.env.destination
+        )
+    }
+}
+
+fn built_message(py: Python<'_>, data: &[u8], env: &frame::Envelope) -> PyResult<Py<PyAny>> {
+    let msg = Message::parse(data).map_err(error)?;
+    py_message(
+        py,
+        Core {
+            msg,
+            src: Some(env.source),
+            dst: Some(env.destination),
+            hop_limit: Some(env.hop_limit),
+        },
+    )
+}
+
+/// Runs a core builder into a buffer of `len` bytes.
+fn run_builder(
+    len: usize,
+    f: impl FnOnce(&mut [u8]) -> Result<(frame::Envelope, usize), core_ndp::NdpError>,
+) -> PyResult<BuiltMessage> {
+    let mut buf = vec![0u8; len];
+    let (env, n) = f(&mut buf).map_err(error)?;
+    buf.truncate(n);
+    Ok(BuiltMessage { data: buf, env })
+}
+
+/// A Duplicate Address Detection NS (RFC 4862 §5.4.2) as Linux sends it: from ``::`` to the
+/// solicited-node group of ``target``, no link-layer option, with a Nonce (RFC 7527).
+///
+/// Args:
+///     target: the tentative address.
+///     nonce: 6 bytes (``bytes`` or hex text); ``None`` draws them from ``os.urandom``.
+///
+/// >>> ns = ipv6kit.ndp.build_dad_neighbor_solicitation("fe80::546f:f7ff:fee1:f", "60:69:60:4c:0a:aa")
+/// >>> ns.src, ns.dst, hex(ns.message.checksum)
+/// (IPv6Address('::'), IPv6Address('ff02::1:ffe1:f'), '0x566e')
+#[pyfunction]
+#[pyo3(signature = (target, nonce = None))]
+fn build_dad_neighbor_solicitation(
+    py: Python<'_>,
+    target: &Bound<'_, PyAny>,
+    nonce: Option<&Bound<'_, PyAny>>,
+) -> PyResult<BuiltMessage> {
+    let t = ipv6_addr(target, "target")?;
+    let n: [u8; 6] = match nonce {
+        Some(v) => crate::convert::fixed_bytes(v, "nonce")?,
+        None => crate::convert::fixed_bytes(&py.import("os")?.getattr("urandom")?.call1((6,))?, "nonce")?,
+    };
+    run_builder(32, |buf| build::dad_neighbor_solicitation(t, n, buf))
+}
+
+/// An address-resolution NS (RFC 4861 §7.2.2) from ``source`` to the solicited-node group of
+/// ``target`` with the sender's link-layer address; with ``unicast=True`` a Neighbor
+/// Unreachability Detection NS to ``target`` itself (§7.3).
+///
+/// >>> ns = ipv6kit.ndp.build_neighbor_solicitation("2001:db8::2", "2001:db8::1", "02:00:00:00:00:02")
+/// >>> ns.dst
+/// IPv6Address('ff02::1:ff00:1')
+#[pyfunction]
+#[pyo3(signature = (source, target, source_mac, unicast = false))]
+fn build_neighbor_solicitation(
+    source: &Bound<'_, PyAny>,
+    target: &Bound<'_, PyAny>,
+    source_mac: &Bound<'_, PyAny>,
+    unicast: bool,
+) -> PyResult<BuiltMessage> {
+    let s = ipv6_addr(source, "source")?;
+    let t = ipv6_addr(target, "target")?;
+    let m = mac(source_mac, "source_mac")?;
+    run_builder(32, |buf| {
+        if unicast {
+            build::unicast_neighbor_solicitation(s, t, m, buf)
+        } else {
+            build::neighbor_solicitation(s, t, m, buf)
+        }
+    })
+}
+
+/// A Neighbor Advertisement for ``target`` from ``source`` with the Target Link-layer Address
+/// ``mac``, Override set: solicited (to ``to``; ``"::"``, a DAD NS's source, means all-nodes
+/// with S = 0, RFC 4861 §7.2.4) or, when ``to`` is ``None``, unsolicited to all-nodes (§7.2.6).
+///
+/// >>> na = ipv6kit.ndp.build_neighbor_advertisement("fe80::1", "fe80::1", "02:00:00:00:00:01", to="fe80::2")
+/// >>> na.dst, na.message.solicited
+/// (IPv6Address('fe80::2'), True)
+#[pyfunction]
+#[pyo3(signature = (source, target, mac, to = None, router = false))]
+fn build_neighbor_advertisement(
+    source: &Bound<'_, PyAny>,
+    target: &Bound<'_, PyAny>,
+    mac: &Bound<'_, PyAny>,
+    to: Option<&Bound<'_, PyAny>>,
+    router: bool,
+) -> PyResult<BuiltMessage> {
+    let s = ipv6_addr(source, "source")?;
+    let t = ipv6_addr(target, "target")?;
+    let m = crate::convert::mac(mac, "mac")?;
+    let dest = match to {
+        Some(a) => build::NaDestination::Solicited(ipv6_addr(a, "to")?),
+        None => build::NaDestination::Unsolicited,
+    };
+    run_builder(32, |buf| build::neighbor_advertisement(s, t, m, dest, router, buf))
+}
+
+/// A Router Solicitation to all-routers, with a Source Link-layer Address when ``mac`` is given
+/// and the source is not ``::`` (RFC 4861 §4.1).
+///
+/// >>> rs = ipv6kit.ndp.build_router_solicitation("fe80::2", "02:00:00:00:00:02")
+/// >>> rs.dst, len(rs.data)
+/// (IPv6Address('ff02::2'), 16)
+#[pyfunction]
+#[pyo3(signature = (source, mac = None))]
+fn build_router_solicitation(source: &Bound<'_, PyAny>, mac: Option<&Bound<'_, PyAny>>) -> PyResult<BuiltMessage> {
+    let s = ipv6_addr(source, "source")?;
+    let m = mac.map(|m| crate::convert::mac(m, "mac")).transpose()?;
+    run_builder(16, |buf| build::router_solicitation(s, m, buf))
+}
+
+impl BuiltAdvertisement {
+    fn envelope(&self) -> frame::Envelope {
+        frame::Envelope {
+            source: self.src,
+            destination: self.dst,
+            hop_limit: self.hop_limit,
+        }
     }
 }
 
@@ -1167,6 +1393,11 @@ pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(checksum, &m)?)?;
     m.add_function(wrap_pyfunction!(verify_checksum, &m)?)?;
     m.add_class::<BuiltAdvertisement>()?;
+    m.add_class::<BuiltMessage>()?;
+    m.add_function(wrap_pyfunction!(build_dad_neighbor_solicitation, &m)?)?;
+    m.add_function(wrap_pyfunction!(build_neighbor_solicitation, &m)?)?;
+    m.add_function(wrap_pyfunction!(build_neighbor_advertisement, &m)?)?;
+    m.add_function(wrap_pyfunction!(build_router_solicitation, &m)?)?;
     m.add_class::<RouterSolicitation>()?;
     m.add_class::<RouterAdvertisement>()?;
     m.add_class::<NeighborSolicitation>()?;

@@ -272,3 +272,62 @@ def test_build_router_advertisement_flags_and_errors() -> None:
         ndp.build_router_advertisement("fe80::1", source_mac="not a mac")
     with pytest.raises(TypeError):
         ndp.build_router_advertisement("fe80::1", prefixes=[ndp.Mtu(1500)])  # type: ignore[list-item]
+
+
+def test_build_dad_ns_is_the_seed_capture_byte_for_byte() -> None:
+    # shared/vectors/README.md: the 86-byte DAD NS from :: to ff02::1:ffe1:f, target
+    # fe80::546f:f7ff:fee1:f, Nonce 60:69:60:4c:0a:aa, checksum 0x566e, from MAC 56:6f:f7:e1:00:0f.
+    frame = pcap_frames(VECTORS / "tcpdump-ns-nonce.pcap")[0]
+    built = ndp.build_dad_neighbor_solicitation("fe80::546f:f7ff:fee1:f", bytes.fromhex("6069604c0aaa"))
+    assert (built.src, built.dst, built.hop_limit) == (IPv6Address("::"), IPv6Address("ff02::1:ffe1:f"), 255)
+    assert built.data == frame[54:]
+    assert built.to_ipv6() == frame[14:]
+    assert built.to_frame("56:6f:f7:e1:00:0f") == frame
+    ns = built.message
+    assert isinstance(ns, ndp.NeighborSolicitation) and ns.validate() == []
+    random_nonce = ndp.build_dad_neighbor_solicitation("fe80::1").message.options[0]
+    assert isinstance(random_nonce, ndp.Nonce) and len(random_nonce.nonce) == 6
+    with pytest.raises(ipv6kit.Error, match="6 bytes"):
+        ndp.build_dad_neighbor_solicitation("fe80::1", b"\0")
+
+
+def test_build_ns_na_rs() -> None:
+    # RFC 4861 §7.2.2: address resolution goes to the solicited-node group; §7.3 NUD to the target.
+    ns = ndp.build_neighbor_solicitation("2001:db8::2", "2001:db8::1", "02:00:00:00:00:02")
+    assert ns.dst == IPv6Address("ff02::1:ff00:1")
+    msg = ns.message
+    assert isinstance(msg, ndp.NeighborSolicitation) and msg.validate() == []
+    assert msg.options == [ndp.SourceLinkLayerAddress("02:00:00:00:00:02")]
+    nud = ndp.build_neighbor_solicitation("2001:db8::2", "2001:db8::1", "02:00:00:00:00:02", unicast=True)
+    assert nud.dst == IPv6Address("2001:db8::1") and nud.message.validate() == []
+    assert ndp.verify_checksum(nud.src, nud.dst, nud.data)
+    # §7.2.4: an answer to a DAD NS (source ::) goes to all-nodes with S = 0; §7.2.6 unsolicited.
+    na = ndp.build_neighbor_advertisement("fe80::1", "fe80::1", "02:00:00:00:00:01", to="fe80::2", router=True)
+    m = na.message
+    assert isinstance(m, ndp.NeighborAdvertisement)
+    assert na.dst == IPv6Address("fe80::2") and (m.router, m.solicited, m.override) == (True, True, True)
+    dad_answer = ndp.build_neighbor_advertisement("fe80::1", "fe80::1", "02:00:00:00:00:01", to="::").message
+    assert isinstance(dad_answer, ndp.NeighborAdvertisement)
+    assert dad_answer.dst == IPv6Address("ff02::1") and not dad_answer.solicited
+    assert ndp.build_neighbor_advertisement("fe80::1", "fe80::1", "02:00:00:00:00:01").dst == IPv6Address("ff02::1")
+    # §4.1: no SLLA from ::.
+    rs = ndp.build_router_solicitation("fe80::2", "02:00:00:00:00:02")
+    assert rs.dst == IPv6Address("ff02::2") and len(rs.data) == 16
+    assert len(ndp.build_router_solicitation("::", "02:00:00:00:00:02").data) == 8
+    # RFC 2464 §7: ff02::2 maps to 33:33:00:00:00:02; a unicast destination needs a MAC.
+    assert rs.to_frame("02:00:00:00:00:02")[:12] == bytes.fromhex("333300000002020000000002")
+    with pytest.raises(ipv6kit.Error):
+        nud.to_frame("02:00:00:00:00:02")
+    assert nud.to_frame("02:00:00:00:00:02", "02:00:00:00:00:01")[:6] == bytes.fromhex("020000000001")
+    assert "BuiltMessage" in repr(rs)
+
+
+def test_built_ra_frame_has_the_seed_headers(ra_frame: bytes) -> None:
+    # The seed RA's Ethernet and IPv6 headers (shared/vectors/README.md): from b0:99:28:c8:d6:6c
+    # and fe80::b299:28ff:fec8:d66c to ff02::1 (33:33:00:00:00:01), hop limit 255.
+    built = ndp.build_router_advertisement("fe80::b299:28ff:fec8:d66c", router_lifetime=15)
+    frame = built.to_frame("b0:99:28:c8:d6:6c")
+    assert frame[:14] == ra_frame[:14]
+    assert frame[14:18] == ra_frame[14:18] and frame[20:54] == ra_frame[20:54]
+    assert struct.unpack(">H", frame[18:20])[0] == len(built.data)
+    assert built.to_ipv6() == frame[14:]

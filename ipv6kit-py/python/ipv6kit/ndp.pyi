@@ -11,6 +11,7 @@ _Pref = Literal["high", "medium", "low"]
 __all__ = [
     "AdvertisementInterval",
     "BuiltAdvertisement",
+    "BuiltMessage",
     "CaptivePortal",
     "DnsSearchList",
     "HomeAgentInformation",
@@ -33,7 +34,11 @@ __all__ = [
     "SourceLinkLayerAddress",
     "TargetLinkLayerAddress",
     "UnknownOption",
+    "build_dad_neighbor_solicitation",
+    "build_neighbor_advertisement",
+    "build_neighbor_solicitation",
     "build_router_advertisement",
+    "build_router_solicitation",
     "checksum",
     "parse",
     "parse_frame",
@@ -294,6 +299,36 @@ class BuiltAdvertisement:
     def exceeds_link_mtu(self) -> bool: ...
     @property
     def message(self) -> RouterAdvertisement: ...
+    def to_ipv6(self) -> bytes: ...
+    def to_frame(self, source_mac: str, destination_mac: Optional[str] = None) -> bytes: ...
+
+@final
+class BuiltMessage:
+    """A message built by a ``build_*`` function: the ICMPv6 bytes and where to send them."""
+
+    @property
+    def data(self) -> bytes: ...
+    @property
+    def src(self) -> IPv6Address: ...
+    @property
+    def dst(self) -> IPv6Address: ...
+    @property
+    def hop_limit(self) -> int: ...
+    @property
+    def message(self) -> Message: ...
+    def to_ipv6(self) -> bytes: ...
+    def to_frame(self, source_mac: str, destination_mac: Optional[str] = None) -> bytes: ...
+
+def build_dad_neighbor_solicitation(
+    target: _Address, nonce: Union[bytes, bytearray, str, None] = None
+) -> BuiltMessage: ...
+def build_neighbor_solicitation(
+    source: _Address, target: _Address, source_mac: str, unicast: bool = False
+) -> BuiltMessage: ...
+def build_neighbor_advertisement(
+    source: _Address, target: _Address, mac: str, to: Optional[_Address] = None, router: bool = False
+) -> BuiltMessage: ...
+def build_router_solicitation(source: _Address, mac: Optional[str] = None) -> BuiltMessage: ...
 
 def build_router_advertisement(
     source: _Address,
