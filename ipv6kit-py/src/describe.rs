@@ -297,6 +297,94 @@ fn is_srv6_sid(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
     Ok(core_registry::is_srv6_sid(ipv6_addr(addr, "addr")?))
 }
 
+fn ipv4_entry_dict<'py>(py: Python<'py>, e: &core_registry::ipv4::Ipv4Entry) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("prefix", crate::convert::py_ipv4_net(py, e.prefix)?)?;
+    d.set_item("name", e.name)?;
+    d.set_item("rfc", e.rfc)?;
+    d.set_item("allocated", e.allocated)?;
+    d.set_item("terminated", e.terminated)?;
+    d.set_item("source", e.source)?;
+    d.set_item("destination", e.destination)?;
+    d.set_item("forwardable", e.forwardable)?;
+    d.set_item("globally_reachable", e.globally_reachable)?;
+    d.set_item("reserved_by_protocol", e.reserved_by_protocol)?;
+    Ok(d)
+}
+
+/// The IANA IPv4 special-purpose registry entries an IPv4 address falls in, least specific
+/// first, as dicts with the same keys as :func:`entries` (``prefix`` an ``IPv4Network``).
+#[pyfunction]
+fn ipv4_entries<'py>(addr: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let py = addr.py();
+    let a = crate::convert::ipv4_addr(addr, "addr")?;
+    let out = PyList::empty(py);
+    for e in core_registry::ipv4::entries(a) {
+        out.append(ipv4_entry_dict(py, e)?)?;
+    }
+    Ok(out)
+}
+
+/// The most specific IANA IPv4 special-purpose registry entry of an IPv4 address, or ``None``.
+///
+/// >>> ipv6kit.registry.ipv4_lookup("100.64.1.1")["name"]
+/// 'Shared Address Space'
+#[pyfunction]
+fn ipv4_lookup<'py>(addr: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let a = crate::convert::ipv4_addr(addr, "addr")?;
+    core_registry::ipv4::lookup(a)
+        .map(|e| ipv4_entry_dict(addr.py(), e))
+        .transpose()
+}
+
+/// True when the IPv4 registry says the IPv4 address is globally reachable (multicast by
+/// RFC 2365's scopes).
+#[pyfunction]
+fn ipv4_is_global(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::ipv4::is_global(crate::convert::ipv4_addr(addr, "addr")?))
+}
+
+/// RFC 1918 private-use space (``10/8``, ``172.16/12``, ``192.168/16``).
+///
+/// >>> ipv6kit.registry.ipv4_is_private_use("192.168.1.1")
+/// True
+#[pyfunction]
+fn ipv4_is_private_use(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(core_registry::ipv4::is_private_use(crate::convert::ipv4_addr(
+        addr, "addr",
+    )?))
+}
+
+/// The IANA Reserved IPv6 Interface Identifiers entry (RFC 5453) an address's interface
+/// identifier falls in, as a dict (``first``, ``last`` as ints, ``name``, ``reference``), or
+/// ``None``.
+///
+/// >>> ipv6kit.registry.reserved_iid("2001:db8::fdff:ffff:ffff:ff81")["reference"]
+/// 'RFC 2526'
+#[pyfunction]
+fn reserved_iid<'py>(addr: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let iid = ipv6kit::iid::Iid::of(ipv6_addr(addr, "addr")?);
+    ipv6kit::iid::reserved::lookup(iid)
+        .map(|r| {
+            let d = PyDict::new(addr.py());
+            d.set_item("first", r.first)?;
+            d.set_item("last", r.last)?;
+            d.set_item("name", r.name)?;
+            d.set_item("reference", r.reference)?;
+            Ok(d)
+        })
+        .transpose()
+}
+
+/// True when the address's interface identifier is reserved (RFC 5453): SLAAC and temporary
+/// addresses never use one.
+#[pyfunction]
+fn is_reserved_iid(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(ipv6kit::iid::reserved::is_reserved(ipv6kit::iid::Iid::of(ipv6_addr(
+        addr, "addr",
+    )?)))
+}
+
 /// Adds `describe`, `parse_scoped`, `Description` and the submodule `registry` to `parent`.
 pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     parent.add_function(wrap_pyfunction!(describe, parent)?)?;
@@ -306,6 +394,14 @@ pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     let m = PyModule::new(parent.py(), "ipv6kit.registry")?;
     m.add("__doc__", "The IANA IPv6 Special-Purpose Address Registry.")?;
     m.add("EDITION", core_registry::EDITION)?;
+    m.add("IPV4_EDITION", core_registry::ipv4::EDITION)?;
+    m.add("RESERVED_IID_EDITION", ipv6kit::iid::reserved::REGISTRY_DATE)?;
+    m.add_function(wrap_pyfunction!(ipv4_entries, &m)?)?;
+    m.add_function(wrap_pyfunction!(ipv4_lookup, &m)?)?;
+    m.add_function(wrap_pyfunction!(ipv4_is_global, &m)?)?;
+    m.add_function(wrap_pyfunction!(ipv4_is_private_use, &m)?)?;
+    m.add_function(wrap_pyfunction!(reserved_iid, &m)?)?;
+    m.add_function(wrap_pyfunction!(is_reserved_iid, &m)?)?;
     m.add_function(wrap_pyfunction!(entries, &m)?)?;
     m.add_function(wrap_pyfunction!(lookup, &m)?)?;
     m.add_function(wrap_pyfunction!(is_global, &m)?)?;

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ipaddress import IPv6Address, IPv6Network
+from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network
 
 import pytest
 from hypothesis import given
@@ -83,3 +83,32 @@ def test_registry_predicate_errors() -> None:
         registry.is_ula("fd00::/8")
     with pytest.raises(TypeError):
         registry.is_ula(IPv6Network("fd00::/8"))  # type: ignore[arg-type]
+
+
+def test_ipv4_registry() -> None:
+    # IANA IPv4 Special-Purpose Address Registry: RFC 1918, RFC 6598, RFC 5737.
+    entry = registry.ipv4_lookup("10.1.2.3")
+    assert entry is not None and entry["name"] == "Private-Use" and entry["rfc"] == "RFC 1918"
+    assert entry["prefix"] == IPv4Network("10.0.0.0/8")
+    assert registry.ipv4_is_private_use(IPv4Address("172.16.0.1")) and not registry.ipv4_is_private_use("172.32.0.1")
+    assert not registry.ipv4_is_global("100.64.0.1") and not registry.ipv4_is_global("192.0.2.1")
+    assert registry.ipv4_is_global("8.8.8.8")
+    assert registry.ipv4_lookup("8.8.8.8") is None
+    assert [e["name"] for e in registry.ipv4_entries("192.0.2.1")] == ["Documentation (TEST-NET-1)"]
+    assert registry.IPV4_EDITION and registry.RESERVED_IID_EDITION
+    with pytest.raises(ipv6kit.Error):
+        registry.ipv4_lookup("256.0.0.1")
+    with pytest.raises(TypeError):
+        registry.ipv4_is_global(IPv6Address("::1"))  # type: ignore[arg-type]
+
+
+def test_reserved_iids_rfc5453() -> None:
+    # IANA Reserved IPv6 Interface Identifiers: 0 (RFC 4291 subnet-router anycast),
+    # 0200:5eff:fe00:5213 (RFC 6543, Proxy Mobile IPv6), fdff:ffff:ffff:ff80-ffff (RFC 2526).
+    zero = registry.reserved_iid("2001:db8::")
+    assert zero is not None and zero["name"] == "Subnet-Router Anycast"
+    pmip = registry.reserved_iid("2001:db8::200:5eff:fe00:5213")
+    assert pmip is not None and pmip["reference"] == "RFC 6543" and pmip["first"] == pmip["last"] == 0x02005EFFFE005213
+    assert registry.is_reserved_iid("2001:db8::fdff:ffff:ffff:ffff")
+    assert not registry.is_reserved_iid("2001:db8::fdff:ffff:ffff:ff7f")
+    assert registry.reserved_iid("2001:db8::1") is None

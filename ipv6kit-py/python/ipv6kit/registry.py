@@ -9,7 +9,15 @@ predicate per special-purpose block.
 from ipv6kit._ipv6kit import registry as _native
 
 EDITION: str = _native.EDITION
+IPV4_EDITION: str = _native.IPV4_EDITION
+RESERVED_IID_EDITION: str = _native.RESERVED_IID_EDITION
 entries = _native.entries
+ipv4_entries = _native.ipv4_entries
+ipv4_lookup = _native.ipv4_lookup
+ipv4_is_global = _native.ipv4_is_global
+ipv4_is_private_use = _native.ipv4_is_private_use
+reserved_iid = _native.reserved_iid
+is_reserved_iid = _native.is_reserved_iid
 is_6to4 = _native.is_6to4
 is_amt = _native.is_amt
 is_as112 = _native.is_as112
@@ -31,7 +39,13 @@ lookup = _native.lookup
 
 __all__ = [
     "EDITION",
+    "IPV4_EDITION",
+    "RESERVED_IID_EDITION",
     "entries",
+    "ipv4_entries",
+    "ipv4_is_global",
+    "ipv4_is_private_use",
+    "ipv4_lookup",
     "is_6to4",
     "is_amt",
     "is_as112",
@@ -46,8 +60,10 @@ __all__ = [
     "is_nat64",
     "is_orchid",
     "is_orchid_deprecated",
+    "is_reserved_iid",
     "is_srv6_sid",
     "is_teredo",
     "is_ula",
     "lookup",
+    "reserved_iid",
 ]

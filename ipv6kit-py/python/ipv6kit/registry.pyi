@@ -1,11 +1,17 @@
 """The IANA IPv6 Special-Purpose Address Registry."""
 
-from ipaddress import IPv6Address
+from ipaddress import IPv4Address, IPv6Address
 from typing import Any, Optional, Union
 
 __all__ = [
     "EDITION",
+    "IPV4_EDITION",
+    "RESERVED_IID_EDITION",
     "entries",
+    "ipv4_entries",
+    "ipv4_is_global",
+    "ipv4_is_private_use",
+    "ipv4_lookup",
     "is_6to4",
     "is_amt",
     "is_as112",
@@ -20,13 +26,18 @@ __all__ = [
     "is_nat64",
     "is_orchid",
     "is_orchid_deprecated",
+    "is_reserved_iid",
     "is_srv6_sid",
     "is_teredo",
     "is_ula",
     "lookup",
+    "reserved_iid",
 ]
 
 EDITION: str
+IPV4_EDITION: str
+RESERVED_IID_EDITION: str
+_V4 = Union[str, IPv4Address]
 _Address = Union[str, IPv6Address]
 
 def entries(addr: _Address) -> list[dict[str, Any]]: ...
@@ -48,3 +59,9 @@ def is_drip_det(addr: _Address) -> bool: ...
 def is_amt(addr: _Address) -> bool: ...
 def is_as112(addr: _Address) -> bool: ...
 def is_srv6_sid(addr: _Address) -> bool: ...
+def ipv4_entries(addr: _V4) -> list[dict[str, Any]]: ...
+def ipv4_lookup(addr: _V4) -> Optional[dict[str, Any]]: ...
+def ipv4_is_global(addr: _V4) -> bool: ...
+def ipv4_is_private_use(addr: _V4) -> bool: ...
+def reserved_iid(addr: _Address) -> Optional[dict[str, Any]]: ...
+def is_reserved_iid(addr: _Address) -> bool: ...
