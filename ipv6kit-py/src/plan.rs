@@ -1,6 +1,6 @@
 //! `ipv6kit.plan`: address plans checked, with free space, JSON, and HTML/SVG for notebooks.
 
-use crate::convert::{error, ipv6_net, py_ipv6_net, Error};
+use crate::convert::{error, ipv6_addr, ipv6_net, py_ipv6_net, Error};
 use ipv6kit::plan::{self as core_plan, check as checks, render, space, Finding, Format, Plan};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -469,11 +469,27 @@ fn check(text: &str, format: &str) -> PyResult<Report> {
     Ok(Report { plan, findings })
 }
 
+/// The blocks of the inclusive range ``first``–``last`` as the fewest prefixes, in order (empty
+/// when ``last`` comes before ``first``).
+///
+/// >>> ipv6kit.plan.range_to_prefixes("2001:db8::1", "2001:db8::6")
+/// [IPv6Network('2001:db8::1/128'), IPv6Network('2001:db8::2/127'), IPv6Network('2001:db8::4/127'), IPv6Network('2001:db8::6/128')]
+#[pyfunction]
+fn range_to_prefixes<'py>(first: &Bound<'py, PyAny>, last: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let py = first.py();
+    let out = PyList::empty(py);
+    for net in space::range_to_prefixes(ipv6_addr(first, "first")?, ipv6_addr(last, "last")?) {
+        out.append(py_ipv6_net(py, net)?)?;
+    }
+    Ok(out)
+}
+
 /// Adds the submodule `plan` to `parent`.
 pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     let m = PyModule::new(parent.py(), "ipv6kit.plan")?;
     m.add("__doc__", "Address plans: read (text, TOML, JSON), check against the RFCs and RIPE-690, free space, JSON and SVG reports.")?;
     m.add_function(wrap_pyfunction!(check, &m)?)?;
+    m.add_function(wrap_pyfunction!(range_to_prefixes, &m)?)?;
     m.add_class::<Report>()?;
     m.add_class::<Diagnostic>()?;
     m.add_class::<PlanMap>()?;

@@ -159,3 +159,17 @@ def test_reverse_zones() -> None:
     zones = report.reverse_zones("2001:db8:ebbd:9908::/62")
     assert [n for n, _ in zones] == [IPv6Network(f"2001:db8:ebbd:990{i}::/64") for i in "89ab"]
     assert zones[0][1] == "8.0.9.9.d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa"
+
+
+def test_range_to_prefixes() -> None:
+    # The core's space.rs doc example and whole_space_and_edges.
+    assert plan.range_to_prefixes("2001:db8::1", "2001:db8::6") == [
+        IPv6Network("2001:db8::1/128"),
+        IPv6Network("2001:db8::2/127"),
+        IPv6Network("2001:db8::4/127"),
+        IPv6Network("2001:db8::6/128"),
+    ]
+    assert plan.range_to_prefixes("::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff") == [IPv6Network("::/0")]
+    assert plan.range_to_prefixes("::5", "::4") == []
+    with pytest.raises(TypeError):
+        plan.range_to_prefixes(IPv6Network("::/0"), "::1")  # type: ignore[arg-type]

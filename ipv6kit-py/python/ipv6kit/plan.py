@@ -15,5 +15,6 @@ Renumbered = _native.Renumbered
 Report = _native.Report
 Sizing = _native.Sizing
 check = _native.check
+range_to_prefixes = _native.range_to_prefixes
 
-__all__ = ["Diagnostic", "PlanMap", "Renumbered", "Report", "Sizing", "check"]
+__all__ = ["Diagnostic", "PlanMap", "Renumbered", "Report", "Sizing", "check", "range_to_prefixes"]

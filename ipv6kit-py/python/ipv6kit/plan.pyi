@@ -1,9 +1,9 @@
 """Address plans: read, check, free space, reports (text, JSON, HTML, SVG)."""
 
-from ipaddress import IPv6Network
+from ipaddress import IPv6Address, IPv6Network
 from typing import Any, Literal, Optional, Union, final
 
-__all__ = ["Diagnostic", "PlanMap", "Renumbered", "Report", "Sizing", "check"]
+__all__ = ["Diagnostic", "PlanMap", "Renumbered", "Report", "Sizing", "check", "range_to_prefixes"]
 
 @final
 class Diagnostic:
@@ -83,3 +83,4 @@ class Report:
     def _repr_svg_(self) -> str: ...
 
 def check(text: str, format: Literal["auto", "text", "toml", "json"] = "auto") -> Report: ...
+def range_to_prefixes(first: Union[str, IPv6Address], last: Union[str, IPv6Address]) -> list[IPv6Network]: ...
