@@ -198,6 +198,46 @@ pub(crate) fn parse_mac(mac: &Bound<'_, PyAny>) -> PyResult<String> {
     Ok(mac_str(crate::convert::mac(mac, "mac")?))
 }
 
+/// An EUI-64 in canonical form: lowercase, colon-separated.
+///
+/// Args:
+///     eui64: a ``str`` in any common notation: ``"00:11:22:ff:fe:33:44:55"``,
+///         ``"0011.22ff.fe33.4455"``, ``"001122fffe334455"``, either case.
+///
+/// >>> ipv6kit.parse_eui64("0012.4B00.0102.0304")
+/// '00:12:4b:00:01:02:03:04'
+#[pyfunction]
+pub(crate) fn parse_eui64(eui64: &Bound<'_, PyAny>) -> PyResult<String> {
+    Ok(crate::convert::eui64_str(crate::convert::eui64(eui64, "eui64")?))
+}
+
+/// The SLAAC address formed from a /64 prefix and a native EUI-64 (IEEE 802.15.4, FireWire):
+/// the modified EUI-64 identifier is the EUI-64 with the universal/local bit inverted
+/// (RFC 4291 Appendix A, RFC 4944 §6).
+///
+/// Raises:
+///     ipv6kit.Error: the prefix or EUI-64 does not parse, or the prefix is not a /64.
+///
+/// >>> ipv6kit.slaac_eui64("2001:db8:1::/64", "00:12:4b:00:01:02:03:04")
+/// IPv6Address('2001:db8:1:0:212:4b00:102:304')
+#[pyfunction]
+pub(crate) fn slaac_eui64<'py>(prefix: &Bound<'py, PyAny>, eui64: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let p = ipv6_net(prefix, "prefix")?;
+    let e = crate::convert::eui64(eui64, "eui64")?;
+    py_ipv6(prefix.py(), iid::slaac(p, e).map_err(error)?)
+}
+
+/// The EUI-64 an address's interface identifier encodes as a modified EUI-64 (the
+/// universal/local bit inverted back). Always defined, whether or not the identifier came
+/// from one: :func:`classify` says which identifiers did.
+///
+/// >>> ipv6kit.eui64_from_iid("fe80::ba27:ebff:fe89:bc51")
+/// 'b8:27:eb:ff:fe:89:bc:51'
+#[pyfunction]
+pub(crate) fn eui64_from_iid(addr: &Bound<'_, PyAny>) -> PyResult<String> {
+    Ok(crate::convert::eui64_str(Iid::of(ipv6_addr(addr, "addr")?).to_eui64()))
+}
+
 /// Registers the functions of this file on the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(solicited_node, m)?)?;
@@ -205,6 +245,9 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(is_solicited_node, m)?)?;
     m.add_function(wrap_pyfunction!(multicast_mac, m)?)?;
     m.add_function(wrap_pyfunction!(link_local, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_eui64, m)?)?;
+    m.add_function(wrap_pyfunction!(slaac_eui64, m)?)?;
+    m.add_function(wrap_pyfunction!(eui64_from_iid, m)?)?;
     m.add_function(wrap_pyfunction!(slaac, m)?)?;
     m.add_function(wrap_pyfunction!(slaac_many, m)?)?;
     m.add_function(wrap_pyfunction!(mac_from_iid, m)?)?;

@@ -31,6 +31,7 @@ struct Classes {
     ipv6_address: Py<PyType>,
     ipv6_network: Py<PyType>,
     ipv4_address: Py<PyType>,
+    ipv4_network: Py<PyType>,
     object_new: Py<PyAny>,
     /// True when an `IPv6Address` can be made without running its `__init__` (checked once
     /// at start-up against the constructor; false falls back to the constructor).
@@ -48,6 +49,7 @@ fn classes(py: Python<'_>) -> PyResult<&Classes> {
             ipv6_address: ipaddress.getattr("IPv6Address")?.cast_into::<PyType>()?.unbind(),
             ipv6_network: ipaddress.getattr("IPv6Network")?.cast_into::<PyType>()?.unbind(),
             ipv4_address: ipaddress.getattr("IPv4Address")?.cast_into::<PyType>()?.unbind(),
+            ipv4_network: ipaddress.getattr("IPv4Network")?.cast_into::<PyType>()?.unbind(),
             object_new: py.import("builtins")?.getattr("object")?.getattr("__new__")?.unbind(),
             fast_new: false,
             fast_net: false,
@@ -242,6 +244,33 @@ pub(crate) fn ipv4_addr(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Ipv4Addr
     Err(type_error(obj, what, "a str or an ipaddress.IPv4Address"))
 }
 
+/// An IPv4 prefix from a `str` ("10.0.0.0/8", host bits kept for the core to judge) or an
+/// `ipaddress.IPv4Network`.
+pub(crate) fn ipv4_net(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<ipnet::Ipv4Net> {
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<PyString>() {
+        let text = s.to_cow()?;
+        return text
+            .parse()
+            .map_err(|e| Error::new_err(format!("{what} {text:?}: {e}")));
+    }
+    let c = classes(py)?;
+    if obj.is_instance(c.ipv4_network.bind(py))? {
+        let addr = ipv4_addr(&obj.getattr(intern!(py, "network_address"))?, what)?;
+        let len: u8 = obj.getattr(intern!(py, "prefixlen"))?.extract()?;
+        return ipnet::Ipv4Net::new(addr, len).map_err(error);
+    }
+    Err(type_error(obj, what, "a str or an ipaddress.IPv4Network"))
+}
+
+/// An `ipaddress.IPv4Network` holding `net` (host bits cleared: the core's networks have none).
+pub(crate) fn py_ipv4_net(py: Python<'_>, net: ipnet::Ipv4Net) -> PyResult<Bound<'_, PyAny>> {
+    classes(py)?
+        .ipv4_network
+        .bind(py)
+        .call1(((net.network().to_bits(), net.prefix_len()),))
+}
+
 /// Either an address or a prefix: `str` with a `/` or `ipaddress.IPv6Network` is a prefix.
 pub(crate) enum AddrOrNet {
     Addr(Ipv6Addr),
@@ -324,6 +353,24 @@ pub(crate) fn mac(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<MacAddr6> {
         return ipv6kit::mac::parse_mac(&text).map_err(|e| Error::new_err(format!("{what} {text:?}: {e}")));
     }
     Err(type_error(obj, what, "a str"))
+}
+
+/// An EUI-64 from a `str` in any notation the core's `mac::parse_eui64` accepts.
+pub(crate) fn eui64(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<ipv6kit::MacAddr8> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        let text = s.to_cow()?;
+        return ipv6kit::mac::parse_eui64(&text).map_err(|e| Error::new_err(format!("{what} {text:?}: {e}")));
+    }
+    Err(type_error(obj, what, "a str"))
+}
+
+/// An EUI-64 as Python shows it: lowercase, colon-separated.
+pub(crate) fn eui64_str(eui: ipv6kit::MacAddr8) -> String {
+    eui.into_array()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(":")
 }
 
 /// A MAC as Python shows it: lowercase, colon-separated.

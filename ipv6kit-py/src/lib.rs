@@ -9,10 +9,12 @@ use pyo3::prelude::*;
 mod addr;
 mod convert;
 mod describe;
+mod multicast;
 mod ndp;
 mod plan;
 mod sixrd;
 mod stable;
+mod temporary;
 
 /// The native part of the ``ipv6kit`` package; import ``ipv6kit`` instead.
 #[pymodule]
@@ -23,9 +25,11 @@ fn _ipv6kit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     addr::register_more(m)?;
     addr::register_embedded(m)?;
     describe::register(m)?;
+    multicast::register(m)?;
     ndp::register(m)?;
     plan::register(m)?;
     sixrd::register(m)?;
     stable::register(m)?;
+    temporary::register(m)?;
     Ok(())
 }

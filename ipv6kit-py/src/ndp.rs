@@ -3,11 +3,13 @@
 //! Every object keeps the core's lossless representation (`ndp::Message`, `ndp::NdpOption`), so
 //! `to_bytes()` re-emits exactly what was parsed; the Python attributes are conversions of it.
 
-use crate::convert::{error, ipv6_addr, ipv6_net, mac_str, py_ipv6, py_ipv6_net, Error};
+use crate::convert::{error, ipv6_addr, ipv6_net, mac, mac_str, py_ipv6, py_ipv6_net, Error};
 use core::net::Ipv6Addr;
+use core::ops::Deref;
 use ipv6kit::ndp::option::{self as opt, LinkLayerAddress};
 use ipv6kit::ndp::{
-    self as core_ndp, frame, ChecksumMode, Header, Message, NaFlags, NdpOption, Packet, RaFlags, RouterPreference,
+    self as core_ndp, build, frame, ChecksumMode, Header, Message, NaFlags, NdpOption, Packet, RaFlags,
+    RouterPreference,
 };
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -901,6 +903,483 @@ fn parse_frame(py: Python<'_>, data: &[u8]) -> PyResult<Py<PyAny>> {
     py_message(py, core)
 }
 
+/// The result of :func:`build_router_advertisement`: the ICMPv6 message and where to send it.
+#[pyclass(module = "ipv6kit.ndp", frozen)]
+pub(crate) struct BuiltAdvertisement {
+    data: Vec<u8>,
+    src: Ipv6Addr,
+    dst: Ipv6Addr,
+    hop_limit: u8,
+    exceeds_link_mtu: bool,
+}
+
+#[pymethods]
+impl BuiltAdvertisement {
+    /// The ICMPv6 message, checksum filled in (``bytes``).
+    #[getter]
+    fn data<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.data)
+    }
+    /// The IPv6 source address to send it from.
+    #[getter]
+    fn src<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv6(py, self.src)
+    }
+    /// The IPv6 destination address.
+    #[getter]
+    fn dst<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv6(py, self.dst)
+    }
+    /// The IPv6 hop limit to send it with (255, as every ND message).
+    #[getter]
+    fn hop_limit(&self) -> u8 {
+        self.hop_limit
+    }
+    /// True when the RA plus its 40-byte IPv6 header exceeds ``link_mtu``: RFC 6980 forbids
+    /// fragmenting ND messages, so it must be split into several RAs.
+    #[getter]
+    fn exceeds_link_mtu(&self) -> bool {
+        self.exceeds_link_mtu
+    }
+    /// The message parsed back: a :class:`RouterAdvertisement` with ``src``, ``dst`` and
+    /// ``hop_limit`` set (so ``validate()`` needs no arguments).
+    #[getter]
+    fn message(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let msg = Message::parse(&self.data).map_err(error)?;
+        py_message(
+            py,
+            Core {
+                msg,
+                src: Some(self.src),
+                dst: Some(self.dst),
+                hop_limit: Some(self.hop_limit),
+            },
+        )
+    }
+
+    /// The whole IPv6 packet: a 40-byte header (Next Header 58), then the message.
+    fn to_ipv6<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        ipv6_packet(py, &self.envelope(), &self.data)
+    }
+    /// The whole Ethernet frame. ``destination_mac`` defaults to the multicast mapping of the
+    /// destination (RFC 2464 §7); a unicast destination needs it.
+    #[pyo3(signature = (source_mac, destination_mac = None))]
+    fn to_frame<'py>(
+        &self,
+        py: Python<'py>,
+        source_mac: &Bound<'py, PyAny>,
+        destination_mac: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        ethernet_frame(py, &self.envelope(), &self.data, source_mac, destination_mac)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<ipv6kit.ndp.BuiltAdvertisement: {} bytes, {} -> {}>",
+            self.data.len(),
+            self.src,
+            self.dst
+        )
+    }
+}
+
+/// The IPv6 packet (header + `icmp`) for an envelope.
+fn ipv6_packet<'py>(py: Python<'py>, env: &frame::Envelope, icmp: &[u8]) -> PyResult<Bound<'py, PyBytes>> {
+    let mut buf = vec![0u8; 40 + icmp.len()];
+    let n = frame::emit_ipv6(env, icmp, &mut buf).map_err(error)?;
+    buf.truncate(n);
+    Ok(PyBytes::new(py, &buf))
+}
+
+/// The Ethernet frame (header + IPv6 + `icmp`) for an envelope.
+fn ethernet_frame<'py>(
+    py: Python<'py>,
+    env: &frame::Envelope,
+    icmp: &[u8],
+    source_mac: &Bound<'py, PyAny>,
+    destination_mac: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let src = mac(source_mac, "source_mac")?;
+    let dst = destination_mac.map(|m| mac(m, "destination_mac")).transpose()?;
+    let mut buf = vec![0u8; 14 + 40 + icmp.len()];
+    let n = frame::emit_ethernet(src, dst, env, icmp, &mut buf).map_err(error)?;
+    buf.truncate(n);
+    Ok(PyBytes::new(py, &buf))
+}
+
+/// A message built by one of the ``build_*`` functions: the ICMPv6 bytes and where to send them.
+#[pyclass(module = "ipv6kit.ndp", frozen)]
+pub(crate) struct BuiltMessage {
+    data: Vec<u8>,
+    env: frame::Envelope,
+}
+
+#[pymethods]
+impl BuiltMessage {
+    /// The ICMPv6 message, checksum filled in (``bytes``).
+    #[getter]
+    fn data<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
+        PyBytes::new(py, &self.data)
+    }
+    /// The IPv6 source address to send it from.
+    #[getter]
+    fn src<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv6(py, self.env.source)
+    }
+    /// The IPv6 destination address.
+    #[getter]
+    fn dst<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv6(py, self.env.destination)
+    }
+    /// The IPv6 hop limit to send it with (255).
+    #[getter]
+    fn hop_limit(&self) -> u8 {
+        self.env.hop_limit
+    }
+    /// The message parsed back, with ``src``, ``dst`` and ``hop_limit`` set.
+    #[getter]
+    fn message(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        built_message(py, &self.data, &self.env)
+    }
+    /// The whole IPv6 packet: a 40-byte header (Next Header 58), then the message.
+    fn to_ipv6<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        ipv6_packet(py, &self.env, &self.data)
+    }
+    /// The whole Ethernet frame. ``destination_mac`` defaults to the multicast mapping of the
+    /// destination (RFC 2464 §7); a unicast destination needs it.
+    #[pyo3(signature = (source_mac, destination_mac = None))]
+    fn to_frame<'py>(
+        &self,
+        py: Python<'py>,
+        source_mac: &Bound<'py, PyAny>,
+        destination_mac: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        ethernet_frame(py, &self.env, &self.data, source_mac, destination_mac)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<ipv6kit.ndp.BuiltMessage: {} bytes, {} -> {}>",
+            self.data.len(),
+            self.env.source,
+            self.env.destination
+        )
+    }
+}
+
+fn built_message(py: Python<'_>, data: &[u8], env: &frame::Envelope) -> PyResult<Py<PyAny>> {
+    let msg = Message::parse(data).map_err(error)?;
+    py_message(
+        py,
+        Core {
+            msg,
+            src: Some(env.source),
+            dst: Some(env.destination),
+            hop_limit: Some(env.hop_limit),
+        },
+    )
+}
+
+/// Runs a core builder into a buffer of `len` bytes.
+fn run_builder(
+    len: usize,
+    f: impl FnOnce(&mut [u8]) -> Result<(frame::Envelope, usize), core_ndp::NdpError>,
+) -> PyResult<BuiltMessage> {
+    let mut buf = vec![0u8; len];
+    let (env, n) = f(&mut buf).map_err(error)?;
+    buf.truncate(n);
+    Ok(BuiltMessage { data: buf, env })
+}
+
+/// A Duplicate Address Detection NS (RFC 4862 §5.4.2) as Linux sends it: from ``::`` to the
+/// solicited-node group of ``target``, no link-layer option, with a Nonce (RFC 7527).
+///
+/// Args:
+///     target: the tentative address.
+///     nonce: 6 bytes (``bytes`` or hex text); ``None`` draws them from ``os.urandom``.
+///
+/// >>> ns = ipv6kit.ndp.build_dad_neighbor_solicitation("fe80::546f:f7ff:fee1:f", "60:69:60:4c:0a:aa")
+/// >>> ns.src, ns.dst, hex(ns.message.checksum)
+/// (IPv6Address('::'), IPv6Address('ff02::1:ffe1:f'), '0x566e')
+#[pyfunction]
+#[pyo3(signature = (target, nonce = None))]
+fn build_dad_neighbor_solicitation(
+    py: Python<'_>,
+    target: &Bound<'_, PyAny>,
+    nonce: Option<&Bound<'_, PyAny>>,
+) -> PyResult<BuiltMessage> {
+    let t = ipv6_addr(target, "target")?;
+    let n: [u8; 6] = match nonce {
+        Some(v) => crate::convert::fixed_bytes(v, "nonce")?,
+        None => crate::convert::fixed_bytes(&py.import("os")?.getattr("urandom")?.call1((6,))?, "nonce")?,
+    };
+    run_builder(32, |buf| build::dad_neighbor_solicitation(t, n, buf))
+}
+
+/// An address-resolution NS (RFC 4861 §7.2.2) from ``source`` to the solicited-node group of
+/// ``target`` with the sender's link-layer address; with ``unicast=True`` a Neighbor
+/// Unreachability Detection NS to ``target`` itself (§7.3).
+///
+/// >>> ns = ipv6kit.ndp.build_neighbor_solicitation("2001:db8::2", "2001:db8::1", "02:00:00:00:00:02")
+/// >>> ns.dst
+/// IPv6Address('ff02::1:ff00:1')
+#[pyfunction]
+#[pyo3(signature = (source, target, source_mac, unicast = false))]
+fn build_neighbor_solicitation(
+    source: &Bound<'_, PyAny>,
+    target: &Bound<'_, PyAny>,
+    source_mac: &Bound<'_, PyAny>,
+    unicast: bool,
+) -> PyResult<BuiltMessage> {
+    let s = ipv6_addr(source, "source")?;
+    let t = ipv6_addr(target, "target")?;
+    let m = mac(source_mac, "source_mac")?;
+    run_builder(32, |buf| {
+        if unicast {
+            build::unicast_neighbor_solicitation(s, t, m, buf)
+        } else {
+            build::neighbor_solicitation(s, t, m, buf)
+        }
+    })
+}
+
+/// A Neighbor Advertisement for ``target`` from ``source`` with the Target Link-layer Address
+/// ``mac``, Override set: solicited (to ``to``; ``"::"``, a DAD NS's source, means all-nodes
+/// with S = 0, RFC 4861 §7.2.4) or, when ``to`` is ``None``, unsolicited to all-nodes (§7.2.6).
+///
+/// >>> na = ipv6kit.ndp.build_neighbor_advertisement("fe80::1", "fe80::1", "02:00:00:00:00:01", to="fe80::2")
+/// >>> na.dst, na.message.solicited
+/// (IPv6Address('fe80::2'), True)
+#[pyfunction]
+#[pyo3(signature = (source, target, mac, to = None, router = false))]
+fn build_neighbor_advertisement(
+    source: &Bound<'_, PyAny>,
+    target: &Bound<'_, PyAny>,
+    mac: &Bound<'_, PyAny>,
+    to: Option<&Bound<'_, PyAny>>,
+    router: bool,
+) -> PyResult<BuiltMessage> {
+    let s = ipv6_addr(source, "source")?;
+    let t = ipv6_addr(target, "target")?;
+    let m = crate::convert::mac(mac, "mac")?;
+    let dest = match to {
+        Some(a) => build::NaDestination::Solicited(ipv6_addr(a, "to")?),
+        None => build::NaDestination::Unsolicited,
+    };
+    run_builder(32, |buf| build::neighbor_advertisement(s, t, m, dest, router, buf))
+}
+
+/// A Router Solicitation to all-routers, with a Source Link-layer Address when ``mac`` is given
+/// and the source is not ``::`` (RFC 4861 §4.1).
+///
+/// >>> rs = ipv6kit.ndp.build_router_solicitation("fe80::2", "02:00:00:00:00:02")
+/// >>> rs.dst, len(rs.data)
+/// (IPv6Address('ff02::2'), 16)
+#[pyfunction]
+#[pyo3(signature = (source, mac = None))]
+fn build_router_solicitation(source: &Bound<'_, PyAny>, mac: Option<&Bound<'_, PyAny>>) -> PyResult<BuiltMessage> {
+    let s = ipv6_addr(source, "source")?;
+    let m = mac.map(|m| crate::convert::mac(m, "mac")).transpose()?;
+    run_builder(16, |buf| build::router_solicitation(s, m, buf))
+}
+
+impl BuiltAdvertisement {
+    fn envelope(&self) -> frame::Envelope {
+        frame::Envelope {
+            source: self.src,
+            destination: self.dst,
+            hop_limit: self.hop_limit,
+        }
+    }
+}
+
+/// The options of class `T` in `items`, as their core values (`what` names the argument).
+fn core_options<T: pyo3::PyClass, V>(
+    items: &Bound<'_, PyAny>,
+    what: &str,
+    class: &str,
+    get: impl Fn(&T) -> Option<V>,
+) -> PyResult<Vec<V>> {
+    let mut out = Vec::new();
+    for item in items.try_iter()? {
+        let item = item?;
+        let value = item
+            .cast::<T>()
+            .ok()
+            .and_then(|b| get(b.borrow().deref()))
+            .ok_or_else(|| PyTypeError::new_err(format!("{what} must hold ndp.{class} objects")))?;
+        out.push(value);
+    }
+    Ok(out)
+}
+
+/// Builds a Router Advertisement as a router sends it (``ipv6kit::ndp::build``): options in
+/// radvd's order (SLLA, MTU, PIOs, RIOs, RDNSS, DNSSL), checksum computed, hop limit 255.
+///
+/// Args:
+///     source: the router's link-local address.
+///     destination: ``ff02::1`` for unsolicited RAs, or the soliciting host.
+///     cur_hop_limit, managed, other, home_agent, preference, proxy, router_lifetime,
+///         reachable_time, retrans_timer: the fixed part, as :class:`RouterAdvertisement`.
+///     source_mac: the router's MAC, for a Source Link-layer Address option.
+///     mtu: an MTU option.
+///     prefixes: :class:`PrefixInformation` objects.
+///     routes: :class:`RouteInformation` objects.
+///     dns_servers: RDNSS options, as ``(lifetime, [server, ...])`` pairs (1 to 127 servers).
+///     search_lists: DNSSL options, as ``(lifetime, [domain, ...])`` pairs.
+///     link_mtu: the link's MTU, used only for ``exceeds_link_mtu``.
+///
+/// Returns:
+///     A :class:`BuiltAdvertisement` (``.data``, ``.src``, ``.dst``, ``.hop_limit``,
+///     ``.exceeds_link_mtu``, ``.message``).
+///
+/// Raises:
+///     ipv6kit.Error: an RDNSS option with no or too many servers, a search list too long.
+///
+/// >>> built = ipv6kit.ndp.build_router_advertisement(
+/// ...     "fe80::1", source_mac="02:00:00:00:00:01",
+/// ...     prefixes=[ipv6kit.ndp.PrefixInformation("2001:db8:1::/64")],
+/// ...     dns_servers=[(1800, ["2001:db8:1::53"])])
+/// >>> len(built.data), built.message.validate()
+/// (80, [])
+#[pyfunction]
+#[pyo3(signature = (source, destination = None, *, cur_hop_limit = 64, managed = false, other = false,
+    home_agent = false, preference = "medium", proxy = false, router_lifetime = 1800, reachable_time = 0,
+    retrans_timer = 0, source_mac = None, mtu = None, prefixes = None, routes = None, dns_servers = None,
+    search_lists = None, link_mtu = 1500),
+    text_signature = "(source, destination='ff02::1', *, cur_hop_limit=64, managed=False, other=False, \
+    home_agent=False, preference='medium', proxy=False, router_lifetime=1800, reachable_time=0, retrans_timer=0, \
+    source_mac=None, mtu=None, prefixes=(), routes=(), dns_servers=(), search_lists=(), link_mtu=1500)")]
+#[allow(clippy::too_many_arguments)]
+fn build_router_advertisement(
+    source: &Bound<'_, PyAny>,
+    destination: Option<&Bound<'_, PyAny>>,
+    cur_hop_limit: u8,
+    managed: bool,
+    other: bool,
+    home_agent: bool,
+    preference: &str,
+    proxy: bool,
+    router_lifetime: u16,
+    reachable_time: u32,
+    retrans_timer: u32,
+    source_mac: Option<&Bound<'_, PyAny>>,
+    mtu: Option<u32>,
+    prefixes: Option<&Bound<'_, PyAny>>,
+    routes: Option<&Bound<'_, PyAny>>,
+    dns_servers: Option<Vec<(u32, Vec<Bound<'_, PyAny>>)>>,
+    search_lists: Option<Vec<(u32, Vec<String>)>>,
+    link_mtu: usize,
+) -> PyResult<BuiltAdvertisement> {
+    let defaults = build::RaConfig::default();
+    let flags = RaFlags(0)
+        .with_managed(managed)
+        .with_other(other)
+        .with_home_agent(home_agent)
+        .with_proxy(proxy)
+        .with_preference(preference_from(preference)?);
+    let prefixes = match prefixes {
+        Some(p) => core_options::<PrefixInformation, _>(p, "prefixes", "PrefixInformation", |o| match o.raw {
+            NdpOption::PrefixInformation(v) => Some(v),
+            _ => None,
+        })?,
+        None => Vec::new(),
+    };
+    let routes = match routes {
+        Some(r) => core_options::<RouteInformation, _>(r, "routes", "RouteInformation", |o| match o.raw {
+            NdpOption::RouteInformation(v) => Some(v),
+            _ => None,
+        })?,
+        None => Vec::new(),
+    };
+    let servers = dns_servers
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(lifetime, list)| {
+            let addrs = list
+                .iter()
+                .map(|a| ipv6_addr(a, "dns_servers"))
+                .collect::<PyResult<Vec<Ipv6Addr>>>()?;
+            Ok((lifetime, addrs))
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let dns: Vec<build::DnsServers<'_>> = servers
+        .iter()
+        .map(|(lifetime, addrs)| build::DnsServers {
+            lifetime: *lifetime,
+            servers: addrs,
+        })
+        .collect();
+    let lists = search_lists.unwrap_or_default();
+    let names: Vec<Vec<&str>> = lists
+        .iter()
+        .map(|(_, d)| d.iter().map(String::as_str).collect())
+        .collect();
+    let searches: Vec<build::SearchList<'_>> = lists
+        .iter()
+        .zip(&names)
+        .map(|((lifetime, _), domains)| build::SearchList {
+            lifetime: *lifetime,
+            domains,
+        })
+        .collect();
+    let config = build::RaConfig {
+        source: ipv6_addr(source, "source")?,
+        destination: match destination {
+            Some(d) => ipv6_addr(d, "destination")?,
+            None => defaults.destination,
+        },
+        header: core_ndp::RouterAdvertisement {
+            cur_hop_limit,
+            flags,
+            router_lifetime,
+            reachable_time,
+            retrans_timer,
+        },
+        source_mac: source_mac.map(|m| mac(m, "source_mac")).transpose()?,
+        mtu,
+        prefixes: &prefixes,
+        routes: &routes,
+        dns_servers: &dns,
+        search_lists: &searches,
+    };
+    let mut buf = vec![0u8; config.buffer_len().map_err(error)?];
+    let built = build::router_advertisement(&config, link_mtu, &mut buf).map_err(error)?;
+    buf.truncate(built.len);
+    Ok(BuiltAdvertisement {
+        data: buf,
+        src: built.envelope.source,
+        dst: built.envelope.destination,
+        hop_limit: built.envelope.hop_limit,
+        exceeds_link_mtu: built.exceeds_link_mtu,
+    })
+}
+
+/// The ICMPv6 checksum ``data`` should carry from ``src`` to ``dst`` (RFC 4443 §2.3, over the
+/// IPv6 pseudo-header of RFC 8200 §8.1), computed as if its checksum field were zero.
+///
+/// >>> ra = bytes([134, 0, 0, 0, 64, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+/// >>> hex(ipv6kit.ndp.checksum("fe80::1", "ff02::1", ra))
+/// '0x3c2f'
+#[pyfunction]
+fn checksum(src: &Bound<'_, PyAny>, dst: &Bound<'_, PyAny>, data: &[u8]) -> PyResult<u16> {
+    Ok(core_ndp::checksum::compute(
+        ipv6_addr(src, "src")?,
+        ipv6_addr(dst, "dst")?,
+        data,
+    ))
+}
+
+/// True when the checksum field of the ICMPv6 message ``data`` is right for ``src`` → ``dst``.
+#[pyfunction]
+fn verify_checksum(src: &Bound<'_, PyAny>, dst: &Bound<'_, PyAny>, data: &[u8]) -> PyResult<bool> {
+    Ok(core_ndp::checksum::verify(
+        ipv6_addr(src, "src")?,
+        ipv6_addr(dst, "dst")?,
+        data,
+    ))
+}
+
 /// Adds the submodule `ndp` to `parent`.
 pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     let m = PyModule::new(parent.py(), "ipv6kit.ndp")?;
@@ -910,6 +1389,15 @@ pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     m.add_function(wrap_pyfunction!(parse, &m)?)?;
     m.add_function(wrap_pyfunction!(parse_frame, &m)?)?;
+    m.add_function(wrap_pyfunction!(build_router_advertisement, &m)?)?;
+    m.add_function(wrap_pyfunction!(checksum, &m)?)?;
+    m.add_function(wrap_pyfunction!(verify_checksum, &m)?)?;
+    m.add_class::<BuiltAdvertisement>()?;
+    m.add_class::<BuiltMessage>()?;
+    m.add_function(wrap_pyfunction!(build_dad_neighbor_solicitation, &m)?)?;
+    m.add_function(wrap_pyfunction!(build_neighbor_solicitation, &m)?)?;
+    m.add_function(wrap_pyfunction!(build_neighbor_advertisement, &m)?)?;
+    m.add_function(wrap_pyfunction!(build_router_solicitation, &m)?)?;
     m.add_class::<RouterSolicitation>()?;
     m.add_class::<RouterAdvertisement>()?;
     m.add_class::<NeighborSolicitation>()?;

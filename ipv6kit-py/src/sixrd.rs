@@ -1,6 +1,8 @@
 //! `ipv6kit.sixrd`: 6rd (RFC 5969) delegations and DHCPv4 option 212, and 6to4.
 
-use crate::convert::{error, ipv4_addr, ipv6_addr, ipv6_net, py_ipv4, py_ipv6, py_ipv6_net, Error};
+use crate::convert::{
+    error, ipv4_addr, ipv4_net, ipv6_addr, ipv6_net, py_ipv4, py_ipv4_net, py_ipv6, py_ipv6_net, Error,
+};
 use core::net::Ipv4Addr;
 use ipnet::Ipv4Net;
 use ipv6kit::sixrd::{self as core6rd, SixrdDomain, TunnelConvention};
@@ -191,6 +193,23 @@ impl PySixrdOption {
         )
     }
 
+    /// The 6rd domain the CE with this IPv4 address is in (its relay prefix is the address's
+    /// first ``ipv4_mask_len`` bits).
+    fn domain_for(&self, ipv4: &Bound<'_, PyAny>) -> PyResult<PySixrdDomain> {
+        let ce = ipv4_addr(ipv4, "ipv4")?;
+        Ok(PySixrdDomain(self.0.domain_for(ce).map_err(error)?))
+    }
+
+    /// ISC dhclient's decimal text of the option: the prefix as eight 16-bit groups, printed
+    /// negative from 0x8000 when ``signed`` (dhclient's ``integer 16``), else unsigned.
+    ///
+    /// >>> ipv6kit.sixrd.parse_option_212("0 28 2a01:e30:: 192.88.99.201").dhclient_groups()
+    /// '0 28 10753 3632 0 0 0 0 0 0 192.88.99.201'
+    #[pyo3(signature = (signed = true))]
+    fn dhclient_groups(&self, signed: bool) -> String {
+        self.0.dhclient_groups(signed).to_string()
+    }
+
     /// The whole option on the wire: code 212, length, payload.
     fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
         let mut buf = vec![0u8; self.0.buffer_len()];
@@ -205,6 +224,153 @@ impl PySixrdOption {
 
     fn __repr__(&self) -> String {
         format!("SixrdOption('{}')", self.0)
+    }
+}
+
+/// A 6rd domain (RFC 5969): the 6rd prefix and the relay prefix (the ``IPv4MaskLen``
+/// high-order bits every CE's IPv4 address shares), checked as Linux's sit driver checks them.
+///
+/// Args:
+///     prefix: the 6rd prefix (``str`` or ``IPv6Network``).
+///     relay_prefix: the relay prefix (``str`` or ``IPv4Network``); its length is IPv4MaskLen.
+///     normalize: clear host bits in either prefix instead of refusing them.
+///
+/// Raises:
+///     ipv6kit.Error: host bits set (without ``normalize``), or a delegation longer than /64.
+///
+/// >>> d = ipv6kit.sixrd.SixrdDomain("2001:db8::/32", "10.0.0.0/8")
+/// >>> d.delegated_prefix("10.100.100.1"), d.border_relay_address("10.0.0.1")
+/// (IPv6Network('2001:db8:6464:100::/56'), IPv6Address('2001:db8:0:100::'))
+#[pyclass(module = "ipv6kit.sixrd", name = "SixrdDomain", frozen, eq, hash)]
+#[derive(PartialEq, Eq, Hash)]
+struct PySixrdDomain(SixrdDomain);
+
+#[pymethods]
+impl PySixrdDomain {
+    #[new]
+    #[pyo3(signature = (prefix, relay_prefix = None, normalize = false), text_signature = "(prefix, relay_prefix='0.0.0.0/0', normalize=False)")]
+    fn new(prefix: &Bound<'_, PyAny>, relay_prefix: Option<&Bound<'_, PyAny>>, normalize: bool) -> PyResult<Self> {
+        let p = ipv6_net(prefix, "prefix")?;
+        let r = match relay_prefix {
+            Some(r) => ipv4_net(r, "relay_prefix")?,
+            None => Ipv4Net::new_assert(Ipv4Addr::UNSPECIFIED, 0),
+        };
+        let d = if normalize {
+            SixrdDomain::new_normalized(p, r)
+        } else {
+            SixrdDomain::new(p, r)
+        };
+        Ok(PySixrdDomain(d.map_err(error)?))
+    }
+
+    /// The domain a CE is in, from the 6rd prefix, IPv4MaskLen and the CE's own IPv4 address
+    /// (the relay prefix is the CE's first ``ipv4_mask_len`` bits, as OpenWrt's 6rd.sh has it).
+    #[staticmethod]
+    fn for_ce(prefix: &Bound<'_, PyAny>, ipv4_mask_len: u8, ipv4: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let p = ipv6_net(prefix, "prefix")?;
+        let ce = ipv4_addr(ipv4, "ipv4")?;
+        Ok(PySixrdDomain(SixrdDomain::for_ce(p, ipv4_mask_len, ce).map_err(error)?))
+    }
+
+    /// The 6to4 domain (RFC 3056): ``2002::/16`` with IPv4MaskLen 0, delegating a /48.
+    #[staticmethod]
+    fn six_to_four() -> Self {
+        PySixrdDomain(SixrdDomain::SIX_TO_FOUR)
+    }
+
+    /// The 6rd prefix (``IPv6Network``).
+    #[getter]
+    fn prefix<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv6_net(py, self.0.prefix())
+    }
+    /// The relay prefix (``IPv4Network``; ``0.0.0.0/0`` when IPv4MaskLen is 0).
+    #[getter]
+    fn relay_prefix<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv4_net(py, self.0.relay_prefix())
+    }
+    /// IPv4MaskLen (``m``).
+    #[getter]
+    fn ipv4_mask_len(&self) -> u8 {
+        self.0.ipv4_mask_len()
+    }
+    /// The length of every delegated prefix: ``n + 32 - m`` (at most 64).
+    #[getter]
+    fn delegated_len(&self) -> u8 {
+        self.0.delegated_len()
+    }
+
+    /// The prefix delegated to the CE with this IPv4 address (``IPv6Network``).
+    fn delegated_prefix<'py>(&self, ipv4: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let ce = ipv4_addr(ipv4, "ipv4")?;
+        py_ipv6_net(ipv4.py(), self.0.delegated_prefix(ce).map_err(error)?)
+    }
+
+    /// The CE's tunnel address in subnet 0 (see :func:`tunnel_address` for ``convention``).
+    #[pyo3(signature = (ipv4, convention = "openwrt"))]
+    fn tunnel_address<'py>(&self, ipv4: &Bound<'py, PyAny>, convention: &str) -> PyResult<Bound<'py, PyAny>> {
+        let ce = ipv4_addr(ipv4, "ipv4")?;
+        py_ipv6(
+            ipv4.py(),
+            self.0
+                .tunnel_address(ce, self::convention(convention)?)
+                .map_err(error)?,
+        )
+    }
+
+    /// A border relay's 6rd IPv6 address: its IPv4 address embedded after the 6rd prefix as a
+    /// CE's is (RFC 5969 §4), interface identifier 0.
+    fn border_relay_address<'py>(&self, relay: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        let r = ipv4_addr(relay, "relay")?;
+        py_ipv6(relay.py(), self.0.border_relay_address(r).map_err(error)?)
+    }
+
+    /// The /64s of the CE's delegation, subnet 0 (the tunnel's) first: an iterator of
+    /// ``(IPv6Network, is_tunnel)`` (lazy: a /32 delegation has 2^32 of them).
+    ///
+    /// >>> d = ipv6kit.sixrd.SixrdDomain("2a01:e30::/28")
+    /// >>> subnets = list(d.subnets("82.10.11.12"))
+    /// >>> len(subnets), subnets[0]
+    /// (16, (IPv6Network('2a01:e35:20a0:b0c0::/64'), True))
+    fn subnets(&self, ipv4: &Bound<'_, PyAny>) -> PyResult<PySubnets> {
+        let ce = ipv4_addr(ipv4, "ipv4")?;
+        Ok(PySubnets(self.0.subnets(ce).map_err(error)?))
+    }
+
+    /// True when ``addr`` lies under the 6rd prefix.
+    fn contains(&self, addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.0.contains(ipv6_addr(addr, "addr")?))
+    }
+
+    /// The IPv4 address inside any address of the domain (``IPv4Address``).
+    fn extract_ipv4<'py>(&self, addr: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        py_ipv4(addr.py(), self.0.extract_ipv4(ipv6_addr(addr, "addr")?).map_err(error)?)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("SixrdDomain('{}', '{}')", self.0.prefix(), self.0.relay_prefix())
+    }
+}
+
+/// The /64s of a 6rd delegation, subnet 0 first: ``(IPv6Network, is_tunnel)`` pairs.
+#[pyclass(module = "ipv6kit.sixrd", name = "Subnets")]
+struct PySubnets(core6rd::Subnets);
+
+#[pymethods]
+impl PySubnets {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__<'py>(mut slf: PyRefMut<'py, Self>) -> PyResult<Option<(Bound<'py, PyAny>, bool)>> {
+        let py = slf.py();
+        match slf.0.next() {
+            Some(s) => Ok(Some((py_ipv6_net(py, s.prefix)?, s.tunnel))),
+            None => Ok(None),
+        }
+    }
+
+    fn __length_hint__(&self) -> usize {
+        self.0.size_hint().0
     }
 }
 
@@ -253,6 +419,8 @@ pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
         "6rd (RFC 5969): delegated prefixes, tunnel addresses, DHCPv4 option 212; and 6to4.",
     )?;
     m.add_class::<PySixrdOption>()?;
+    m.add_class::<PySixrdDomain>()?;
+    m.add_class::<PySubnets>()?;
     m.add_function(wrap_pyfunction!(delegated_prefix, &m)?)?;
     m.add_function(wrap_pyfunction!(tunnel_address, &m)?)?;
     m.add_function(wrap_pyfunction!(extract_ipv4, &m)?)?;

@@ -8,9 +8,9 @@ import types
 import pytest
 
 import ipv6kit
-from ipv6kit import ndp, plan, registry, sixrd, stable
+from ipv6kit import ndp, plan, registry, sixrd, stable, temporary
 
-MODULES: list[types.ModuleType] = [ipv6kit, ndp, plan, registry, sixrd, stable]
+MODULES: list[types.ModuleType] = [ipv6kit, ndp, plan, registry, sixrd, stable, temporary]
 
 
 def examples() -> list[doctest.DocTest]:
@@ -18,10 +18,14 @@ def examples() -> list[doctest.DocTest]:
     found: dict[int, doctest.DocTest] = {}
     for module in MODULES:
         objects: list[object] = [module] + [getattr(module, n) for n in dir(module)]
+        # Methods and properties of the classes too (``help(Report.next_free)``).
+        objects += [m for obj in list(objects) if isinstance(obj, type) for m in vars(obj).values()]
         for obj in objects:
+            if isinstance(obj, (int, float, str, bytes)):
+                continue  # constants: their __doc__ is their type's
             doc = getattr(obj, "__doc__", None)
             if isinstance(doc, str) and ">>>" in doc and id(obj) not in found:
-                name = f"{module.__name__}.{getattr(obj, '__name__', '?')}"
+                name = f"{module.__name__}.{getattr(obj, '__qualname__', getattr(obj, '__name__', '?'))}"
                 found[id(obj)] = parser.get_doctest(doc, {"ipv6kit": ipv6kit}, name, None, 0)
     return list(found.values())
 

@@ -186,3 +186,148 @@ def test_any_frame_parses_or_raises(data: bytes) -> None:
         ndp.parse_frame(data)
     except ipv6kit.Error:
         pass
+
+
+def rfc4443_checksum(src: str, dst: str, message: bytes) -> int:
+    """An independent ICMPv6 checksum: RFC 1071 one's-complement sum over the RFC 8200 §8.1
+    pseudo-header and the message with its checksum field zeroed (RFC 4443 §2.3)."""
+    zeroed = message[:2] + b"\0\0" + message[4:]
+    data = IPv6Address(src).packed + IPv6Address(dst).packed + struct.pack(">I", len(message)) + b"\0\0\0\x3a"
+    data += zeroed + (b"\0" if len(zeroed) % 2 else b"")
+    total: int = sum(struct.unpack(f">{len(data) // 2}H", data))
+    while total >> 16:
+        total = (total & 0xFFFF) + (total >> 16)
+    return ~total & 0xFFFF
+
+
+def test_checksum_of_the_seed_captures(ra_frame: bytes) -> None:
+    # shared/vectors/README.md: the RA's checksum is 0x2401, the DAD NS's 0x566e.
+    icmp = ra_frame[54:]
+    assert ndp.checksum("fe80::b299:28ff:fec8:d66c", "ff02::1", icmp) == 0x2401
+    assert ndp.verify_checksum(IPv6Address("fe80::b299:28ff:fec8:d66c"), "ff02::1", icmp)
+    assert not ndp.verify_checksum("fe80::b299:28ff:fec8:d66d", "ff02::1", icmp)
+    assert not ndp.verify_checksum("fe80::b299:28ff:fec8:d66c", "ff02::1", icmp[:4] + bytes([icmp[4] ^ 1]) + icmp[5:])
+    ns = pcap_frames(VECTORS / "tcpdump-ns-nonce.pcap")[0][54:]
+    assert ndp.checksum("::", "ff02::1:ffe1:f", ns) == 0x566E
+    assert ndp.verify_checksum("::", "ff02::1:ffe1:f", ns)
+    with pytest.raises(TypeError):
+        ndp.checksum("::", "ff02::1", "text")  # type: ignore[arg-type]
+
+
+@given(st.binary(max_size=200))
+def test_checksum_matches_rfc4443(data: bytes) -> None:
+    assert ndp.checksum("fe80::1", "ff02::1", data) == rfc4443_checksum("fe80::1", "ff02::1", data)
+
+
+def test_build_router_advertisement_gives_the_seed_options(ra_frame: bytes) -> None:
+    # Rebuild the seed RA (shared/vectors/README.md) from its decoded values: every option the
+    # builder writes is byte for byte the one in tcpdump's capture (in radvd's order, not the
+    # capture's), and the fixed part is the capture's.
+    seed = ndp.parse_frame(ra_frame)
+    assert isinstance(seed, ndp.RouterAdvertisement)
+    built = ndp.build_router_advertisement(
+        "fe80::b299:28ff:fec8:d66c",
+        cur_hop_limit=64,
+        home_agent=True,
+        router_lifetime=15,
+        source_mac="b0-99-28-c8-d6-6c",
+        mtu=100,
+        prefixes=[ndp.PrefixInformation("2222:3333:4444:5555:6600::/72", 2592000, 604800)],
+        dns_servers=[(5, ["abcd::efef", IPv6Address("1234:5678::1")])],
+        search_lists=[(5, ["example.com", "example.org", "dom1.dom2.tld"])],
+    )
+    assert (built.src, built.dst, built.hop_limit) == (seed.src, IPv6Address("ff02::1"), 255)
+    assert not built.exceeds_link_mtu
+    data = built.data
+    assert data[:2] == bytes([134, 0]) and data[4:16] == ra_frame[54 + 4 : 54 + 16]
+    by_type = {type(o).__name__: o.to_bytes() for o in seed.options}
+    expected = b"".join(
+        by_type[n] for n in ["SourceLinkLayerAddress", "Mtu", "PrefixInformation", "RecursiveDnsServer", "DnsSearchList"]
+    )
+    assert data[16:] == expected
+    assert struct.unpack(">H", data[2:4])[0] == rfc4443_checksum("fe80::b299:28ff:fec8:d66c", "ff02::1", data)
+    ra = built.message
+    assert isinstance(ra, ndp.RouterAdvertisement) and ra.validate() == []
+    assert "BuiltAdvertisement" in repr(built)
+
+
+def test_build_router_advertisement_flags_and_errors() -> None:
+    # The core's router_advertisement_larger_than_the_link_mtu_is_flagged (RFC 6980).
+    prefixes = [ndp.PrefixInformation(f"2001:db8:{i:x}::/64", 1, 1) for i in range(45)]
+    built = ndp.build_router_advertisement("fe80::1", prefixes=prefixes, link_mtu=1280)
+    assert len(built.data) == 16 + 45 * 32 and built.exceeds_link_mtu
+    assert not ndp.build_router_advertisement("fe80::1", prefixes=prefixes).exceeds_link_mtu
+    # Solicited: to the host; flags and preference in the fixed part.
+    ra = ndp.build_router_advertisement(
+        "fe80::1", "fe80::2", managed=True, other=True, preference="high", routes=[ndp.RouteInformation("::/0")]
+    ).message
+    assert isinstance(ra, ndp.RouterAdvertisement)
+    assert ra.dst == IPv6Address("fe80::2") and ra.managed and ra.other and ra.preference == "high"
+    assert ra.options == [ndp.RouteInformation("::/0")]
+    with pytest.raises(ipv6kit.Error):
+        ndp.build_router_advertisement("fe80::1", dns_servers=[(5, [])])
+    with pytest.raises(ipv6kit.Error):
+        ndp.build_router_advertisement("fe80::1", preference="urgent")  # type: ignore[arg-type]
+    with pytest.raises(ipv6kit.Error):
+        ndp.build_router_advertisement("fe80::1", source_mac="not a mac")
+    with pytest.raises(TypeError):
+        ndp.build_router_advertisement("fe80::1", prefixes=[ndp.Mtu(1500)])  # type: ignore[list-item]
+
+
+def test_build_dad_ns_is_the_seed_capture_byte_for_byte() -> None:
+    # shared/vectors/README.md: the 86-byte DAD NS from :: to ff02::1:ffe1:f, target
+    # fe80::546f:f7ff:fee1:f, Nonce 60:69:60:4c:0a:aa, checksum 0x566e, from MAC 56:6f:f7:e1:00:0f.
+    frame = pcap_frames(VECTORS / "tcpdump-ns-nonce.pcap")[0]
+    built = ndp.build_dad_neighbor_solicitation("fe80::546f:f7ff:fee1:f", bytes.fromhex("6069604c0aaa"))
+    assert (built.src, built.dst, built.hop_limit) == (IPv6Address("::"), IPv6Address("ff02::1:ffe1:f"), 255)
+    assert built.data == frame[54:]
+    assert built.to_ipv6() == frame[14:]
+    assert built.to_frame("56:6f:f7:e1:00:0f") == frame
+    ns = built.message
+    assert isinstance(ns, ndp.NeighborSolicitation) and ns.validate() == []
+    random_nonce = ndp.build_dad_neighbor_solicitation("fe80::1").message.options[0]
+    assert isinstance(random_nonce, ndp.Nonce) and len(random_nonce.nonce) == 6
+    with pytest.raises(ipv6kit.Error, match="6 bytes"):
+        ndp.build_dad_neighbor_solicitation("fe80::1", b"\0")
+
+
+def test_build_ns_na_rs() -> None:
+    # RFC 4861 §7.2.2: address resolution goes to the solicited-node group; §7.3 NUD to the target.
+    ns = ndp.build_neighbor_solicitation("2001:db8::2", "2001:db8::1", "02:00:00:00:00:02")
+    assert ns.dst == IPv6Address("ff02::1:ff00:1")
+    msg = ns.message
+    assert isinstance(msg, ndp.NeighborSolicitation) and msg.validate() == []
+    assert msg.options == [ndp.SourceLinkLayerAddress("02:00:00:00:00:02")]
+    nud = ndp.build_neighbor_solicitation("2001:db8::2", "2001:db8::1", "02:00:00:00:00:02", unicast=True)
+    assert nud.dst == IPv6Address("2001:db8::1") and nud.message.validate() == []
+    assert ndp.verify_checksum(nud.src, nud.dst, nud.data)
+    # §7.2.4: an answer to a DAD NS (source ::) goes to all-nodes with S = 0; §7.2.6 unsolicited.
+    na = ndp.build_neighbor_advertisement("fe80::1", "fe80::1", "02:00:00:00:00:01", to="fe80::2", router=True)
+    m = na.message
+    assert isinstance(m, ndp.NeighborAdvertisement)
+    assert na.dst == IPv6Address("fe80::2") and (m.router, m.solicited, m.override) == (True, True, True)
+    dad_answer = ndp.build_neighbor_advertisement("fe80::1", "fe80::1", "02:00:00:00:00:01", to="::").message
+    assert isinstance(dad_answer, ndp.NeighborAdvertisement)
+    assert dad_answer.dst == IPv6Address("ff02::1") and not dad_answer.solicited
+    assert ndp.build_neighbor_advertisement("fe80::1", "fe80::1", "02:00:00:00:00:01").dst == IPv6Address("ff02::1")
+    # §4.1: no SLLA from ::.
+    rs = ndp.build_router_solicitation("fe80::2", "02:00:00:00:00:02")
+    assert rs.dst == IPv6Address("ff02::2") and len(rs.data) == 16
+    assert len(ndp.build_router_solicitation("::", "02:00:00:00:00:02").data) == 8
+    # RFC 2464 §7: ff02::2 maps to 33:33:00:00:00:02; a unicast destination needs a MAC.
+    assert rs.to_frame("02:00:00:00:00:02")[:12] == bytes.fromhex("333300000002020000000002")
+    with pytest.raises(ipv6kit.Error):
+        nud.to_frame("02:00:00:00:00:02")
+    assert nud.to_frame("02:00:00:00:00:02", "02:00:00:00:00:01")[:6] == bytes.fromhex("020000000001")
+    assert "BuiltMessage" in repr(rs)
+
+
+def test_built_ra_frame_has_the_seed_headers(ra_frame: bytes) -> None:
+    # The seed RA's Ethernet and IPv6 headers (shared/vectors/README.md): from b0:99:28:c8:d6:6c
+    # and fe80::b299:28ff:fec8:d66c to ff02::1 (33:33:00:00:00:01), hop limit 255.
+    built = ndp.build_router_advertisement("fe80::b299:28ff:fec8:d66c", router_lifetime=15)
+    frame = built.to_frame("b0:99:28:c8:d6:6c")
+    assert frame[:14] == ra_frame[:14]
+    assert frame[14:18] == ra_frame[14:18] and frame[20:54] == ra_frame[20:54]
+    assert struct.unpack(">H", frame[18:20])[0] == len(built.data)
+    assert built.to_ipv6() == frame[14:]

@@ -61,3 +61,115 @@ def test_formats_and_errors() -> None:
         plan.check(HOUSE, "yaml")  # type: ignore[arg-type]
     bad = plan.check("2001:db8:ebbd::/48\n2001:db8:ebbd::/48\n")
     assert any(d.severity == "error" for d in bad.diagnostics) == (not bad.ok)
+
+
+# Planning: the vectors of the core's tests in ipv6kit/src/plan/space.rs (free_space_of_the_house,
+# sizing_the_dmz_of_the_house, renumber_*), which derive them from the seed's house plan by hand.
+
+
+def test_next_free_and_utilisation_of_the_house() -> None:
+    report = plan.check(HOUSE)
+    assert report.next_free("2001:db8:ebbd:9908::/62", 64) == IPv6Network("2001:db8:ebbd:9908::/64")
+    assert report.next_free(IPv6Network("2001:db8:ebbd:9908::/62"), 63) == IPv6Network("2001:db8:ebbd:9908::/63")
+    with pytest.raises(ipv6kit.Error, match="no free /62 is left in 2001:db8:ebbd:9908::/62"):
+        report.next_free("2001:db8:ebbd:9908::/62", 62)
+    with pytest.raises(ipv6kit.Error, match="a /60 does not fit inside"):
+        report.next_free("2001:db8:ebbd:9908::/62", 60)
+    with pytest.raises(ipv6kit.Error, match="not an entry"):
+        report.next_free("2001:db8:ffff::/48", 64)
+    assert report.utilisation("2001:db8:ebbd:9908::/62") == 0.25
+    assert report.utilisation("2001:db8:ebbd:9900::/56") == 1 / 64
+    assert report.utilisation("2001:db8:ebbd::/48") == 1 / 256
+    assert report.utilisation("::/0") == 2.0**-48
+    assert report.utilisation("2001:db8:ebbd:990a::/64") == 0.0
+
+
+def test_smallest_delegation_of_the_dmz() -> None:
+    report = plan.check("2001:db8:ebbd:9900::/56\n2001:db8:ebbd:9900::/64\n2001:db8:ebbd:9908::/62\n")
+    s = report.smallest_delegation("2001:db8:ebbd:9900::/56")
+    assert s is not None
+    assert s.node == IPv6Network("2001:db8:ebbd:9900::/56")
+    assert (s.packed_len, s.nibble_len, s.in_place) == (61, 60, IPv6Network("2001:db8:ebbd:9900::/60"))
+    assert s.demand == [(62, 1), (64, 1)]
+    assert str(s) == (
+        "2001:db8:ebbd:9900::/56 holds 1 × /62 + 1 × /64: renumbered, they fit in a /61 (a /60 on a nibble "
+        "boundary); as numbered, in 2001:db8:ebbd:9900::/60"
+    )
+    assert report.smallest_delegation("2001:db8:ebbd:9900::/64") is None
+
+
+def test_renumber_keeps_offsets() -> None:
+    report = plan.check(
+        "::/0\n2001:db8:ebbd::/48 [delegation]\n2001:db8:ebbd:9900::/56\n2001:db8:ebbd:990a::/64\nfd00::/48\n"
+    )
+    r = report.renumber("2001:db8:ebbd::/48", IPv6Network("2001:db8:1234::/48"))
+    assert r.strategy == "keep-offsets"
+    assert len(r.moved) == 3
+    assert [e["prefix"] for e in r.report.entries] == [
+        "::/0",
+        "2001:db8:1234::/48",
+        "2001:db8:1234:9900::/56",
+        "2001:db8:1234:990a::/64",
+        "fd00::/48",
+    ]
+
+
+def test_renumber_into_a_smaller_delegation() -> None:
+    report = plan.check(
+        "2001:db8:ebbd::/48\n2001:db8:ebbd:9908::/62\n2001:db8:ebbd:990a::/64\n2001:db8:ebbd:a001::/64\n"
+    )
+    r = report.renumber("2001:db8:ebbd::/48", "2001:db8:77:1200::/56")
+    assert r.strategy == "keep-low-bits"
+    assert [e["prefix"] for e in r.report.entries] == [
+        "2001:db8:77:1200::/56",
+        "2001:db8:77:1201::/64",
+        "2001:db8:77:1208::/62",
+        "2001:db8:77:120a::/64",
+    ]
+    assert (IPv6Network("2001:db8:ebbd:9908::/62"), IPv6Network("2001:db8:77:1208::/62")) in r.moved
+    packed = plan.check(
+        "2001:db8:ebbd::/48\n2001:db8:ebbd:9901::/64\n2001:db8:ebbd:a001::/64\n2001:db8:ebbd:b000::/62\n"
+    ).renumber("2001:db8:ebbd::/48", "2001:db8:77:1200::/56")
+    assert packed.strategy == "packed"
+    assert [e["prefix"] for e in packed.report.entries] == [
+        "2001:db8:77:1200::/56",
+        "2001:db8:77:1200::/62",
+        "2001:db8:77:1204::/64",
+        "2001:db8:77:1205::/64",
+    ]
+
+
+def test_renumber_does_not_fit() -> None:
+    report = plan.check("2001:db8:ebbd::/48\n2001:db8:ebbd:1::/64\n2001:db8:ebbd:101::/64\n2001:db8:ebbd:201::/64\n")
+    with pytest.raises(ipv6kit.Error) as e:
+        report.renumber("2001:db8:ebbd::/48", "2001:db8:77:1200::/63")
+    assert str(e.value) == (
+        "the plan's contents of 2001:db8:ebbd::/48 need at least a /62; 2001:db8:77:1200::/63 is a /63"
+    )
+    with pytest.raises(TypeError):
+        report.renumber(48, "2001:db8:77:1200::/63")  # type: ignore[arg-type]
+
+
+def test_reverse_zones() -> None:
+    # RFC 3596 §2.5: one zone per nibble; a /62 is covered by four /64 zones.
+    report = plan.check(HOUSE)
+    assert report.reverse_zones("2001:db8:ebbd::/48") == [
+        (IPv6Network("2001:db8:ebbd::/48"), "d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa")
+    ]
+    zones = report.reverse_zones("2001:db8:ebbd:9908::/62")
+    assert [n for n, _ in zones] == [IPv6Network(f"2001:db8:ebbd:990{i}::/64") for i in "89ab"]
+    assert zones[0][1] == "8.0.9.9.d.b.b.e.8.b.d.0.1.0.0.2.ip6.arpa"
+
+
+def test_range_to_prefixes() -> None:
+    # The core's space.rs doc example and whole_space_and_edges.
+    assert plan.range_to_prefixes("2001:db8::1", "2001:db8::6") == [
+        IPv6Network("2001:db8::1/128"),
+        IPv6Network("2001:db8::2/127"),
+        IPv6Network("2001:db8::4/127"),
+        IPv6Network("2001:db8::6/128"),
+    ]
+    assert plan.range_to_prefixes("::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff") == [IPv6Network("::/0")]
+    assert plan.range_to_prefixes("::5", "::4") == []
+    with pytest.raises(TypeError):
+        plan.range_to_prefixes(IPv6Network("::/0"), "::1")  # type: ignore[arg-type]

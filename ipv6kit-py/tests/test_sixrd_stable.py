@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ipaddress import IPv4Address, IPv6Address, IPv6Network
+from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network
 
 import pytest
 from hypothesis import given
@@ -135,3 +135,80 @@ def test_rfc7217_is_stable_per_network(key: bytes, iface: str, dad: int) -> None
     assert a == stable.rfc7217("2001:db8:1::/64", iface, b"net-a", key.hex(), dad)
     assert a in IPv6Network("2001:db8:1::/64")
     assert a != stable.rfc7217("2001:db8:1::/64", iface, b"net-b", key, dad)
+
+
+def test_sixrd_domain_free_seed() -> None:
+    # The seed's Free vector (../shared/vectors/README.md): 2a01:e30::/28, IPv4MaskLen 0.
+    d = sixrd.SixrdDomain(FREE)
+    ce = IPv4Address("82.10.11.12")
+    assert d.prefix == IPv6Network(FREE)
+    assert d.relay_prefix == IPv4Network("0.0.0.0/0")
+    assert (d.ipv4_mask_len, d.delegated_len) == (0, 60)
+    assert d.delegated_prefix(ce) == IPv6Network("2a01:e35:20a0:b0c0::/60")
+    assert d.tunnel_address(ce) == IPv6Address("2a01:e35:20a0:b0c0::1")
+    assert d.tunnel_address("82.10.11.12", "subnet-router-anycast") == IPv6Address("2a01:e35:20a0:b0c0::")
+    assert d.extract_ipv4("2a01:e35:20a0:b0c0::1") == ce
+    assert d.contains("2a01:e35:20a0:b0c0::1") and not d.contains("2a01:e40::1")
+    subnets = list(d.subnets(ce))
+    assert len(subnets) == 16
+    assert subnets[0] == (IPv6Network("2a01:e35:20a0:b0c0::/64"), True)
+    assert subnets[15] == (IPv6Network("2a01:e35:20a0:b0cf::/64"), False)
+    assert not any(tunnel for _, tunnel in subnets[1:])
+    assert d == sixrd.SixrdDomain.for_ce(FREE, 0, ce) == sixrd.parse_option_212(
+        "0 28 2a01:e30:: 192.88.99.201"
+    ).domain_for(ce)
+    assert hash(d) == hash(sixrd.SixrdDomain(IPv6Network(FREE), IPv4Network("0.0.0.0/0")))
+    assert repr(d) == "SixrdDomain('2a01:e30::/28', '0.0.0.0/0')"
+
+
+def test_sixrd_domain_with_relay_prefix() -> None:
+    # The core's relay_prefix_with_mask_len: 2001:db8::/32 with m = 8 (all CEs in 10/8) delegates /56s.
+    d = sixrd.SixrdDomain("2001:db8::/32", IPv4Network("10.0.0.0/8"))
+    assert d.delegated_prefix("10.100.100.1") == IPv6Network("2001:db8:6464:100::/56")
+    assert d.extract_ipv4("2001:db8:6464:1ff::42") == IPv4Address("10.100.100.1")
+    assert d.border_relay_address("10.0.0.1") == IPv6Address("2001:db8:0:100::")
+    assert list(d.subnets("10.100.100.1"))[255] == (IPv6Network("2001:db8:6464:1ff::/64"), False)
+    with pytest.raises(ipv6kit.Error, match="outside the relay prefix 10.0.0.0/8"):
+        d.delegated_prefix("11.0.0.1")
+    with pytest.raises(ipv6kit.Error, match="border relay 192.0.2.1"):
+        d.border_relay_address("192.0.2.1")
+    with pytest.raises(ipv6kit.Error, match="not in the 6rd domain"):
+        d.extract_ipv4("2001:db9::1")
+    # 6to4 (RFC 3056): 2002::/16, a /48 per IPv4 address.
+    assert sixrd.SixrdDomain.six_to_four().delegated_prefix("192.0.2.1") == IPv6Network("2002:c000:201::/48")
+
+
+def test_sixrd_domain_host_bits_and_lengths() -> None:
+    # The core's prefix_host_bits_refused_unless_normalized / relay_prefix_host_bits_... /
+    # delegation_longer_than_64_is_refused.
+    with pytest.raises(ipv6kit.Error, match="bits set after /28"):
+        sixrd.SixrdDomain("2a01:e30::ffff:ffff/28")
+    assert sixrd.SixrdDomain("2a01:e30::ffff:ffff/28", normalize=True) == sixrd.SixrdDomain(FREE)
+    with pytest.raises(ipv6kit.Error, match="relay prefix 192.0.2.0/8"):
+        sixrd.SixrdDomain("2001:db8::/32", "192.0.2.0/8")
+    d = sixrd.SixrdDomain("2001:db8::/32", "192.0.2.0/8", normalize=True)
+    assert d.relay_prefix == IPv4Network("192.0.0.0/8")
+    with pytest.raises(ipv6kit.Error):
+        sixrd.SixrdDomain("2001:db8::/40")
+    assert sixrd.SixrdDomain("2001:db8::/40", "10.0.0.0/8").delegated_len == 64
+    with pytest.raises(ipv6kit.Error):
+        sixrd.SixrdDomain.for_ce("2001:db8::/32", 33, "82.10.11.12")
+    with pytest.raises(TypeError):
+        sixrd.SixrdDomain(FREE, IPv4Address("10.0.0.0"))  # type: ignore[arg-type]
+
+
+def test_option_dhclient_groups() -> None:
+    # The core's option_dhclient_text_signed_and_unsigned: dhclient prints `integer 16` signed.
+    o = sixrd.parse_option_212("8 40 8193 3512 -3072 0 0 0 0 0 10.0.0.1")
+    assert o.prefix == IPv6Network("2001:db8:f400::/40")
+    assert o.dhclient_groups() == "8 40 8193 3512 -3072 0 0 0 0 0 10.0.0.1"
+    assert o.dhclient_groups(signed=False) == "8 40 8193 3512 62464 0 0 0 0 0 10.0.0.1"
+    free = sixrd.parse_option_212("0 28 10753 3632 0 0 0 0 0 0 192.88.99.201")
+    assert free == sixrd.parse_option_212("0 28 2a01:e30:: 192.88.99.201")
+
+
+@given(ipv4s)
+def test_domain_round_trip(ce: IPv4Address) -> None:
+    d = sixrd.SixrdDomain(FREE)
+    assert d.extract_ipv4(d.tunnel_address(ce)) == ce
+    assert d.delegated_prefix(ce) == sixrd.delegated_prefix(FREE, ce)

@@ -16,7 +16,14 @@ IPv6Address('ff02::1:ff7e:4872')
 'b8:27:eb:89:bc:51'
 """
 
-from ipv6kit import ndp as ndp, plan as plan, registry as registry, sixrd as sixrd, stable as stable
+from ipv6kit import (
+    ndp as ndp,
+    plan as plan,
+    registry as registry,
+    sixrd as sixrd,
+    stable as stable,
+    temporary as temporary,
+)
 from ipv6kit._ipv6kit import *  # noqa: F403 (exactly the names in _ipv6kit.__all__)
 
 __all__ = [
@@ -25,8 +32,11 @@ __all__ = [
     "registry",
     "sixrd",
     "stable",
+    "temporary",
     "Description",
     "Error",
+    "MulticastFlags",
+    "MulticastInfo",
     "__version__",
     "classify",
     "classify_many",
@@ -35,18 +45,24 @@ __all__ = [
     "describe",
     "describe_iid",
     "embed_ipv4",
+    "eui64_from_iid",
+    "group_name",
     "extract_embedded_ipv4",
     "iid_colour",
     "iid_text",
     "is_solicited_node",
     "link_local",
     "mac_from_iid",
+    "multicast_groups",
+    "multicast_info",
     "multicast_mac",
+    "parse_eui64",
     "parse_mac",
     "parse_reverse_name",
     "parse_scoped",
     "reverse_name",
     "slaac",
+    "slaac_eui64",
     "slaac_many",
     "solicited_node",
     "solicited_nodes",

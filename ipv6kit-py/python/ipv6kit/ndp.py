@@ -11,6 +11,8 @@ from typing import Union
 from ipv6kit._ipv6kit import ndp as _native
 
 AdvertisementInterval = _native.AdvertisementInterval
+BuiltAdvertisement = _native.BuiltAdvertisement
+BuiltMessage = _native.BuiltMessage
 CaptivePortal = _native.CaptivePortal
 DnsSearchList = _native.DnsSearchList
 HomeAgentInformation = _native.HomeAgentInformation
@@ -31,8 +33,15 @@ RouterSolicitation = _native.RouterSolicitation
 SourceLinkLayerAddress = _native.SourceLinkLayerAddress
 TargetLinkLayerAddress = _native.TargetLinkLayerAddress
 UnknownOption = _native.UnknownOption
+build_dad_neighbor_solicitation = _native.build_dad_neighbor_solicitation
+build_neighbor_advertisement = _native.build_neighbor_advertisement
+build_neighbor_solicitation = _native.build_neighbor_solicitation
+build_router_advertisement = _native.build_router_advertisement
+build_router_solicitation = _native.build_router_solicitation
+checksum = _native.checksum
 parse = _native.parse
 parse_frame = _native.parse_frame
+verify_checksum = _native.verify_checksum
 
 #: Any ND message class.
 Message = Union[RouterSolicitation, RouterAdvertisement, NeighborSolicitation, NeighborAdvertisement, Redirect]
@@ -58,6 +67,8 @@ Option = Union[
 
 __all__ = [
     "AdvertisementInterval",
+    "BuiltAdvertisement",
+    "BuiltMessage",
     "CaptivePortal",
     "DnsSearchList",
     "HomeAgentInformation",
@@ -80,6 +91,13 @@ __all__ = [
     "SourceLinkLayerAddress",
     "TargetLinkLayerAddress",
     "UnknownOption",
+    "build_dad_neighbor_solicitation",
+    "build_neighbor_advertisement",
+    "build_neighbor_solicitation",
+    "build_router_advertisement",
+    "build_router_solicitation",
+    "checksum",
     "parse",
     "parse_frame",
+    "verify_checksum",
 ]

@@ -10,6 +10,8 @@ _Pref = Literal["high", "medium", "low"]
 
 __all__ = [
     "AdvertisementInterval",
+    "BuiltAdvertisement",
+    "BuiltMessage",
     "CaptivePortal",
     "DnsSearchList",
     "HomeAgentInformation",
@@ -32,8 +34,15 @@ __all__ = [
     "SourceLinkLayerAddress",
     "TargetLinkLayerAddress",
     "UnknownOption",
+    "build_dad_neighbor_solicitation",
+    "build_neighbor_advertisement",
+    "build_neighbor_solicitation",
+    "build_router_advertisement",
+    "build_router_solicitation",
+    "checksum",
     "parse",
     "parse_frame",
+    "verify_checksum",
 ]
 
 class _OptionBase:
@@ -273,3 +282,74 @@ def parse(
     data: bytes, src: Optional[_Address] = None, dst: Optional[_Address] = None, hop_limit: Optional[int] = None
 ) -> Message: ...
 def parse_frame(data: bytes) -> Message: ...
+
+@final
+class BuiltAdvertisement:
+    """A built Router Advertisement: the ICMPv6 message and where to send it."""
+
+    @property
+    def data(self) -> bytes: ...
+    @property
+    def src(self) -> IPv6Address: ...
+    @property
+    def dst(self) -> IPv6Address: ...
+    @property
+    def hop_limit(self) -> int: ...
+    @property
+    def exceeds_link_mtu(self) -> bool: ...
+    @property
+    def message(self) -> RouterAdvertisement: ...
+    def to_ipv6(self) -> bytes: ...
+    def to_frame(self, source_mac: str, destination_mac: Optional[str] = None) -> bytes: ...
+
+@final
+class BuiltMessage:
+    """A message built by a ``build_*`` function: the ICMPv6 bytes and where to send them."""
+
+    @property
+    def data(self) -> bytes: ...
+    @property
+    def src(self) -> IPv6Address: ...
+    @property
+    def dst(self) -> IPv6Address: ...
+    @property
+    def hop_limit(self) -> int: ...
+    @property
+    def message(self) -> Message: ...
+    def to_ipv6(self) -> bytes: ...
+    def to_frame(self, source_mac: str, destination_mac: Optional[str] = None) -> bytes: ...
+
+def build_dad_neighbor_solicitation(
+    target: _Address, nonce: Union[bytes, bytearray, str, None] = None
+) -> BuiltMessage: ...
+def build_neighbor_solicitation(
+    source: _Address, target: _Address, source_mac: str, unicast: bool = False
+) -> BuiltMessage: ...
+def build_neighbor_advertisement(
+    source: _Address, target: _Address, mac: str, to: Optional[_Address] = None, router: bool = False
+) -> BuiltMessage: ...
+def build_router_solicitation(source: _Address, mac: Optional[str] = None) -> BuiltMessage: ...
+
+def build_router_advertisement(
+    source: _Address,
+    destination: Optional[_Address] = "ff02::1",
+    *,
+    cur_hop_limit: int = 64,
+    managed: bool = False,
+    other: bool = False,
+    home_agent: bool = False,
+    preference: _Pref = "medium",
+    proxy: bool = False,
+    router_lifetime: int = 1800,
+    reachable_time: int = 0,
+    retrans_timer: int = 0,
+    source_mac: Optional[str] = None,
+    mtu: Optional[int] = None,
+    prefixes: Optional[Iterable[PrefixInformation]] = (),
+    routes: Optional[Iterable[RouteInformation]] = (),
+    dns_servers: Optional[Sequence[tuple[int, Sequence[_Address]]]] = (),
+    search_lists: Optional[Sequence[tuple[int, Sequence[str]]]] = (),
+    link_mtu: int = 1500,
+) -> BuiltAdvertisement: ...
+def checksum(src: _Address, dst: _Address, data: bytes) -> int: ...
+def verify_checksum(src: _Address, dst: _Address, data: bytes) -> bool: ...

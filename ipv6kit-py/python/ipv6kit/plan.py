@@ -11,7 +11,10 @@ from ipv6kit._ipv6kit import plan as _native
 
 Diagnostic = _native.Diagnostic
 PlanMap = _native.PlanMap
+Renumbered = _native.Renumbered
 Report = _native.Report
+Sizing = _native.Sizing
 check = _native.check
+range_to_prefixes = _native.range_to_prefixes
 
-__all__ = ["Diagnostic", "PlanMap", "Report", "check"]
+__all__ = ["Diagnostic", "PlanMap", "Renumbered", "Report", "Sizing", "check", "range_to_prefixes"]

@@ -7,7 +7,9 @@ IPv6Network('2a01:e35:20a0:b0c0::/60')
 
 from ipv6kit._ipv6kit import sixrd as _native
 
+SixrdDomain = _native.SixrdDomain
 SixrdOption = _native.SixrdOption
+Subnets = _native.Subnets
 delegated_prefix = _native.delegated_prefix
 extract_ipv4 = _native.extract_ipv4
 parse_option_212 = _native.parse_option_212
@@ -16,7 +18,9 @@ six_to_four_prefix = _native.six_to_four_prefix
 tunnel_address = _native.tunnel_address
 
 __all__ = [
+    "SixrdDomain",
     "SixrdOption",
+    "Subnets",
     "delegated_prefix",
     "extract_ipv4",
     "parse_option_212",
