@@ -315,9 +315,7 @@ pub(crate) fn ipv6_addr(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Ipv6Addr
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
         let text = s.to_cow()?;
-        return text
-            .parse()
-            .map_err(|e| Error::new_err(format!("{what} {text:?}: {e}")));
+        return ipv6kit::text::parse_address(&text).map_err(|e| Error::new_err(format!("{what} {text:?}: {e}")));
     }
     let c = classes(py)?;
     if obj.is_instance(c.ipv6_address.bind(py))? {
@@ -333,9 +331,7 @@ pub(crate) fn ipv6_net(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Ipv6Net> 
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
         let text = s.to_cow()?;
-        return text
-            .parse()
-            .map_err(|e| Error::new_err(format!("{what} {text:?}: {e}")));
+        return ipv6kit::text::parse_prefix(&text).map_err(|e| Error::new_err(format!("{what} {text:?}: {e}")));
     }
     let c = classes(py)?;
     if obj.is_instance(c.ipv6_network.bind(py))? {

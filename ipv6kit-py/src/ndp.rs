@@ -53,7 +53,7 @@ fn lla_text(l: &LinkLayerAddress<&[u8]>) -> String {
 macro_rules! option_class {
     (
         $(#[doc = $doc:literal])*
-        $rust:ident, $name:literal, [$($field:ident),*]
+        $rust:ident, $name:literal, [$($field:ident = $fdoc:literal),*]
         $(, new($($arg:ident : $ty:ty $(= $default:expr)?),*) $sig:literal => $body:expr)?
     ) => {
         $(#[doc = $doc])*
@@ -76,6 +76,7 @@ macro_rules! option_class {
             )?
 
             $(
+                #[doc = $fdoc]
                 #[getter]
                 fn $field(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
                     self.field(py, stringify!($field))
@@ -211,53 +212,53 @@ fn mac_bytes(text: &str) -> PyResult<Vec<u8>> {
 option_class!(
     /// Source Link-layer Address option (type 1): ``.address`` (a lowercase MAC, or hex for
     /// other link layers).
-    SourceLla, "SourceLinkLayerAddress", [address],
+    SourceLla, "SourceLinkLayerAddress", [address = "The link-layer address: a lowercase MAC for Ethernet, hex for other link layers."],
     new(address: &str) "(address)" => NdpOption::SourceLinkLayerAddress(LinkLayerAddress(mac_bytes(address)?))
 );
 option_class!(
     /// Target Link-layer Address option (type 2): ``.address``.
-    TargetLla, "TargetLinkLayerAddress", [address],
+    TargetLla, "TargetLinkLayerAddress", [address = "The link-layer address: a lowercase MAC for Ethernet, hex for other link layers."],
     new(address: &str) "(address)" => NdpOption::TargetLinkLayerAddress(LinkLayerAddress(mac_bytes(address)?))
 );
 option_class!(
     /// Prefix Information option (type 3): ``.prefix`` (IPv6Network), ``.on_link``,
     /// ``.autonomous``, ``.router_address``, ``.valid_lifetime``, ``.preferred_lifetime``.
-    PrefixInformation, "PrefixInformation", [prefix, on_link, autonomous, router_address, valid_lifetime, preferred_lifetime],
+    PrefixInformation, "PrefixInformation", [prefix = "The prefix (``ipaddress.IPv6Network``; bits beyond its length as sent).", on_link = "The L flag: the prefix is on-link.", autonomous = "The A flag: hosts may form addresses from it (SLAAC).", router_address = "The R flag (RFC 6275): the prefix field holds the router's address.", valid_lifetime = "Valid lifetime in seconds (0xffffffff is infinity).", preferred_lifetime = "Preferred lifetime in seconds (0xffffffff is infinity)."],
     new(prefix: &Bound<'_, PyAny>, valid_lifetime: u32 = 2_592_000, preferred_lifetime: u32 = 604_800, on_link: bool = true, autonomous: bool = true)
         "(prefix, valid_lifetime=2592000, preferred_lifetime=604800, on_link=True, autonomous=True)" =>
         NdpOption::PrefixInformation(opt::PrefixInformation::new(ipv6_net(prefix, "prefix")?, on_link, autonomous, valid_lifetime, preferred_lifetime))
 );
 option_class!(
     /// Redirected Header option (type 4): ``.packet`` (the bytes of the redirected packet).
-    RedirectedHeader, "RedirectedHeader", [packet]
+    RedirectedHeader, "RedirectedHeader", [packet = "The bytes of the redirected packet, as carried."]
 );
 option_class!(
     /// MTU option (type 5): ``.mtu``.
-    Mtu, "Mtu", [mtu],
+    Mtu, "Mtu", [mtu = "The link MTU in bytes."],
     new(mtu: u32) "(mtu)" => NdpOption::Mtu(opt::Mtu::new(mtu))
 );
 option_class!(
     /// Advertisement Interval option (type 7, RFC 6275): ``.interval_ms``.
-    AdvertisementInterval, "AdvertisementInterval", [interval_ms],
+    AdvertisementInterval, "AdvertisementInterval", [interval_ms = "The maximum time between unsolicited RAs, in milliseconds."],
     new(interval_ms: u32) "(interval_ms)" => NdpOption::AdvertisementInterval(opt::AdvertisementInterval::new(interval_ms))
 );
 option_class!(
     /// Home Agent Information option (type 8, RFC 6275): ``.preference``, ``.lifetime``.
-    HomeAgentInformation, "HomeAgentInformation", [preference, lifetime]
+    HomeAgentInformation, "HomeAgentInformation", [preference = "The home agent's preference.", lifetime = "The home agent's lifetime in seconds."]
 );
 option_class!(
     /// Nonce option (type 14, RFC 3971): ``.nonce`` (bytes).
-    Nonce, "Nonce", [nonce]
+    Nonce, "Nonce", [nonce = "The nonce bytes (6 or more; DAD uses them to spot its own echoes)."]
 );
 option_class!(
     /// Route Information option (type 24, RFC 4191): ``.prefix``, ``.preference``, ``.route_lifetime``.
-    RouteInformation, "RouteInformation", [prefix, preference, route_lifetime],
+    RouteInformation, "RouteInformation", [prefix = "The route's prefix (``ipaddress.IPv6Network``).", preference = "The route preference: ``'high'``, ``'medium'``, ``'low'`` or ``'reserved'``.", route_lifetime = "The route lifetime in seconds (0xffffffff is infinity)."],
     new(prefix: &Bound<'_, PyAny>, preference: &str = "medium", route_lifetime: u32 = 1800) "(prefix, preference='medium', route_lifetime=1800)" =>
         NdpOption::RouteInformation(opt::RouteInformation::new(ipv6_net(prefix, "prefix")?, preference_from(preference)?, route_lifetime))
 );
 option_class!(
     /// Recursive DNS Server option (type 25, RFC 8106): ``.lifetime``, ``.servers``.
-    RecursiveDnsServer, "RecursiveDnsServer", [lifetime, servers],
+    RecursiveDnsServer, "RecursiveDnsServer", [lifetime = "How long the servers may be used, in seconds.", servers = "The DNS servers (``ipaddress.IPv6Address`` list)."],
     new(servers: Vec<Bound<'_, PyAny>>, lifetime: u32 = 1800) "(servers, lifetime=1800)" => {
         let addrs = servers.iter().map(|s| ipv6_addr(s, "servers")).collect::<PyResult<Vec<Ipv6Addr>>>()?;
         NdpOption::RecursiveDnsServer(opt::RecursiveDnsServer::new(lifetime, &addrs).map_err(error)?)
@@ -265,11 +266,11 @@ option_class!(
 );
 option_class!(
     /// RA Flags Extension option (type 26, RFC 5175): ``.bits`` (the 6 flag bytes).
-    RaFlagsExtension, "RaFlagsExtension", [bits]
+    RaFlagsExtension, "RaFlagsExtension", [bits = "The 6 bytes of extended RA flags."]
 );
 option_class!(
     /// DNS Search List option (type 31, RFC 8106): ``.lifetime``, ``.domains``.
-    DnsSearchList, "DnsSearchList", [lifetime, domains],
+    DnsSearchList, "DnsSearchList", [lifetime = "How long the domains may be used, in seconds.", domains = "The search domains, as dotted text."],
     new(domains: Vec<String>, lifetime: u32 = 1800) "(domains, lifetime=1800)" => {
         let names: Vec<&str> = domains.iter().map(String::as_str).collect();
         NdpOption::DnsSearchList(opt::DnsSearchList::new(lifetime, &names).map_err(error)?)
@@ -277,19 +278,19 @@ option_class!(
 );
 option_class!(
     /// Captive-Portal option (type 37, RFC 8910): ``.uri`` (``None`` when not UTF-8).
-    CaptivePortal, "CaptivePortal", [uri]
+    CaptivePortal, "CaptivePortal", [uri = "The captive portal's URI (``None`` when it is not UTF-8)."]
 );
 option_class!(
     /// PREF64 option (type 38, RFC 8781): ``.prefix`` (the NAT64 prefix), ``.lifetime``.
-    Pref64, "Pref64", [prefix, lifetime]
+    Pref64, "Pref64", [prefix = "The NAT64 prefix (``ipaddress.IPv6Network``).", lifetime = "How long the prefix may be used, in seconds."]
 );
 option_class!(
     /// An option of a type ipv6kit does not know, kept raw: ``.type``, ``.data``.
-    UnknownOption, "UnknownOption", [data]
+    UnknownOption, "UnknownOption", [data = "The option's bytes after its type and length, as carried."]
 );
 option_class!(
     /// A known option whose contents are invalid, kept raw: ``.reason``, ``.data``.
-    InvalidOption, "InvalidOption", [reason, data]
+    InvalidOption, "InvalidOption", [reason = "Why the core refused the option's contents.", data = "The option's bytes after its type and length, as carried."]
 );
 
 /// The Python object for a core option.

@@ -434,8 +434,9 @@ impl PlanMap {
 /// Args:
 ///     text: the plan: plain text (one prefix a line with an optional ``[role]``, name and
 ///         description), TOML or JSON.
-///     format: ``"text"``, ``"toml"``, ``"json"``, or ``"auto"`` (each in turn, the first that
-///         reads wins; the text parser's error is reported when none does).
+///     format: ``"text"``, ``"toml"``, ``"json"``, or ``"auto"`` (JSON when the text starts with
+///         ``{``, else plain text, then TOML; the core decides, and reports the error of the
+///         format the input looks like when none reads it).
 ///
 /// Returns:
 ///     A :class:`Report`.
@@ -453,11 +454,7 @@ fn check(text: &str, format: &str) -> PyResult<Report> {
         "text" => core_plan::read(text, Format::Text),
         "toml" => core_plan::read(text, Format::Toml),
         "json" => core_plan::read(text, Format::Json),
-        "auto" => core_plan::read(text, Format::Text).or_else(|e| {
-            core_plan::read(text, Format::Toml)
-                .or_else(|_| core_plan::read(text, Format::Json))
-                .map_err(|_| e)
-        }),
+        "auto" => core_plan::read_auto(text).map(|(plan, _)| plan),
         other => {
             return Err(Error::new_err(format!(
                 "format {other:?}: \"auto\", \"text\", \"toml\" or \"json\" was expected"

@@ -96,8 +96,12 @@ def test_error_is_a_value_error_with_the_core_message() -> None:
         ipv6kit.link_local("00x11:22:33:44:55")
     with pytest.raises(ipv6kit.Error, match="6-byte address was expected"):
         ipv6kit.link_local("00:11:22:33:44")
-    with pytest.raises(ipv6kit.Error, match="invalid IPv6 address"):
+    # The core's text parser names the bad part and its position.
+    with pytest.raises(ipv6kit.Error, match="unexpected character 'g' at position 10"):
         ipv6kit.solicited_node("2001:db8::g")
+    # RFC 4291 2.2: '::' stands for one or more groups (ipnet's parser took zero).
+    with pytest.raises(ipv6kit.Error, match="too many groups"):
+        ipv6kit.sixrd.delegated_prefix("1:2:3:4:5:6:7::8/28", "82.10.11.12")
 
 
 @pytest.mark.parametrize("bad", [1, 1.5, None, b"2001:db8::1", ipaddress.IPv4Address("192.0.2.1"), ["::1"]])

@@ -43,3 +43,22 @@ def test_docstring_examples(test: doctest.DocTest) -> None:
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     runner.run(test)
     assert runner.failures == 0, f"{runner.failures} failing example(s) in {test.name}"
+
+
+def test_every_attribute_and_method_of_public_classes_has_a_docstring() -> None:
+    # help(PrefixInformation.valid_lifetime) must say something too, not only the class.
+    missing = []
+    for module in MODULES:
+        for name in getattr(module, "__all__", []):
+            cls = getattr(module, name)
+            if not isinstance(cls, type):
+                continue
+            for attr, member in vars(cls).items():
+                if attr.startswith("_"):
+                    continue
+                if callable(member) or isinstance(member, (property, types.GetSetDescriptorType)) or (
+                    type(member).__name__ in ("getset_descriptor", "method_descriptor", "builtin_function_or_method")
+                ):
+                    if not getattr(member, "__doc__", None):
+                        missing.append(f"{module.__name__}.{name}.{attr}")
+    assert not missing, f"no docstring: {missing}"

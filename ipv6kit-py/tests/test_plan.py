@@ -60,7 +60,8 @@ def test_formats_and_errors() -> None:
     with pytest.raises(ipv6kit.Error):
         plan.check(HOUSE, "yaml")  # type: ignore[arg-type]
     bad = plan.check("2001:db8:ebbd::/48\n2001:db8:ebbd::/48\n")
-    assert any(d.severity == "error" for d in bad.diagnostics) == (not bad.ok)
+    assert not bad.ok
+    assert "P002" in [d.code for d in bad.diagnostics if d.severity == "error"]
 
 
 # Planning: the vectors of the core's tests in ipv6kit/src/plan/space.rs (free_space_of_the_house,
