@@ -20,7 +20,7 @@ struct Args {
     /// Up to 8 printable ASCII characters (shorter text is padded with spaces).
     text: String,
     /// The board's prefix (up to a /64).
-    #[arg(long, default_value = "2001:6b0:1001:105::/64")]
+    #[arg(long, default_value = "2001:6b0:1001:105::/64", value_parser = ipv6kit::text::parse_prefix)]
     prefix: Ipv6Net,
     /// Send one ICMPv6 echo request to the address (needs root).
     #[arg(long)]

@@ -132,7 +132,7 @@ fn machine_id(o: &Opts) -> Result<String, String> {
 }
 
 fn answer(imp: &str, o: &Opts) -> Result<(), String> {
-    let prefix: Ipv6Net = need(o, "prefix")?.parse().map_err(|e| format!("--prefix: {e}"))?;
+    let prefix: Ipv6Net = ipv6kit::text::parse_prefix(need(o, "prefix")?).map_err(|e| format!("--prefix: {e}"))?;
     let name = o.get("name").map_or("host.example.", String::as_str);
     let e = |e: ipv6kit::iid::stable::StableError| e.to_string();
     let (addr, how) = match imp {

@@ -21,7 +21,7 @@ struct Args {
     /// The colour: `#rrggbb` or `rrggbb`.
     colour: String,
     /// The tree's prefix (up to a /64).
-    #[arg(long, default_value = "2a05:9b81:2020::/48")]
+    #[arg(long, default_value = "2a05:9b81:2020::/48", value_parser = ipv6kit::text::parse_prefix)]
     prefix: Ipv6Net,
     /// Send one ICMPv6 echo request to the address (needs root).
     #[arg(long)]
