@@ -84,6 +84,18 @@ pub(crate) unsafe fn read_slice<'a>(p: *const u8, len: usize) -> Result<&'a [u8]
     Ok(unsafe { core::slice::from_raw_parts(p, len) })
 }
 
+/// [`read_slice`] for an optional input: NULL with `len` 0 is the empty slice.
+///
+/// # Safety
+/// As for [`read_slice`].
+pub(crate) unsafe fn read_optional_slice<'a>(p: *const u8, len: usize) -> Result<&'a [u8], Fail> {
+    if p.is_null() && len == 0 {
+        return Ok(&[]);
+    }
+    // SAFETY: the caller's contract, as for read_slice.
+    unsafe { read_slice(p, len) }
+}
+
 /// Borrows `len` bytes of text. Text that is not UTF-8 gives `not_text` (the caller's parse
 /// error: such text cannot be what the caller hoped to parse).
 ///

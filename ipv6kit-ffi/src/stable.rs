@@ -1,7 +1,9 @@
 //! Stable-privacy interface identifiers (RFC 7217) as Linux, NetworkManager and systemd-networkd
 //! form them, and temporary identifiers (RFC 8981).
 
-use crate::boundary::{guard, out_bytes, read_addr, read_bytes, read_slice, read_text, BytesOut, Out};
+use crate::boundary::{
+    guard, out_bytes, read_addr, read_bytes, read_optional_slice, read_slice, read_text, BytesOut, Out,
+};
 use crate::iid::read_iid;
 use crate::result::{ipv6kit_result, Fail};
 use crate::text::{ipv6kit_prefix, read_prefix};
@@ -137,12 +139,8 @@ pub unsafe extern "C" fn ipv6kit_stable_rfc7217_address(
                 read_slice(secret_key, secret_key_len)?,
             )
         };
-        let nid: &[u8] = if network_id.is_null() && network_id_len == 0 {
-            &[]
-        } else {
-            // SAFETY: the caller's contract above.
-            unsafe { read_slice(network_id, network_id_len) }?
-        };
+        // SAFETY: the caller's contract above.
+        let nid = unsafe { read_optional_slice(network_id, network_id_len) }?;
         let a = rfc7217::stable_address(net, iface, nid, dad_counter, key)?;
         // SAFETY: the caller's contract above.
         unsafe { out.write(a.octets()) };
@@ -727,12 +725,8 @@ pub unsafe extern "C" fn ipv6kit_stable_rfc7217_rid(
                 read_slice(secret_key, secret_key_len)?,
             )
         };
-        let nid: &[u8] = if network_id.is_null() && network_id_len == 0 {
-            &[]
-        } else {
-            // SAFETY: the caller's contract above.
-            unsafe { read_slice(network_id, network_id_len) }?
-        };
+        // SAFETY: the caller's contract above.
+        let nid = unsafe { read_optional_slice(network_id, network_id_len) }?;
         let iid = rfc7217::rid(net, iface, nid, dad_counter, key)?;
         // SAFETY: the caller's contract above.
         unsafe { out.write(iid.octets()) };
