@@ -356,6 +356,10 @@ enum ipv6kit_result
    */
   IPV6KIT_RESULT_NDP_FRAME = 712,
   /**
+   * A builder was given a multicast source address (no IPv6 packet comes from one).
+   */
+  IPV6KIT_RESULT_NDP_MULTICAST_SOURCE = 713,
+  /**
    * Another NDP error (a newer core reported one this code list does not name yet).
    */
   IPV6KIT_RESULT_NDP_OTHER = 799,
@@ -2461,7 +2465,7 @@ void ipv6kit_ndp_options_free(struct ipv6kit_ndp_options *options);
  * (RFC 4861 §4.1). `*written` is the message length; `env`, when not NULL, receives the IPv6
  * envelope to send it in (hop limit 255).
  *
- * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (nothing written; 16 bytes suffice).
+ * Errors: `NULL_POINTER`, `NDP_MULTICAST_SOURCE`, `BUFFER_TOO_SHORT` (nothing written; 16 bytes suffice).
  *
  * # Safety
  * `source` readable for 16 bytes, `mac` NULL or readable for 6, `buf` writable for `len` bytes,
@@ -2478,7 +2482,7 @@ ipv6kit_result ipv6kit_ndp_build_router_solicitation(const uint8_t *source,
  * Builds an address-resolution Neighbor Solicitation (to the solicited-node group of `target`,
  * with the sender's link-layer address `mac`).
  *
- * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (32 bytes suffice).
+ * Errors: `NULL_POINTER`, `NDP_MULTICAST_SOURCE`, `BUFFER_TOO_SHORT` (32 bytes suffice).
  *
  * # Safety
  * `source` and `target` readable for 16 bytes, `mac` for 6, `buf` writable for `len` bytes,
@@ -2495,7 +2499,7 @@ ipv6kit_result ipv6kit_ndp_build_neighbor_solicitation(const uint8_t *source,
 /**
  * Builds a unicast Neighbor Solicitation (unreachability detection): to `target` itself.
  *
- * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (32 bytes suffice).
+ * Errors: `NULL_POINTER`, `NDP_MULTICAST_SOURCE`, `BUFFER_TOO_SHORT` (32 bytes suffice).
  *
  * # Safety
  * As `ipv6kit_ndp_build_neighbor_solicitation()`.
@@ -2530,7 +2534,7 @@ ipv6kit_result ipv6kit_ndp_build_dad_neighbor_solicitation(const uint8_t *target
  * set: solicited (S = 1, to `solicitor`) when `solicitor` is not NULL and not `::`, otherwise
  * unsolicited to all-nodes (S = 0).
  *
- * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (32 bytes suffice).
+ * Errors: `NULL_POINTER`, `NDP_MULTICAST_SOURCE`, `BUFFER_TOO_SHORT` (32 bytes suffice).
  *
  * # Safety
  * `source` and `target` readable for 16 bytes, `mac` for 6, `solicitor` NULL or readable for 16,
@@ -2692,7 +2696,7 @@ ipv6kit_result ipv6kit_ra_builder_add_search_list(struct ipv6kit_ra_builder *bui
  * when not NULL, is set when the RA and its IPv6 header exceed `link_mtu`: ND messages must not
  * be fragmented (RFC 6980), so such an RA must be split.
  *
- * Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (nothing written), `NDP_RDNSS_SERVER_COUNT`,
+ * Errors: `NULL_POINTER`, `NDP_MULTICAST_SOURCE`, `BUFFER_TOO_SHORT` (nothing written), `NDP_RDNSS_SERVER_COUNT`,
  * `NDP_BAD_DOMAIN_NAME`, `NDP_OPTION_TOO_LONG`, `NDP_MESSAGE_TOO_LONG`.
  *
  * # Safety

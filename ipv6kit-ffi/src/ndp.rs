@@ -840,7 +840,7 @@ unsafe fn read_optional_mac(p: *const u8) -> Result<Option<MacAddr6>, Fail> {
 /// (RFC 4861 §4.1). `*written` is the message length; `env`, when not NULL, receives the IPv6
 /// envelope to send it in (hop limit 255).
 ///
-/// Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (nothing written; 16 bytes suffice).
+/// Errors: `NULL_POINTER`, `NDP_MULTICAST_SOURCE`, `BUFFER_TOO_SHORT` (nothing written; 16 bytes suffice).
 ///
 /// # Safety
 /// `source` readable for 16 bytes, `mac` NULL or readable for 6, `buf` writable for `len` bytes,
@@ -866,7 +866,7 @@ pub unsafe extern "C" fn ipv6kit_ndp_build_router_solicitation(
 /// Builds an address-resolution Neighbor Solicitation (to the solicited-node group of `target`,
 /// with the sender's link-layer address `mac`).
 ///
-/// Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (32 bytes suffice).
+/// Errors: `NULL_POINTER`, `NDP_MULTICAST_SOURCE`, `BUFFER_TOO_SHORT` (32 bytes suffice).
 ///
 /// # Safety
 /// `source` and `target` readable for 16 bytes, `mac` for 6, `buf` writable for `len` bytes,
@@ -894,7 +894,7 @@ pub unsafe extern "C" fn ipv6kit_ndp_build_neighbor_solicitation(
 
 /// Builds a unicast Neighbor Solicitation (unreachability detection): to `target` itself.
 ///
-/// Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (32 bytes suffice).
+/// Errors: `NULL_POINTER`, `NDP_MULTICAST_SOURCE`, `BUFFER_TOO_SHORT` (32 bytes suffice).
 ///
 /// # Safety
 /// As `ipv6kit_ndp_build_neighbor_solicitation()`.
@@ -951,7 +951,7 @@ pub unsafe extern "C" fn ipv6kit_ndp_build_dad_neighbor_solicitation(
 /// set: solicited (S = 1, to `solicitor`) when `solicitor` is not NULL and not `::`, otherwise
 /// unsolicited to all-nodes (S = 0).
 ///
-/// Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (32 bytes suffice).
+/// Errors: `NULL_POINTER`, `NDP_MULTICAST_SOURCE`, `BUFFER_TOO_SHORT` (32 bytes suffice).
 ///
 /// # Safety
 /// `source` and `target` readable for 16 bytes, `mac` for 6, `solicitor` NULL or readable for 16,
@@ -1328,7 +1328,7 @@ pub unsafe extern "C" fn ipv6kit_ra_builder_add_search_list(
 /// when not NULL, is set when the RA and its IPv6 header exceed `link_mtu`: ND messages must not
 /// be fragmented (RFC 6980), so such an RA must be split.
 ///
-/// Errors: `NULL_POINTER`, `BUFFER_TOO_SHORT` (nothing written), `NDP_RDNSS_SERVER_COUNT`,
+/// Errors: `NULL_POINTER`, `NDP_MULTICAST_SOURCE`, `BUFFER_TOO_SHORT` (nothing written), `NDP_RDNSS_SERVER_COUNT`,
 /// `NDP_BAD_DOMAIN_NAME`, `NDP_OPTION_TOO_LONG`, `NDP_MESSAGE_TOO_LONG`.
 ///
 /// # Safety

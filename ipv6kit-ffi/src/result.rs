@@ -160,6 +160,8 @@ pub enum ipv6kit_result {
     NdpMessageTooLong = 711,
     /// A frame or packet that is not IPv6 + ICMPv6, or is cut short.
     NdpFrame = 712,
+    /// A builder was given a multicast source address (no IPv6 packet comes from one).
+    NdpMulticastSource = 713,
     /// Another NDP error (a newer core reported one this code list does not name yet).
     NdpOther = 799,
 
@@ -253,6 +255,7 @@ impl ipv6kit_result {
             ipv6kit_result::NdpFieldOutOfRange,
             ipv6kit_result::NdpMessageTooLong,
             ipv6kit_result::NdpFrame,
+            ipv6kit_result::NdpMulticastSource,
             ipv6kit_result::NdpOther,
             ipv6kit_result::ParsePlan,
             ipv6kit_result::PlanShorterThanNode,
@@ -337,6 +340,7 @@ impl ipv6kit_result {
             ipv6kit_result::NdpFieldOutOfRange => "a field value is out of range\0",
             ipv6kit_result::NdpMessageTooLong => "the message exceeds the IPv6 payload limit\0",
             ipv6kit_result::NdpFrame => "not an IPv6/ICMPv6 frame, or cut short\0",
+            ipv6kit_result::NdpMulticastSource => "the source address is multicast\0",
             ipv6kit_result::NdpOther => "NDP error\0",
             ipv6kit_result::ParsePlan => "the plan does not parse\0",
             ipv6kit_result::PlanShorterThanNode => "the prefix length is shorter than the plan entry's\0",
@@ -530,6 +534,7 @@ impl From<ipv6kit_core::ndp::NdpError> for Fail {
             E::FieldOutOfRange { .. } => ipv6kit_result::NdpFieldOutOfRange,
             E::MessageTooLong { .. } => ipv6kit_result::NdpMessageTooLong,
             E::Frame { .. } => ipv6kit_result::NdpFrame,
+            E::MulticastSource { .. } => ipv6kit_result::NdpMulticastSource,
             _ => ipv6kit_result::NdpOther,
         };
         Fail::with(code, e)
@@ -659,6 +664,7 @@ mod tests {
         assert_eq!(ipv6kit_result::NullPointer as u32, 1);
         assert_eq!(ipv6kit_result::BufferTooShort as u32, 2);
         assert_eq!(ipv6kit_result::Panic as u32, 6);
+        assert_eq!(ipv6kit_result::NdpMulticastSource as u32, 713);
         assert_eq!(ipv6kit_result::ParseMac as u32, 102);
         assert_eq!(ipv6kit_result::NotMulticast as u32, 200);
         assert_eq!(ipv6kit_result::PrefixNotSlash64 as u32, 300);

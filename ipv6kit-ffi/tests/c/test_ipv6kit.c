@@ -1521,6 +1521,9 @@ static void test_ndp(void) {
         CHECK_RC(ipv6kit_ndp_build_router_solicitation(NULL, mac, buf, sizeof buf, &n, &e), IPV6KIT_RESULT_NULL_POINTER);
         CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, mac, NULL, sizeof buf, &n, &e), IPV6KIT_RESULT_NULL_POINTER);
         CHECK_RC(ipv6kit_ndp_build_router_solicitation(src, mac, buf, sizeof buf, NULL, &e), IPV6KIT_RESULT_NULL_POINTER);
+        /* RFC 4291 2.7: no IPv6 packet comes from a multicast address. */
+        A("ff02::1", a);
+        CHECK_RC(ipv6kit_ndp_build_router_solicitation(a, mac, buf, sizeof buf, &n, &e), IPV6KIT_RESULT_NDP_MULTICAST_SOURCE);
         CHECK(untouched(buf, sizeof buf) && n == 777);
 
         CHECK_RC(ipv6kit_ndp_build_neighbor_solicitation(src, target, mac, buf, sizeof buf, &n, &e), OK);

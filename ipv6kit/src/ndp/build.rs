@@ -31,6 +31,9 @@ use macaddr::MacAddr6;
 pub const ND_HOP_LIMIT: u8 = 255;
 
 fn finish(w: MessageWriter<'_>, env: Envelope) -> Result<(Envelope, usize), NdpError> {
+    if env.source.is_multicast() {
+        return Err(NdpError::MulticastSource { address: env.source });
+    }
     let n = w
         .finish(ChecksumMode::Compute {
             source: env.source,

@@ -171,4 +171,11 @@ pub enum NdpError {
         /// Byte offset in the frame.
         offset: usize,
     },
+    /// A builder was given a multicast source address: no IPv6 packet may come from one
+    /// (RFC 4291 §2.7), and the kernel drops such ND messages.
+    #[error("source address {address} is multicast; an ND message needs a unicast or the unspecified source")]
+    MulticastSource {
+        /// The source address given.
+        address: core::net::Ipv6Addr,
+    },
 }

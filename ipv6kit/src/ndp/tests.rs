@@ -1172,3 +1172,27 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn builders_refuse_a_multicast_source() {
+    // RFC 4291 §2.7: "Multicast addresses must not be used as source addresses in IPv6 packets."
+    let mut buf = [0u8; 128];
+    let all_nodes = a("ff02::1");
+    assert_eq!(
+        build::router_solicitation(all_nodes, None, &mut buf).map(|(_, n)| n),
+        Err(NdpError::MulticastSource { address: all_nodes })
+    );
+    assert_eq!(
+        build::neighbor_solicitation(
+            all_nodes,
+            a("2001:db8::1"),
+            macaddr::MacAddr6::new(2, 0, 0, 0, 0, 1),
+            &mut buf
+        )
+        .map(|(_, n)| n),
+        Err(NdpError::MulticastSource { address: all_nodes })
+    );
+    // Unicast and unspecified sources still build.
+    assert!(build::router_solicitation(a("fe80::1"), None, &mut buf).is_ok());
+    assert!(build::router_solicitation(Ipv6Addr::UNSPECIFIED, None, &mut buf).is_ok());
+}
