@@ -1196,3 +1196,22 @@ fn builders_refuse_a_multicast_source() {
     assert!(build::router_solicitation(a("fe80::1"), None, &mut buf).is_ok());
     assert!(build::router_solicitation(Ipv6Addr::UNSPECIFIED, None, &mut buf).is_ok());
 }
+
+#[cfg(feature = "alloc")]
+#[test]
+fn a_built_dnssl_equals_the_same_option_parsed_back() {
+    // Found through the Python binding: built options kept no padding, parsed ones do, so the
+    // two compared unequal though their wire bytes were the same.
+    for names in [&["example.com"][..], &["example.com", "lab.example.org"], &["a.b"]] {
+        let built = NdpOption::DnsSearchList(DnsSearchList::new(600, names).unwrap());
+        let mut wire = std::vec![0u8; built.buffer_len()];
+        let n = built.emit(&mut wire).unwrap();
+        let parsed = Packet::parse(&[&[133u8, 0, 0, 0, 0, 0, 0, 0][..], &wire[..n]].concat())
+            .unwrap()
+            .decoded_options()
+            .next()
+            .unwrap()
+            .to_owned();
+        assert_eq!(parsed, built, "{names:?}");
+    }
+}

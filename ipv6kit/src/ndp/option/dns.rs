@@ -169,11 +169,14 @@ impl<'a> DnsSearchList<&'a [u8]> {
 
 #[cfg(feature = "alloc")]
 impl DnsSearchList<alloc::vec::Vec<u8>> {
-    /// A DNSSL option for `names` (dotted text, a trailing dot allowed).
+    /// A DNSSL option for `names` (dotted text, a trailing dot allowed). `encoded` holds the
+    /// names and the zero padding the option carries on the wire, so a built option equals the
+    /// same option parsed back.
     #[inline]
     pub fn new(lifetime: u32, names: &[&str]) -> Result<Self, NdpError> {
         let n = dnssl_encoded_len(names)?;
-        let mut encoded = alloc::vec![0u8; n];
+        let padded = super::round8(field::DATA + n) - field::DATA;
+        let mut encoded = alloc::vec![0u8; padded];
         encode_dnssl(names, &mut encoded)?;
         Ok(DnsSearchList {
             reserved: 0,
