@@ -265,18 +265,23 @@ note[P201]: 2002:c000:204::/48 is in 2002::/16 (6to4, RFC 3056, allocated 2001-0
 fn house_renumbered_into_a_56() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/plans/house.txt");
     let plan = plan::read(&std::fs::read_to_string(path).unwrap(), Format::Text).unwrap();
-    let r = plan::space::renumber(
-        &plan,
-        "2001:db8:ebbd::/48".parse().unwrap(),
-        "2001:db8:77:ab00::/56".parse().unwrap(),
-    )
-    .unwrap();
+    let from = "2001:db8:ebbd::/48".parse().unwrap();
+    // The house lists its /48 and a DMZ /56 inside it: in a /56 the DMZ would equal the
+    // delegation entry (a duplicate, P002), so a /56 is refused with the size that works.
+    let e = plan::space::renumber(&plan, from, "2001:db8:77:ab00::/56".parse().unwrap()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "the plan's contents of 2001:db8:ebbd::/48 need at least a /55; 2001:db8:77:ab00::/56 is a /56"
+    );
+    // In a /55: offsets (the DMZ is /56 number 0x99) do not fit two /56s, so the low bits are
+    // kept: 0x99 is odd, so the DMZ is the second /56, and its /62 and /64 move with it.
+    let r = plan::space::renumber(&plan, from, "2001:db8:77:aa00::/55".parse().unwrap()).unwrap();
     let got: Vec<String> = r.plan.iter().map(|(_, e)| e).map(|e| e.prefix.to_string()).collect();
     assert_eq!(
         got,
         [
             "::/0",
-            "2001:db8:77:ab00::/56",
+            "2001:db8:77:aa00::/55",
             "2001:db8:77:ab00::/56",
             "2001:db8:77:ab08::/62",
             "2001:db8:77:ab0a::/64"

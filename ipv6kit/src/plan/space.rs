@@ -335,6 +335,11 @@ pub fn renumber(plan: &Plan, from: Ipv6Net, to: Ipv6Net) -> Result<Renumbered, S
                     .is_none_or(|p| !in_from(&entries[p]) || entries[p].network() == from)
         })
         .collect();
+    // A listed delegation must stay larger than every block inside it (else renumbering would
+    // make a block equal to the delegation: the house's DMZ /56 moved into a /56).
+    if from_is_listed(plan, from) && tops.iter().any(|&t| entries[t].prefix.prefix_len() <= to.prefix_len()) {
+        return Err(does_not_fit(plan, &tops, from, to));
+    }
     // 1. Every offset fits.
     let fits = tops.iter().all(|&t| range(entries[t].prefix).1 - from_first <= keep);
     let mut place: Vec<(usize, u128)> = Vec::new(); // (top, new first address)
@@ -476,7 +481,21 @@ fn does_not_fit(plan: &Plan, tops: &[usize], from: Ipv6Net, to: Ipv6Net) -> Spac
         ((total - 1).leading_zeros()) as u8
     };
     let needed_len = if total == 1 { 128 } else { needed_len };
+    // When the plan lists the delegation itself, its contents must stay strictly inside it:
+    // a block as large as the new delegation would become a second entry with its prefix.
+    let needed_len = match (
+        from_is_listed(plan, from),
+        tops.iter().map(|&t| plan[t].prefix.prefix_len()).min(),
+    ) {
+        (true, Some(shortest)) => needed_len.min(shortest.saturating_sub(1)),
+        _ => needed_len,
+    };
     SpaceError::DoesNotFit { from, to, needed_len }
+}
+
+/// True when the plan has an entry for the delegation `from` itself.
+fn from_is_listed(plan: &Plan, from: Ipv6Net) -> bool {
+    plan.iter().any(|(_, e)| e.network() == from)
 }
 
 /// The reverse-DNS zones of entry `node` (RFC 3596 §2.5): one zone for a nibble-aligned
@@ -691,10 +710,23 @@ mod tests {
             e.to_string(),
             "the plan's contents of 2001:db8:ebbd::/48 need at least a /62; 2001:db8:77:1200::/63 is a /63"
         );
-        // A /56 child cannot keep low bits in a /60: packing says it needs a /56.
+        // A /56 child of the listed /48 cannot go into a /60, nor into a /56 where it would
+        // equal the delegation entry (P002): it needs a /55 (found through the Python binding).
         let p = plan("2001:db8:ebbd::/48\n2001:db8:ebbd:100::/56\n");
-        let e = renumber(&p, from, "2001:db8:77:1200::/60".parse().unwrap()).unwrap_err();
-        assert!(matches!(e, SpaceError::DoesNotFit { needed_len: 56, .. }), "{e:?}");
+        for to in ["2001:db8:77:1200::/60", "2001:db8:77:1200::/56"] {
+            let e = renumber(&p, from, to.parse().unwrap()).unwrap_err();
+            assert!(
+                matches!(e, SpaceError::DoesNotFit { needed_len: 55, .. }),
+                "{to}: {e:?}"
+            );
+        }
+        let r = renumber(&p, from, "2001:db8:77:1200::/55".parse().unwrap()).unwrap();
+        assert!(crate::plan::check::check(&r.plan)
+            .iter()
+            .all(|f| f.code != crate::plan::check::Code::P002));
+        // Without the delegation listed, one /56 may fill a /56.
+        let p = plan("2001:db8:ebbd:100::/56\n");
+        assert!(renumber(&p, from, "2001:db8:77:1200::/56".parse().unwrap()).is_ok());
     }
 
     #[test]
