@@ -1380,6 +1380,7 @@ pub unsafe extern "C" fn ipv6kit_ra_builder_build(
             routes: &b.routes,
             dns_servers: &dns,
             search_lists: &search,
+            ..Default::default()
         };
         let mut scratch = vec![0u8; config.buffer_len()?];
         let built = build::router_advertisement(&config, link_mtu, &mut scratch)?;

@@ -1343,6 +1343,7 @@ fn build_router_advertisement(
         routes: &routes,
         dns_servers: &dns,
         search_lists: &searches,
+        ..Default::default()
     };
     let mut buf = vec![0u8; config.buffer_len().map_err(error)?];
     let built = build::router_advertisement(&config, link_mtu, &mut buf).map_err(error)?;

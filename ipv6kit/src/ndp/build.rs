@@ -20,7 +20,8 @@ use super::header::{
     Header, NaFlags, NeighborAdvertisement, NeighborSolicitation, RaFlags, RouterAdvertisement, RouterSolicitation,
 };
 use super::option::{
-    dnssl_encoded_len, round8, LinkLayerAddress, Mtu, NdpOption, Nonce, PrefixInformation, RouteInformation,
+    dnssl_encoded_len, round8, CaptivePortal, LinkLayerAddress, Mtu, NdpOption, Nonce, Pref64, PrefixInformation,
+    RaFlagsExtension, RouteInformation,
 };
 use super::{ChecksumMode, MessageWriter, NdpError, MAX_OPTION_LEN, MAX_RDNSS_SERVERS};
 use crate::multicast::{groups, solicited_node};
@@ -202,6 +203,12 @@ pub struct RaConfig<'c> {
     pub dns_servers: &'c [DnsServers<'c>],
     /// DNSSL options.
     pub search_lists: &'c [SearchList<'c>],
+    /// PREF64 options (RFC 8781): the NAT64 prefixes of the network.
+    pub pref64: &'c [Pref64],
+    /// A Captive-Portal option (RFC 8910) with this URI.
+    pub captive_portal: Option<&'c str>,
+    /// An RA Flags Extension option (RFC 5175) with these six bytes of flags.
+    pub flags_extension: Option<[u8; 6]>,
 }
 
 impl Default for RaConfig<'_> {
@@ -222,6 +229,9 @@ impl Default for RaConfig<'_> {
             routes: &[],
             dns_servers: &[],
             search_lists: &[],
+            pref64: &[],
+            captive_portal: None,
+            flags_extension: None,
         }
     }
 }
@@ -252,6 +262,18 @@ impl RaConfig<'_> {
             }
             n += len;
         }
+        n += 16 * self.pref64.len();
+        if let Some(uri) = self.captive_portal {
+            let len = round8(2 + uri.len());
+            if len > MAX_OPTION_LEN {
+                return Err(NdpError::OptionTooLong {
+                    option_type: super::option::types::CAPTIVE_PORTAL,
+                    length: len,
+                });
+            }
+            n += len;
+        }
+        n += 8 * usize::from(self.flags_extension.is_some());
         Ok(n)
     }
 }
@@ -305,6 +327,15 @@ pub fn router_advertisement(
     }
     for s in config.search_lists {
         w.push_dnssl(s.lifetime, s.domains)?;
+    }
+    for p in config.pref64 {
+        w.push(&NdpOption::<&[u8]>::Pref64(*p))?;
+    }
+    if let Some(uri) = config.captive_portal {
+        w.push(&NdpOption::CaptivePortal(CaptivePortal(uri.as_bytes())))?;
+    }
+    if let Some(bits) = config.flags_extension {
+        w.push(&NdpOption::RaFlagsExtension(RaFlagsExtension(&bits[..])))?;
     }
     let (envelope, len) = finish(w, envelope)?;
     Ok(BuiltAdvertisement {

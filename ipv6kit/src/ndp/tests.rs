@@ -1215,3 +1215,46 @@ fn a_built_dnssl_equals_the_same_option_parsed_back() {
         assert_eq!(parsed, built, "{names:?}");
     }
 }
+
+#[test]
+fn router_advertisement_builder_carries_pref64_captive_portal_and_flags_extension() {
+    let pref64 = [Pref64::new("64:ff9b::/96".parse().unwrap(), 1800).unwrap()];
+    let cfg = RaConfig {
+        source: a("fe80::1"),
+        pref64: &pref64,
+        captive_portal: Some("https://portal.example.net/"),
+        flags_extension: Some([0x80, 0, 0, 0, 0, 1]),
+        ..Default::default()
+    };
+    let mut buf = [0u8; 256];
+    let built = build::router_advertisement(&cfg, 1500, &mut buf).unwrap();
+    // 16 (RA) + 16 (PREF64) + 32 (2 + 27-byte URI, NUL-padded to 8) + 8 (flags extension).
+    assert_eq!((built.len, cfg.buffer_len().unwrap()), (72, 72));
+    let p = Packet::parse(&buf[..built.len]).unwrap();
+    assert!(p.verify_checksum(built.envelope.source, built.envelope.destination));
+    let opts: Vec<_> = p.decoded_options().collect();
+    assert_eq!(opts.len(), 3);
+    match &opts[0] {
+        // RFC 8781: 1800 s is 225 units of 8 s; PLC 0 means /96.
+        NdpOption::Pref64(x) => assert_eq!((x.lifetime_plc >> 3, x.lifetime_plc & 7), (225, 0)),
+        o => panic!("{o:?}"),
+    }
+    match &opts[1] {
+        NdpOption::CaptivePortal(x) => assert_eq!(x.uri(), Some("https://portal.example.net/")),
+        o => panic!("{o:?}"),
+    }
+    match &opts[2] {
+        NdpOption::RaFlagsExtension(x) => assert!(x.bit(0) && x.bit(47) && !x.bit(1)),
+        o => panic!("{o:?}"),
+    }
+    // A URI too long for one option (2040 bytes) is refused up front.
+    let long = "x".repeat(2040);
+    let cfg = RaConfig {
+        captive_portal: Some(&long),
+        ..Default::default()
+    };
+    assert!(matches!(
+        cfg.buffer_len(),
+        Err(NdpError::OptionTooLong { option_type: 37, .. })
+    ));
+}

@@ -77,6 +77,7 @@ fn builder_frames() -> Vec<Vec<u8>> {
         lifetime: 600,
         domains: &["example.com", "lab.example.org"],
     }];
+    let pref64 = [ipv6kit::ndp::option::Pref64::new("64:ff9b::/96".parse().unwrap(), 1800).unwrap()];
     let cfg = RaConfig {
         source: ll,
         source_mac: Some(mac),
@@ -85,6 +86,9 @@ fn builder_frames() -> Vec<Vec<u8>> {
         routes: &rio,
         dns_servers: &dns,
         search_lists: &sl,
+        pref64: &pref64,
+        captive_portal: Some("https://portal.example.net/welcome"),
+        flags_extension: Some([0x80, 0, 0, 0, 0, 0]),
         ..Default::default()
     };
     let built = build::router_advertisement(&cfg, 1500, &mut buf).unwrap();
