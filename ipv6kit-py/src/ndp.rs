@@ -266,7 +266,11 @@ option_class!(
 );
 option_class!(
     /// RA Flags Extension option (type 26, RFC 5175): ``.bits`` (the 6 flag bytes).
-    RaFlagsExtension, "RaFlagsExtension", [bits = "The 6 bytes of extended RA flags."]
+    ///
+    /// >>> ipv6kit.ndp.RaFlagsExtension(bytes([0x80, 0, 0, 0, 0, 0])).to_bytes().hex()
+    /// '1a01800000000000'
+    RaFlagsExtension, "RaFlagsExtension", [bits = "The 6 bytes of extended RA flags."],
+    new(bits: &[u8]) "(bits)" => NdpOption::RaFlagsExtension(opt::RaFlagsExtension(flags_extension_bits(bits)?.to_vec()))
 );
 option_class!(
     /// DNS Search List option (type 31, RFC 8106): ``.lifetime``, ``.domains``.
@@ -278,12 +282,54 @@ option_class!(
 );
 option_class!(
     /// Captive-Portal option (type 37, RFC 8910): ``.uri`` (``None`` when not UTF-8).
-    CaptivePortal, "CaptivePortal", [uri = "The captive portal's URI (``None`` when it is not UTF-8)."]
+    ///
+    /// >>> ipv6kit.ndp.CaptivePortal("https://portal.example/").uri
+    /// 'https://portal.example/'
+    CaptivePortal, "CaptivePortal", [uri = "The captive portal's URI (``None`` when it is not UTF-8)."],
+    new(uri: &str) "(uri)" => NdpOption::CaptivePortal(opt::CaptivePortal(captive_portal_uri(uri)?.as_bytes().to_vec()))
 );
 option_class!(
     /// PREF64 option (type 38, RFC 8781): ``.prefix`` (the NAT64 prefix), ``.lifetime``.
-    Pref64, "Pref64", [prefix = "The NAT64 prefix (``ipaddress.IPv6Network``).", lifetime = "How long the prefix may be used, in seconds."]
+    ///
+    /// >>> ipv6kit.ndp.Pref64("64:ff9b::/96", 1800)
+    /// Pref64(prefix=IPv6Network('64:ff9b::/96'), lifetime=1800)
+    Pref64, "Pref64", [prefix = "The NAT64 prefix (``ipaddress.IPv6Network``).", lifetime = "How long the prefix may be used, in seconds."],
+    new(prefix: &Bound<'_, PyAny>, lifetime: u16 = 1800) "(prefix, lifetime=1800)" => NdpOption::Pref64(pref64(prefix, lifetime, "prefix")?)
 );
+
+/// A core PREF64 for `prefix` (str or IPv6Network) and `lifetime` seconds; `what` names the argument.
+fn pref64(prefix: &Bound<'_, PyAny>, lifetime: u16, what: &str) -> PyResult<opt::Pref64> {
+    let net = ipv6_net(prefix, what)?;
+    opt::Pref64::new(net, lifetime).ok_or_else(|| {
+        Error::new_err(format!(
+            "{what} {net}: a PREF64 prefix (RFC 8781) is a /32, /40, /48, /56, /64 or /96, not a /{}",
+            net.prefix_len()
+        ))
+    })
+}
+
+/// `uri` when it fits in one Captive-Portal option (RFC 8910).
+fn captive_portal_uri(uri: &str) -> PyResult<&str> {
+    let len = 2 + uri.len();
+    if len.div_ceil(8) * 8 > core_ndp::MAX_OPTION_LEN {
+        return Err(Error::new_err(format!(
+            "captive_portal: a URI of {} bytes does not fit in one option (at most {})",
+            uri.len(),
+            core_ndp::MAX_OPTION_LEN - 2
+        )));
+    }
+    Ok(uri)
+}
+
+/// `bits` as the 6 bytes of an RA Flags Extension option (RFC 5175).
+fn flags_extension_bits(bits: &[u8]) -> PyResult<[u8; 6]> {
+    bits.try_into().map_err(|_| {
+        Error::new_err(format!(
+            "flags_extension: exactly 6 bytes were expected, not {}",
+            bits.len()
+        ))
+    })
+}
 option_class!(
     /// An option of a type ipv6kit does not know, kept raw: ``.type``, ``.data``.
     UnknownOption, "UnknownOption", [data = "The option's bytes after its type and length, as carried."]
@@ -1215,7 +1261,8 @@ fn core_options<T: pyo3::PyClass, V>(
 }
 
 /// Builds a Router Advertisement as a router sends it (``ipv6kit::ndp::build``): options in
-/// radvd's order (SLLA, MTU, PIOs, RIOs, RDNSS, DNSSL), checksum computed, hop limit 255.
+/// radvd's order (SLLA, MTU, PIOs, RIOs, RDNSS, DNSSL), then PREF64, Captive-Portal and RA Flags
+/// Extension options; checksum computed, hop limit 255.
 ///
 /// Args:
 ///     source: the router's link-local address.
@@ -1228,6 +1275,11 @@ fn core_options<T: pyo3::PyClass, V>(
 ///     routes: :class:`RouteInformation` objects.
 ///     dns_servers: RDNSS options, as ``(lifetime, [server, ...])`` pairs (1 to 127 servers).
 ///     search_lists: DNSSL options, as ``(lifetime, [domain, ...])`` pairs.
+///     pref64: PREF64 options (RFC 8781), as ``(prefix, lifetime)`` pairs: a /32, /40, /48, /56,
+///         /64 or /96 NAT64 prefix (str or ``ipaddress.IPv6Network``) and seconds (0 to 65535,
+///         carried in units of 8 s, rounded up).
+///     captive_portal: a Captive-Portal option (RFC 8910) with this URI.
+///     flags_extension: an RA Flags Extension option (RFC 5175) with these 6 bytes.
 ///     link_mtu: the link's MTU, used only for ``exceeds_link_mtu``.
 ///
 /// Returns:
@@ -1235,7 +1287,9 @@ fn core_options<T: pyo3::PyClass, V>(
 ///     ``.exceeds_link_mtu``, ``.message``).
 ///
 /// Raises:
-///     ipv6kit.Error: an RDNSS option with no or too many servers, a search list too long.
+///     ipv6kit.Error: an RDNSS option with no or too many servers, a search list too long, a
+///         PREF64 prefix of another length, a URI too long for one option, ``flags_extension``
+///         not 6 bytes.
 ///
 /// >>> built = ipv6kit.ndp.build_router_advertisement(
 /// ...     "fe80::1", source_mac="02:00:00:00:00:01",
@@ -1243,14 +1297,20 @@ fn core_options<T: pyo3::PyClass, V>(
 /// ...     dns_servers=[(1800, ["2001:db8:1::53"])])
 /// >>> len(built.data), built.message.validate()
 /// (80, [])
+/// >>> built = ipv6kit.ndp.build_router_advertisement(
+/// ...     "fe80::1", pref64=[("64:ff9b::/96", 1800)],
+/// ...     captive_portal="https://portal.example/", flags_extension=bytes(6))
+/// >>> built.message.options
+/// [Pref64(prefix=IPv6Network('64:ff9b::/96'), lifetime=1800), CaptivePortal(uri='https://portal.example/'), RaFlagsExtension(bits=b'\x00\x00\x00\x00\x00\x00')]
 #[pyfunction]
 #[pyo3(signature = (source, destination = None, *, cur_hop_limit = 64, managed = false, other = false,
     home_agent = false, preference = "medium", proxy = false, router_lifetime = 1800, reachable_time = 0,
     retrans_timer = 0, source_mac = None, mtu = None, prefixes = None, routes = None, dns_servers = None,
-    search_lists = None, link_mtu = 1500),
+    search_lists = None, pref64 = None, captive_portal = None, flags_extension = None, link_mtu = 1500),
     text_signature = "(source, destination='ff02::1', *, cur_hop_limit=64, managed=False, other=False, \
     home_agent=False, preference='medium', proxy=False, router_lifetime=1800, reachable_time=0, retrans_timer=0, \
-    source_mac=None, mtu=None, prefixes=(), routes=(), dns_servers=(), search_lists=(), link_mtu=1500)")]
+    source_mac=None, mtu=None, prefixes=(), routes=(), dns_servers=(), search_lists=(), pref64=(), \
+    captive_portal=None, flags_extension=None, link_mtu=1500)")]
 #[allow(clippy::too_many_arguments)]
 fn build_router_advertisement(
     source: &Bound<'_, PyAny>,
@@ -1270,6 +1330,9 @@ fn build_router_advertisement(
     routes: Option<&Bound<'_, PyAny>>,
     dns_servers: Option<Vec<(u32, Vec<Bound<'_, PyAny>>)>>,
     search_lists: Option<Vec<(u32, Vec<String>)>>,
+    pref64: Option<Vec<(Bound<'_, PyAny>, u16)>>,
+    captive_portal: Option<&str>,
+    flags_extension: Option<&[u8]>,
     link_mtu: usize,
 ) -> PyResult<BuiltAdvertisement> {
     let defaults = build::RaConfig::default();
@@ -1324,6 +1387,11 @@ fn build_router_advertisement(
             domains,
         })
         .collect();
+    let nat64 = pref64
+        .unwrap_or_default()
+        .iter()
+        .map(|(prefix, lifetime)| self::pref64(prefix, *lifetime, "pref64"))
+        .collect::<PyResult<Vec<opt::Pref64>>>()?;
     let config = build::RaConfig {
         source: ipv6_addr(source, "source")?,
         destination: match destination {
@@ -1343,7 +1411,9 @@ fn build_router_advertisement(
         routes: &routes,
         dns_servers: &dns,
         search_lists: &searches,
-        ..Default::default()
+        pref64: &nat64,
+        captive_portal: captive_portal.map(captive_portal_uri).transpose()?,
+        flags_extension: flags_extension.map(flags_extension_bits).transpose()?,
     };
     let mut buf = vec![0u8; config.buffer_len().map_err(error)?];
     let built = build::router_advertisement(&config, link_mtu, &mut buf).map_err(error)?;

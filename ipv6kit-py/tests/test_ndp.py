@@ -274,6 +274,61 @@ def test_build_router_advertisement_flags_and_errors() -> None:
         ndp.build_router_advertisement("fe80::1", prefixes=[ndp.Mtu(1500)])  # type: ignore[list-item]
 
 
+def test_build_router_advertisement_pref64_captive_portal_and_flags_extension() -> None:
+    # The core's router_advertisement_builder_carries_pref64_captive_portal_and_flags_extension:
+    # RFC 8781 carries the lifetime in units of 8 s, so 1800 s comes back as 1800 s.
+    built = ndp.build_router_advertisement(
+        "fe80::1",
+        pref64=[("64:ff9b::/96", 1800), (IPv6Network("2001:db8:64::/48"), 600)],
+        captive_portal="https://portal.example/login",
+        flags_extension=bytes([0x80, 0, 0, 0, 0, 1]),
+    )
+    ra = ndp.parse(built.data, src="fe80::1", dst="ff02::1", hop_limit=255)
+    assert isinstance(ra, ndp.RouterAdvertisement) and ra.validate() == []
+    nat64, nat64_48, portal, flags = ra.options
+    assert isinstance(nat64, ndp.Pref64) and isinstance(nat64_48, ndp.Pref64)
+    assert (nat64.prefix, nat64.lifetime) == (IPv6Network("64:ff9b::/96"), 1800)
+    assert (nat64_48.prefix, nat64_48.lifetime) == (IPv6Network("2001:db8:64::/48"), 600)
+    assert isinstance(portal, ndp.CaptivePortal) and portal.uri == "https://portal.example/login"
+    assert isinstance(flags, ndp.RaFlagsExtension) and flags.bits == bytes([0x80, 0, 0, 0, 0, 1])
+    # On the wire (RFC 8781 §4): type 38, Length 2, Scaled Lifetime 225 << 3 | PLC 0, 12 prefix bytes.
+    assert nat64.to_bytes() == bytes([38, 2]) + struct.pack("!H", 225 << 3) + IPv6Address("64:ff9b::").packed[:12]
+    # RFC 5175: type 26, Length 1, the 6 flag bytes.
+    assert flags.to_bytes() == bytes([26, 1, 0x80, 0, 0, 0, 0, 1])
+    # The constructors make the same options.
+    assert ra.options == [
+        ndp.Pref64("64:ff9b::/96", 1800),
+        ndp.Pref64(IPv6Network("2001:db8:64::/48"), 600),
+        ndp.CaptivePortal("https://portal.example/login"),
+        ndp.RaFlagsExtension(bytes([0x80, 0, 0, 0, 0, 1])),
+    ]
+    # Lifetimes round up to the next 8 s.
+    assert ndp.Pref64("64:ff9b::/96", 1801).lifetime == 1808
+
+
+def test_pref64_captive_portal_and_flags_extension_errors() -> None:
+    with pytest.raises(ipv6kit.Error, match="/32, /40, /48, /56, /64 or /96"):
+        ndp.build_router_advertisement("fe80::1", pref64=[("64:ff9b::/80", 1800)])
+    with pytest.raises(ipv6kit.Error, match="/32, /40, /48, /56, /64 or /96"):
+        ndp.Pref64("64:ff9b::/120")
+    with pytest.raises(ipv6kit.Error):
+        ndp.build_router_advertisement("fe80::1", pref64=[("not a prefix", 1800)])
+    for bad in (bytes(5), bytes(7), b""):
+        with pytest.raises(ipv6kit.Error, match="exactly 6 bytes"):
+            ndp.build_router_advertisement("fe80::1", flags_extension=bad)
+        with pytest.raises(ipv6kit.Error, match="exactly 6 bytes"):
+            ndp.RaFlagsExtension(bad)
+    # One option holds at most 255 * 8 - 2 bytes of URI.
+    longest = "https://p.example/" + "a" * (2038 - 18)
+    assert ndp.CaptivePortal(longest).uri == longest
+    built = ndp.build_router_advertisement("fe80::1", captive_portal=longest)
+    assert len(built.data) == 16 + 2040
+    with pytest.raises(ipv6kit.Error, match="does not fit"):
+        ndp.build_router_advertisement("fe80::1", captive_portal=longest + "a")
+    with pytest.raises(ipv6kit.Error, match="does not fit"):
+        ndp.CaptivePortal(longest + "a")
+
+
 def test_build_dad_ns_is_the_seed_capture_byte_for_byte() -> None:
     # shared/vectors/README.md: the 86-byte DAD NS from :: to ff02::1:ffe1:f, target
     # fe80::546f:f7ff:fee1:f, Nonce 60:69:60:4c:0a:aa, checksum 0x566e, from MAC 56:6f:f7:e1:00:0f.

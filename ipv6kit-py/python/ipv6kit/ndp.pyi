@@ -128,6 +128,7 @@ class RecursiveDnsServer(_OptionBase):
 
 @final
 class RaFlagsExtension(_OptionBase):
+    def __new__(cls, bits: bytes) -> RaFlagsExtension: ...
     @property
     def bits(self) -> bytes: ...
 
@@ -141,11 +142,13 @@ class DnsSearchList(_OptionBase):
 
 @final
 class CaptivePortal(_OptionBase):
+    def __new__(cls, uri: str) -> CaptivePortal: ...
     @property
     def uri(self) -> Optional[str]: ...
 
 @final
 class Pref64(_OptionBase):
+    def __new__(cls, prefix: _Prefix, lifetime: int = 1800) -> Pref64: ...
     @property
     def prefix(self) -> IPv6Network: ...
     @property
@@ -349,6 +352,9 @@ def build_router_advertisement(
     routes: Optional[Iterable[RouteInformation]] = (),
     dns_servers: Optional[Sequence[tuple[int, Sequence[_Address]]]] = (),
     search_lists: Optional[Sequence[tuple[int, Sequence[str]]]] = (),
+    pref64: Optional[Sequence[tuple[_Prefix, int]]] = (),
+    captive_portal: Optional[str] = None,
+    flags_extension: Optional[bytes] = None,
     link_mtu: int = 1500,
 ) -> BuiltAdvertisement: ...
 def checksum(src: _Address, dst: _Address, data: bytes) -> int: ...
