@@ -1175,7 +1175,8 @@ typedef struct ipv6kit_plan_prefixes ipv6kit_plan_prefixes;
 
 /**
  * What a router advertises, gathered call by call and written by
- * `ipv6kit_ra_builder_build()` (options in radvd's order: SLLA, MTU, PIOs, RIOs, RDNSS, DNSSL).
+ * `ipv6kit_ra_builder_build()` (options in radvd's order: SLLA, MTU, PIOs, RIOs, RDNSS, DNSSL;
+ * then PREF64s, Captive-Portal, RA Flags Extension).
  * Made by `ipv6kit_ra_builder_new()`, released once by `ipv6kit_ra_builder_free()`.
  */
 typedef struct ipv6kit_ra_builder ipv6kit_ra_builder;
@@ -2689,6 +2690,47 @@ ipv6kit_result ipv6kit_ra_builder_add_search_list(struct ipv6kit_ra_builder *bui
                                                   uint32_t lifetime,
                                                   const char *domains,
                                                   size_t len);
+
+/**
+ * Adds a PREF64 option (RFC 8781) announcing the NAT64 prefix `prefix` (/32, /40, /48, /56, /64
+ * or /96; its host bits are cleared on the wire), valid for `lifetime` seconds: the option
+ * carries it in units of 8 s, rounded up (at most 65528 s).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (another prefix length).
+ *
+ * # Safety
+ * `builder` must be a live builder and `prefix` readable.
+ */
+ipv6kit_result ipv6kit_ra_builder_add_pref64(struct ipv6kit_ra_builder *builder,
+                                             const struct ipv6kit_prefix *prefix,
+                                             uint16_t lifetime);
+
+/**
+ * Sets the URI of a Captive-Portal option (RFC 8910), `len` bytes of UTF-8 at `uri` (no NUL
+ * needed); `len` 0 (`uri` NULL or not) removes the option. A URI too long for one option (2039
+ * bytes and more) is refused when the RA is built, with `NDP_OPTION_TOO_LONG`.
+ *
+ * Errors: `NULL_POINTER` (`builder`, or `uri` NULL with a nonzero `len`), `INVALID_ARGUMENT`
+ * (text that is not UTF-8).
+ *
+ * # Safety
+ * `builder` must be a live builder and `uri` NULL or readable for `len` bytes.
+ */
+ipv6kit_result ipv6kit_ra_builder_set_captive_portal(struct ipv6kit_ra_builder *builder,
+                                                     const char *uri,
+                                                     size_t len);
+
+/**
+ * Sets the six flag bytes of an RA Flags Extension option (RFC 5175; the first byte holds bits
+ * 8–15 of the RA's flags, most significant bit first); NULL removes the option.
+ *
+ * Errors: `NULL_POINTER` (`builder`).
+ *
+ * # Safety
+ * `builder` must be a live builder; `flags` NULL or readable for 6 bytes.
+ */
+ipv6kit_result ipv6kit_ra_builder_set_flags_extension(struct ipv6kit_ra_builder *builder,
+                                                      const uint8_t *flags);
 
 /**
  * Writes the Router Advertisement into `buf` (checksum computed; every reserved and padding

@@ -1058,7 +1058,8 @@ fn preference(v: u32) -> Result<core_ndp::RouterPreference, Fail> {
 }
 
 /// What a router advertises, gathered call by call and written by
-/// `ipv6kit_ra_builder_build()` (options in radvd's order: SLLA, MTU, PIOs, RIOs, RDNSS, DNSSL).
+/// `ipv6kit_ra_builder_build()` (options in radvd's order: SLLA, MTU, PIOs, RIOs, RDNSS, DNSSL;
+/// then PREF64s, Captive-Portal, RA Flags Extension).
 /// Made by `ipv6kit_ra_builder_new()`, released once by `ipv6kit_ra_builder_free()`.
 pub struct ipv6kit_ra_builder {
     source: Ipv6Addr,
@@ -1070,6 +1071,9 @@ pub struct ipv6kit_ra_builder {
     routes: Vec<core_ndp::option::RouteInformation>,
     dns: Vec<(u32, Vec<Ipv6Addr>)>,
     search: Vec<(u32, Vec<String>)>,
+    pref64: Vec<core_ndp::option::Pref64>,
+    captive_portal: Option<String>,
+    flags_extension: Option<[u8; 6]>,
 }
 
 /// # Safety
@@ -1106,6 +1110,9 @@ pub unsafe extern "C" fn ipv6kit_ra_builder_new(
             routes: Vec::new(),
             dns: Vec::new(),
             search: Vec::new(),
+            pref64: Vec::new(),
+            captive_portal: None,
+            flags_extension: None,
         };
         // SAFETY: the caller's contract above.
         unsafe { out.write(Box::into_raw(Box::new(b))) };
@@ -1323,6 +1330,88 @@ pub unsafe extern "C" fn ipv6kit_ra_builder_add_search_list(
     })
 }
 
+/// Adds a PREF64 option (RFC 8781) announcing the NAT64 prefix `prefix` (/32, /40, /48, /56, /64
+/// or /96; its host bits are cleared on the wire), valid for `lifetime` seconds: the option
+/// carries it in units of 8 s, rounded up (at most 65528 s).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (another prefix length).
+///
+/// # Safety
+/// `builder` must be a live builder and `prefix` readable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ra_builder_add_pref64(
+    builder: *mut ipv6kit_ra_builder,
+    prefix: *const ipv6kit_prefix,
+    lifetime: u16,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let net = unsafe { crate::text::read_prefix(prefix) }?;
+        let p = core_ndp::option::Pref64::new(net, lifetime).ok_or_else(|| {
+            Fail::with(
+                ipv6kit_result::InvalidArgument,
+                format_args!(
+                    "a PREF64 prefix is /32, /40, /48, /56, /64 or /96, not /{}",
+                    net.prefix_len()
+                ),
+            )
+        })?;
+        // SAFETY: the caller's contract above.
+        unsafe { read_builder(builder) }?.pref64.push(p);
+        Ok(())
+    })
+}
+
+/// Sets the URI of a Captive-Portal option (RFC 8910), `len` bytes of UTF-8 at `uri` (no NUL
+/// needed); `len` 0 (`uri` NULL or not) removes the option. A URI too long for one option (2039
+/// bytes and more) is refused when the RA is built, with `NDP_OPTION_TOO_LONG`.
+///
+/// Errors: `NULL_POINTER` (`builder`, or `uri` NULL with a nonzero `len`), `INVALID_ARGUMENT`
+/// (text that is not UTF-8).
+///
+/// # Safety
+/// `builder` must be a live builder and `uri` NULL or readable for `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ra_builder_set_captive_portal(
+    builder: *mut ipv6kit_ra_builder,
+    uri: *const c_char,
+    len: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let bytes = unsafe { crate::boundary::read_optional_slice(uri.cast(), len) }?;
+        let text = core::str::from_utf8(bytes).map_err(|e| Fail::with(ipv6kit_result::InvalidArgument, e))?;
+        // SAFETY: the caller's contract above.
+        unsafe { read_builder(builder) }?.captive_portal = (!text.is_empty()).then(|| text.to_owned());
+        Ok(())
+    })
+}
+
+/// Sets the six flag bytes of an RA Flags Extension option (RFC 5175; the first byte holds bits
+/// 8–15 of the RA's flags, most significant bit first); NULL removes the option.
+///
+/// Errors: `NULL_POINTER` (`builder`).
+///
+/// # Safety
+/// `builder` must be a live builder; `flags` NULL or readable for 6 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ra_builder_set_flags_extension(
+    builder: *mut ipv6kit_ra_builder,
+    flags: *const u8,
+) -> ipv6kit_result {
+    guard(|| {
+        let f = if flags.is_null() {
+            None
+        } else {
+            // SAFETY: the caller's contract above.
+            Some(unsafe { read_bytes::<6>(flags) }?)
+        };
+        // SAFETY: the caller's contract above.
+        unsafe { read_builder(builder) }?.flags_extension = f;
+        Ok(())
+    })
+}
+
 /// Writes the Router Advertisement into `buf` (checksum computed; every reserved and padding
 /// byte zero). `env`, when not NULL, receives the envelope (hop limit 255); `exceeds_link_mtu`,
 /// when not NULL, is set when the RA and its IPv6 header exceed `link_mtu`: ND messages must not
@@ -1380,7 +1469,9 @@ pub unsafe extern "C" fn ipv6kit_ra_builder_build(
             routes: &b.routes,
             dns_servers: &dns,
             search_lists: &search,
-            ..Default::default()
+            pref64: &b.pref64,
+            captive_portal: b.captive_portal.as_deref(),
+            flags_extension: b.flags_extension,
         };
         let mut scratch = vec![0u8; config.buffer_len()?];
         let built = build::router_advertisement(&config, link_mtu, &mut scratch)?;

@@ -3069,6 +3069,109 @@ static void test_ra_builder(void) {
     CHECK(none == NULL);
 }
 
+/* PREF64, Captive-Portal and RA Flags Extension, read back through the parser. */
+static void test_ra_builder_pref64_portal_flags(void) {
+    static const char uri[] = "https://portal.example.net/";
+    static const uint8_t flags[6] = {0x80, 0, 0, 0, 0, 0x01};
+    ipv6kit_ra_builder *b = NULL;
+    ipv6kit_ndp_message *m = NULL;
+    ipv6kit_ndp_options *it = NULL;
+    ipv6kit_ndp_option o;
+    ipv6kit_prefix p;
+    uint8_t src[16], want[16], buf[4096];
+    char text[256], *long_uri;
+    size_t n, count = 0;
+
+    A("fe80::1", src);
+    CHECK_RC(ipv6kit_ra_builder_new(src, &b), OK);
+    CHECK_RC(ipv6kit_prefix_parse("64:ff9b::/96", 12, &p), OK);
+    CHECK_RC(ipv6kit_ra_builder_add_pref64(b, &p, 1800), OK);
+    CHECK_RC(ipv6kit_prefix_parse("2001:db8:64::/48", 16, &p), OK);
+    CHECK_RC(ipv6kit_ra_builder_add_pref64(b, &p, 1), OK); /* rounded up to one 8 s unit */
+    CHECK_RC(ipv6kit_ra_builder_set_captive_portal(b, uri, strlen(uri)), OK);
+    CHECK_RC(ipv6kit_ra_builder_set_flags_extension(b, flags), OK);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, NULL, NULL), OK);
+    /* 16 (RA) + 2 * 16 (PREF64) + 32 (2 + 27-byte URI, NUL-padded to 8) + 8 (flags extension). */
+    CHECK(n == 88);
+    CHECK_RC(ipv6kit_ndp_parse(buf, n, &m), OK);
+    CHECK_RC(ipv6kit_ndp_options_new(m, &it), OK);
+    while (ipv6kit_ndp_options_next(it, &o) == OK) {
+        switch (count) {
+        case 0: /* RFC 8781: 1800 s is Scaled Lifetime 225 (0x0708 >> 3), PLC 0 (/96) */
+            A("64:ff9b::", want);
+            CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_PREF64 && o.option_type == 38 && o.length_units == 2);
+            CHECK(o.data_len == 14 && o.data[0] == 0x07 && o.data[1] == 0x08);
+            CHECK(o.prefix_length == 96 && o.valid_lifetime == 1800 && memcmp(o.prefix, want, 16) == 0);
+            break;
+        case 1: /* Scaled Lifetime 1, PLC 3 (/48) */
+            A("2001:db8:64::", want);
+            CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_PREF64 && o.data[0] == 0x00 && o.data[1] == 0x0b);
+            CHECK(o.prefix_length == 48 && o.valid_lifetime == 8 && memcmp(o.prefix, want, 16) == 0);
+            break;
+        case 2:
+            CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_CAPTIVE_PORTAL && o.option_type == 37 && o.length_units == 4);
+            CHECK(o.data_len == 30 && memcmp(o.data, uri, 27) == 0 && o.data[27] == 0 && o.data[29] == 0);
+            CHECK_RC(ipv6kit_ndp_options_text(it, text, sizeof text, &n), OK);
+            CHECK(strstr(text, uri) != NULL);
+            break;
+        case 3: /* RFC 5175: type 26, length 1, the six bytes as given */
+            CHECK(o.kind == IPV6KIT_NDP_OPTION_KIND_RA_FLAGS_EXTENSION && o.option_type == 26 && o.length_units == 1);
+            CHECK(o.data_len == 6 && memcmp(o.data, flags, 6) == 0);
+            break;
+        default: CHECK(0);
+        }
+        count++;
+    }
+    CHECK(count == 4);
+    ipv6kit_ndp_options_free(it);
+    ipv6kit_ndp_free(m);
+
+    /* Removed again: NULL/0 for the portal, NULL for the flags; the PREF64s stay. */
+    CHECK_RC(ipv6kit_ra_builder_set_captive_portal(b, NULL, 0), OK);
+    CHECK_RC(ipv6kit_ra_builder_set_flags_extension(b, NULL), OK);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, NULL, NULL), OK);
+    CHECK(n == 48);
+    CHECK_RC(ipv6kit_ra_builder_set_captive_portal(b, uri, strlen(uri)), OK);
+    CHECK_RC(ipv6kit_ra_builder_set_captive_portal(b, uri, 0), OK);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, NULL, NULL), OK);
+    CHECK(n == 48);
+
+    /* Bad inputs, refused when set (the builder keeps what it had). */
+    CHECK_RC(ipv6kit_prefix_parse("64:ff9b::/95", 12, &p), OK);
+    CHECK_RC(ipv6kit_ra_builder_add_pref64(b, &p, 1800), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    p.len = 128;
+    CHECK_RC(ipv6kit_ra_builder_add_pref64(b, &p, 1800), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    p.len = 129;
+    CHECK_RC(ipv6kit_ra_builder_add_pref64(b, &p, 1800), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_ra_builder_add_pref64(b, NULL, 1800), IPV6KIT_RESULT_NULL_POINTER);
+    p.len = 96;
+    CHECK_RC(ipv6kit_ra_builder_add_pref64(NULL, &p, 1800), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_set_captive_portal(b, "https://\xff/", 10), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_ra_builder_set_captive_portal(b, NULL, 5), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_set_captive_portal(NULL, uri, strlen(uri)), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_set_flags_extension(NULL, flags), IPV6KIT_RESULT_NULL_POINTER);
+    CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, NULL, NULL), OK);
+    CHECK(n == 48);
+
+    /* A URI over one option's 2040 bytes (2 + 2039, padded to 2048) is refused at build time,
+       as the RDNSS server count is; 2038 bytes fill an option exactly. */
+    long_uri = malloc(2039);
+    CHECK(long_uri != NULL);
+    if (long_uri != NULL) {
+        memset(long_uri, 'x', 2039);
+        CHECK_RC(ipv6kit_ra_builder_set_captive_portal(b, long_uri, 2039), OK);
+        fill(buf, sizeof buf);
+        n = 777;
+        CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, NULL, NULL), IPV6KIT_RESULT_NDP_OPTION_TOO_LONG);
+        CHECK(untouched(buf, sizeof buf) && n == 777);
+        CHECK_RC(ipv6kit_ra_builder_set_captive_portal(b, long_uri, 2038), OK);
+        CHECK_RC(ipv6kit_ra_builder_build(b, 1500, buf, sizeof buf, &n, NULL, NULL), OK);
+        CHECK(n == 48 + 2040);
+        free(long_uri);
+    }
+    ipv6kit_ra_builder_free(b);
+}
+
 int main(void) {
     test_general();
     test_text();
@@ -3090,6 +3193,7 @@ int main(void) {
     test_registry_ipv4();
     test_describe_fields();
     test_ra_builder();
+    test_ra_builder_pref64_portal_flags();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
