@@ -106,6 +106,36 @@ pub unsafe extern "C" fn ipv6kit_stable_linux_link_local(
     })
 }
 
+/// The inputs both RFC 7217 functions take.
+struct Rfc7217Inputs<'a> {
+    prefix: ipv6kit_core::Ipv6Net,
+    net_iface: &'a [u8],
+    network_id: &'a [u8],
+    secret_key: &'a [u8],
+}
+
+/// Reads the prefix, `Net_Iface`, the optional `Network_ID` (NULL with length 0 is empty) and
+/// the secret key of an RFC 7217 call.
+///
+/// # Safety
+/// `prefix` readable; each (pointer, length) pair readable for its length.
+unsafe fn read_rfc7217_inputs<'a>(
+    prefix: *const ipv6kit_prefix,
+    net_iface: (*const u8, usize),
+    network_id: (*const u8, usize),
+    secret_key: (*const u8, usize),
+) -> Result<Rfc7217Inputs<'a>, Fail> {
+    // SAFETY: forwarded contract.
+    unsafe {
+        Ok(Rfc7217Inputs {
+            prefix: read_prefix(prefix)?,
+            net_iface: read_slice(net_iface.0, net_iface.1)?,
+            network_id: read_optional_slice(network_id.0, network_id.1)?,
+            secret_key: read_slice(secret_key.0, secret_key.1)?,
+        })
+    }
+}
+
 /// Writes the RFC 7217 §5 address for a /64 `prefix`: `RID = F(Prefix, Net_Iface, Network_ID,
 /// DAD_Counter, secret_key)` with SHA-256 as F (the generic form; Linux, NetworkManager and
 /// systemd have their own functions here). Reserved identifiers are skipped by incrementing the
@@ -132,16 +162,15 @@ pub unsafe extern "C" fn ipv6kit_stable_rfc7217_address(
     guard(|| {
         let out = out_bytes::<16>(out)?;
         // SAFETY: the caller's contract above.
-        let (net, iface, key) = unsafe {
-            (
-                read_prefix(prefix)?,
-                read_slice(net_iface, net_iface_len)?,
-                read_slice(secret_key, secret_key_len)?,
+        let i = unsafe {
+            read_rfc7217_inputs(
+                prefix,
+                (net_iface, net_iface_len),
+                (network_id, network_id_len),
+                (secret_key, secret_key_len),
             )
-        };
-        // SAFETY: the caller's contract above.
-        let nid = unsafe { read_optional_slice(network_id, network_id_len) }?;
-        let a = rfc7217::stable_address(net, iface, nid, dad_counter, key)?;
+        }?;
+        let a = rfc7217::stable_address(i.prefix, i.net_iface, i.network_id, dad_counter, i.secret_key)?;
         // SAFETY: the caller's contract above.
         unsafe { out.write(a.octets()) };
         Ok(())
@@ -718,16 +747,15 @@ pub unsafe extern "C" fn ipv6kit_stable_rfc7217_rid(
     guard(|| {
         let out = out_bytes::<8>(out)?;
         // SAFETY: the caller's contract above.
-        let (net, iface, key) = unsafe {
-            (
-                read_prefix(prefix)?,
-                read_slice(net_iface, net_iface_len)?,
-                read_slice(secret_key, secret_key_len)?,
+        let i = unsafe {
+            read_rfc7217_inputs(
+                prefix,
+                (net_iface, net_iface_len),
+                (network_id, network_id_len),
+                (secret_key, secret_key_len),
             )
-        };
-        // SAFETY: the caller's contract above.
-        let nid = unsafe { read_optional_slice(network_id, network_id_len) }?;
-        let iid = rfc7217::rid(net, iface, nid, dad_counter, key)?;
+        }?;
+        let iid = rfc7217::rid(i.prefix, i.net_iface, i.network_id, dad_counter, i.secret_key)?;
         // SAFETY: the caller's contract above.
         unsafe { out.write(iid.octets()) };
         Ok(())
