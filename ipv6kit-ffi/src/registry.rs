@@ -93,6 +93,29 @@ pub enum ipv6kit_registry_field {
     Terminated = 3,
 }
 
+/// The text column `field` (an `ipv6kit_registry_field`) of a registry row, IPv6 or IPv4.
+fn entry_field(
+    field: u32,
+    name: &'static str,
+    rfc: &'static str,
+    allocated: &'static str,
+    terminated: Option<&'static str>,
+) -> Result<&'static str, Fail> {
+    match field {
+        f if f == ipv6kit_registry_field::Name as u32 => Ok(name),
+        f if f == ipv6kit_registry_field::Rfc as u32 => Ok(rfc),
+        f if f == ipv6kit_registry_field::Allocated as u32 => Ok(allocated),
+        f if f == ipv6kit_registry_field::Terminated as u32 => terminated.ok_or(Fail::with(
+            ipv6kit_result::NotFound,
+            "the allocation has no termination date",
+        )),
+        other => Err(Fail::with(
+            ipv6kit_result::InvalidEnum,
+            format_args!("{other} is no ipv6kit_registry_field"),
+        )),
+    }
+}
+
 /// Writes a text column of registry entry number `index`; `field` is an
 /// `ipv6kit_registry_field`.
 ///
@@ -112,21 +135,7 @@ pub unsafe extern "C" fn ipv6kit_registry_entry_text(
     guard(|| {
         let out = TextOut::new(buf, len, written)?;
         let e = entry(index)?;
-        let text = match field {
-            f if f == ipv6kit_registry_field::Name as u32 => e.name,
-            f if f == ipv6kit_registry_field::Rfc as u32 => e.rfc,
-            f if f == ipv6kit_registry_field::Allocated as u32 => e.allocated,
-            f if f == ipv6kit_registry_field::Terminated as u32 => e.terminated.ok_or(Fail::with(
-                ipv6kit_result::NotFound,
-                "the allocation has no termination date",
-            ))?,
-            other => {
-                return Err(Fail::with(
-                    ipv6kit_result::InvalidEnum,
-                    format_args!("{other} is no ipv6kit_registry_field"),
-                ))
-            }
-        };
+        let text = entry_field(field, e.name, e.rfc, e.allocated, e.terminated)?;
         // SAFETY: the caller's contract above.
         unsafe { out.write_str(text) }
     })
@@ -355,21 +364,7 @@ pub unsafe extern "C" fn ipv6kit_registry_ipv4_entry_text(
     guard(|| {
         let out = TextOut::new(buf, len, written)?;
         let e = ipv4_entry(index)?;
-        let text = match field {
-            f if f == ipv6kit_registry_field::Name as u32 => e.name,
-            f if f == ipv6kit_registry_field::Rfc as u32 => e.rfc,
-            f if f == ipv6kit_registry_field::Allocated as u32 => e.allocated,
-            f if f == ipv6kit_registry_field::Terminated as u32 => e.terminated.ok_or(Fail::with(
-                ipv6kit_result::NotFound,
-                "the allocation has no termination date",
-            ))?,
-            other => {
-                return Err(Fail::with(
-                    ipv6kit_result::InvalidEnum,
-                    format_args!("{other} is no ipv6kit_registry_field"),
-                ))
-            }
-        };
+        let text = entry_field(field, e.name, e.rfc, e.allocated, e.terminated)?;
         // SAFETY: the caller's contract above.
         unsafe { out.write_str(text) }
     })
