@@ -7,6 +7,9 @@
 //! - ipv6kit: the ICMPv6 checksum alone over the same bytes (issue target: the line above
 //!   ≤ 2× this one);
 //! - ipv6kit: parse + decode without the checksum (what the two peers below do);
+//! - the floor: the option walk and the DNSSL label walk with nothing checked, reading the same
+//!   fields (the least any decoder must do; the full decode's cost above the checksum cannot
+//!   go below it);
 //! - ipv6kit: parse + option iteration without decoding (the same work as pnet's line);
 //! - smoltcp 0.12 `NdiscRepr::parse` (keeps options 1–5 only);
 //! - pnet_packet 0.35 `RouterAdvertPacket` option iteration (allocates a Vec per option).
@@ -51,9 +54,60 @@ fn ipv6kit_decode(bytes: &[u8]) -> u64 {
     acc
 }
 
+/// The floor: what any decoder of this RA must do at the least, with nothing checked. It walks
+/// the options (each Length byte gives the next option's offset) and the DNSSL labels (each
+/// length byte gives the next label's), reads the same fields as [`ipv6kit_decode`] and folds
+/// them into the same number, and validates nothing: no code, no bounds beyond the slice's,
+/// no label or name limits, no padding. Both walks are chains of dependent loads; no
+/// decoder can do less and still find every option and every name.
+#[inline(never)]
+fn floor_walk(b: &[u8]) -> u64 {
+    let be32 = |o: &[u8], at: usize| u64::from(u32::from_be_bytes([o[at], o[at + 1], o[at + 2], o[at + 3]]));
+    let mut acc = 0u64;
+    let mut p = 16usize;
+    while p + 8 <= b.len() {
+        let n = usize::from(b[p + 1]) * 8;
+        if n == 0 || p + n > b.len() {
+            break;
+        }
+        let o = &b[p..p + n];
+        acc += match o[0] {
+            3 => be32(o, 4) + be32(o, 28),
+            25 => o[8..]
+                .chunks_exact(16)
+                .map(|a| (be32(a, 8) << 32) | be32(a, 12))
+                .sum::<u64>(),
+            31 => {
+                // The names end where an empty name (the padding) starts.
+                let e = &o[8..];
+                let (mut q, mut start) = (0usize, 0usize);
+                while q < e.len() {
+                    let l = usize::from(e[q]);
+                    if l == 0 {
+                        if q == start {
+                            break;
+                        }
+                        start = q + 1;
+                    }
+                    q += 1 + l;
+                }
+                q as u64
+            }
+            5 | 7 => be32(o, 4),
+            1 => u64::from(o[7]),
+            8 => u64::from(u16::from_be_bytes([o[4], o[5]])),
+            _ => 1,
+        };
+        p += n;
+    }
+    acc
+}
+
 fn bench(c: &mut Criterion) {
     let (src, dst, ra) = reference_ra();
     assert!(checksum::verify(src, dst, &ra));
+    // The floor line reads the same values as the full decode.
+    assert_eq!(floor_walk(&ra), ipv6kit_decode(&ra));
     let mut g = c.benchmark_group("ndp_ra_176");
     g.throughput(Throughput::Bytes(ra.len() as u64));
 
@@ -63,6 +117,9 @@ fn bench(c: &mut Criterion) {
             assert!(checksum::verify(black_box(src), black_box(dst), bytes));
             black_box(ipv6kit_decode(bytes))
         })
+    });
+    g.bench_function("floor: option and label walk, nothing checked", |b| {
+        b.iter(|| black_box(floor_walk(black_box(&ra[..]))))
     });
     g.bench_function("ipv6kit checksum only", |b| {
         b.iter(|| black_box(checksum::verify(black_box(src), black_box(dst), black_box(&ra[..]))))

@@ -113,14 +113,16 @@ pub struct DnsSearchList<B> {
 }
 
 /// Checks encoded DNSSL names; `Err` holds the offset (from the start of `enc`) of the problem.
+///
+/// The label walk is a chain of dependent loads (each length byte says where the next label
+/// is); inlined into the option decoder, it overlaps with the rest of the decode.
+#[inline(always)]
 fn check_names(enc: &[u8]) -> Result<(), usize> {
     let mut p = 0usize;
-    let mut name_start = 0usize;
-    loop {
-        match enc.get(p) {
-            // The end: fine between names, an unterminated name otherwise.
-            None => return if p == name_start { Ok(()) } else { Err(name_start) },
-            Some(0) if p == name_start => {
+    let mut start = 0usize;
+    while let Some(&l) = enc.get(p) {
+        if l == 0 {
+            if p == start {
                 // RFC 8106 §5.2: "the remaining octets other than the encoding parts of the
                 // domain names are padded with zeros".
                 let rest = enc.get(p..).unwrap_or(&[]);
@@ -129,23 +131,22 @@ fn check_names(enc: &[u8]) -> Result<(), usize> {
                     None => Ok(()),
                 };
             }
-            Some(0) => {
-                p += 1;
-                name_start = p;
-            }
-            Some(&l) => {
-                // No compression (RFC 8106 §5.2), labels of at most 63 bytes, names of at most
-                // 255 bytes with the final zero.
-                if l > 63 {
-                    return Err(p);
-                }
-                let next = p + 1 + usize::from(l);
-                if next >= enc.len() || next - name_start > 254 {
-                    return Err(p);
-                }
-                p = next;
-            }
+            p += 1;
+            start = p;
+            continue;
         }
+        // No compression (RFC 8106 §5.2), labels of at most 63 bytes, names of at most
+        // 255 bytes with the final zero.
+        let next = p + 1 + usize::from(l);
+        if l > 63 || next >= enc.len() || next - start > 254 {
+            return Err(p);
+        }
+        p = next;
+    }
+    if p == start {
+        Ok(())
+    } else {
+        Err(start)
     }
 }
 
