@@ -579,6 +579,32 @@ fn dnssl_with_non_zero_padding_or_bad_labels_is_invalid_but_kept() {
     }
 }
 
+#[test]
+fn dnssl_bad_name_offsets_point_at_the_bad_byte() {
+    // Offsets from the start of the option (8-byte header, then the names), worked by hand.
+    for (body, offset) in [
+        (&b"\x07example\x03com\x00\x00\x00\x01"[..], 8 + 15), // the first non-zero padding byte
+        (&b"\x07example\x0aco\x00\x00\x00\x00"[..], 8 + 8),   // the length byte of the label past the end
+        (&b"\xc0\x0c\x00\x00\x00\x00\x00\x00"[..], 8),        // the compression pointer
+        (&b"\x03abc\x40abc\x00\x00\x00\x00\x00\x00\x00\x00"[..], 8 + 4), // the 64-byte label's length byte
+    ] {
+        let mut opt = std::vec![31, 0, 0, 0, 0, 0, 0, 5];
+        opt.extend_from_slice(body);
+        opt[1] = (opt.len() / 8) as u8;
+        assert_eq!(
+            NdpOption::decode(&opt),
+            NdpOption::Invalid {
+                reason: InvalidReason::DnsslBadName { offset },
+                option: UnknownOption {
+                    option_type: 31,
+                    data: &opt[2..],
+                },
+            },
+            "{body:?}"
+        );
+    }
+}
+
 #[cfg(feature = "alloc")] // owned messages and alloc-only option constructors
 #[test]
 fn builders_cap_rdnss_at_127_servers() {
