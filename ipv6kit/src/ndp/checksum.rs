@@ -15,26 +15,26 @@ use core::net::Ipv6Addr;
 /// IANA protocol number of ICMPv6 (the pseudo-header's Next Header).
 pub const NEXT_HEADER_ICMPV6: u8 = 58;
 
-/// Adds `data` as big-endian 16-bit words to a 64-bit accumulator (no folding yet).
-fn sum_bytes(mut acc: u64, data: &[u8]) -> u64 {
-    let mut chunks = data.chunks_exact(8);
+/// The ones' complement sum of `data` taken as 16-bit words in the machine-independent
+/// little-endian order, not yet folded: RFC 1071 §2(B) ("byte order independence") lets the
+/// sum run over little-endian words and be byte-swapped once at the end. Four bytes at a time
+/// into a 64-bit accumulator, which no IPv6 payload can overflow; an odd last byte is the high
+/// byte of a zero-padded word, as RFC 1071 says.
+fn sum_swapped(data: &[u8]) -> u64 {
+    let mut chunks = data.chunks_exact(4);
+    let mut acc = 0u64;
     for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let v = u64::from_be_bytes(w);
-        // Add the two 32-bit halves; they cannot overflow a u64 for any IPv6 payload size.
-        acc += (v >> 32) + (v & 0xffff_ffff);
+        acc += u64::from(u32::from_le_bytes([c[0], c[1], c[2], c[3]]));
     }
-    let mut words = chunks.remainder().chunks_exact(2);
-    for w in &mut words {
-        acc += u64::from(u16::from_be_bytes([w[0], w[1]]));
+    let mut tail = [0u8; 4];
+    let rest = chunks.remainder();
+    if let Some(t) = tail.get_mut(..rest.len()) {
+        t.copy_from_slice(rest);
     }
-    if let [last] = words.remainder() {
-        acc += u64::from(*last) << 8;
-    }
-    acc
+    acc + u64::from(u32::from_le_bytes(tail))
 }
 
+/// Folds a sum to 16 bits with end-around carry.
 fn fold(mut acc: u64) -> u16 {
     while acc > 0xffff {
         acc = (acc & 0xffff) + (acc >> 16);
@@ -42,27 +42,31 @@ fn fold(mut acc: u64) -> u16 {
     acc as u16
 }
 
-fn pseudo_header_sum(source: Ipv6Addr, destination: Ipv6Addr, len: usize) -> u64 {
-    let mut acc = sum_bytes(0, &source.octets());
-    acc = sum_bytes(acc, &destination.octets());
-    // Upper-Layer Packet Length (32 bits) and Next Header.
-    acc += (len as u64 >> 16) + (len as u64 & 0xffff) + u64::from(NEXT_HEADER_ICMPV6);
-    acc
+/// The folded ones' complement sum of the pseudo-header and `parts` (as big-endian words).
+fn sum(source: Ipv6Addr, destination: Ipv6Addr, len: usize, parts: [&[u8]; 2]) -> u16 {
+    let mut swapped = sum_swapped(&source.octets()) + sum_swapped(&destination.octets());
+    for part in parts {
+        swapped += sum_swapped(part);
+    }
+    // Back to big-endian words, then the Upper-Layer Packet Length (32 bits) and Next Header.
+    let acc = u64::from(fold(swapped).swap_bytes())
+        + (len as u64 >> 16)
+        + (len as u64 & 0xffff)
+        + u64::from(NEXT_HEADER_ICMPV6);
+    fold(acc)
 }
 
 /// The checksum `message` should carry, computed as if its checksum field (bytes 2–3) were zero.
 pub fn compute(source: Ipv6Addr, destination: Ipv6Addr, message: &[u8]) -> u16 {
-    let mut acc = pseudo_header_sum(source, destination, message.len());
     // Everything but the checksum field (bytes 2-3); both parts start at an even offset.
-    acc = sum_bytes(acc, message.get(..2).unwrap_or(message));
-    acc = sum_bytes(acc, message.get(4..).unwrap_or(&[]));
-    !fold(acc)
+    let head = message.get(..2).unwrap_or(message);
+    let rest = message.get(4..).unwrap_or(&[]);
+    !sum(source, destination, message.len(), [head, rest])
 }
 
 /// True when `message`'s checksum field is right for `source` → `destination`.
 pub fn verify(source: Ipv6Addr, destination: Ipv6Addr, message: &[u8]) -> bool {
-    let acc = sum_bytes(pseudo_header_sum(source, destination, message.len()), message);
-    fold(acc) == 0xffff
+    sum(source, destination, message.len(), [message, &[]]) == 0xffff
 }
 
 /// Computes the checksum and writes it into bytes 2–3 of `message` (no-op on a message shorter
