@@ -17,91 +17,9 @@
 //! `cargo bench -p ipv6kit-benches --bench ndp -- --warm-up-time 1 --measurement-time 3`
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use ipv6kit::ndp::option::NdpOption;
-use ipv6kit::ndp::{checksum, frame, Packet};
+use ipv6kit::ndp::{checksum, Packet};
+use ipv6kit_benches::ndp::{floor_walk, ipv6kit_decode, reference_ra};
 use std::hint::black_box;
-use std::net::Ipv6Addr;
-
-/// The RA frame's addresses and ICMPv6 bytes.
-fn reference_ra() -> (Ipv6Addr, Ipv6Addr, Vec<u8>) {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../ipv6kit/tests/data/ndp/tcpdump-icmpv6-ra.pcap"
-    );
-    let file = std::fs::read(path).expect("the RA capture");
-    let caplen = u32::from_le_bytes(file[24 + 8..24 + 12].try_into().unwrap()) as usize;
-    let f = frame::parse_ethernet(&file[40..40 + caplen]).unwrap();
-    assert_eq!(f.ipv6.payload.len(), 176);
-    (f.ipv6.source, f.ipv6.destination, f.ipv6.payload.to_vec())
-}
-
-/// Parses and decodes everything, folding the values into a number so nothing is skipped.
-fn ipv6kit_decode(bytes: &[u8]) -> u64 {
-    let p = Packet::parse(bytes).unwrap();
-    let mut acc = 0u64;
-    for o in p.decoded_options() {
-        acc += match o {
-            NdpOption::PrefixInformation(x) => u64::from(x.valid_lifetime) + u64::from(x.prefix.to_bits() as u32),
-            NdpOption::RecursiveDnsServer(x) => x.addresses().map(|a| a.to_bits() as u64).sum::<u64>(),
-            NdpOption::DnsSearchList(x) => x.names().map(|n| n.as_bytes().len() as u64).sum::<u64>(),
-            NdpOption::Mtu(x) => u64::from(x.mtu),
-            NdpOption::SourceLinkLayerAddress(x) => x.mac().map_or(0, |m| u64::from(m.as_bytes()[5])),
-            NdpOption::AdvertisementInterval(x) => u64::from(x.interval_ms),
-            NdpOption::HomeAgentInformation(x) => u64::from(x.preference),
-            _ => 1,
-        };
-    }
-    acc
-}
-
-/// The floor: what any decoder of this RA must do at the least, with nothing checked. It walks
-/// the options (each Length byte gives the next option's offset) and the DNSSL labels (each
-/// length byte gives the next label's), reads the same fields as [`ipv6kit_decode`] and folds
-/// them into the same number, and validates nothing: no code, no bounds beyond the slice's,
-/// no label or name limits, no padding. Both walks are chains of dependent loads; no
-/// decoder can do less and still find every option and every name.
-#[inline(never)]
-fn floor_walk(b: &[u8]) -> u64 {
-    let be32 = |o: &[u8], at: usize| u64::from(u32::from_be_bytes([o[at], o[at + 1], o[at + 2], o[at + 3]]));
-    let mut acc = 0u64;
-    let mut p = 16usize;
-    while p + 8 <= b.len() {
-        let n = usize::from(b[p + 1]) * 8;
-        if n == 0 || p + n > b.len() {
-            break;
-        }
-        let o = &b[p..p + n];
-        acc += match o[0] {
-            3 => be32(o, 4) + be32(o, 28),
-            25 => o[8..]
-                .chunks_exact(16)
-                .map(|a| (be32(a, 8) << 32) | be32(a, 12))
-                .sum::<u64>(),
-            31 => {
-                // The names end where an empty name (the padding) starts.
-                let e = &o[8..];
-                let (mut q, mut start) = (0usize, 0usize);
-                while q < e.len() {
-                    let l = usize::from(e[q]);
-                    if l == 0 {
-                        if q == start {
-                            break;
-                        }
-                        start = q + 1;
-                    }
-                    q += 1 + l;
-                }
-                q as u64
-            }
-            5 | 7 => be32(o, 4),
-            1 => u64::from(o[7]),
-            8 => u64::from(u16::from_be_bytes([o[4], o[5]])),
-            _ => 1,
-        };
-        p += n;
-    }
-    acc
-}
 
 fn bench(c: &mut Criterion) {
     let (src, dst, ra) = reference_ra();
