@@ -192,7 +192,7 @@ const F: bool = false;
 /// The registry's entries in ascending prefix order (network address, then prefix length), as of
 /// [`EDITION`].
 #[rustfmt::skip]
-pub const ENTRIES: &[Entry] = &[
+pub static ENTRIES: &[Entry] = &[
     e(UNSPECIFIED, "Unspecified Address", "RFC 4291", "2006-02", T, F, F, Some(F), T),
     e(LOOPBACK, "Loopback Address", "RFC 4291", "2006-02", F, F, F, Some(F), T),
     e(IPV4_MAPPED, "IPv4-mapped Address", "RFC 4291", "2006-02", F, F, F, Some(F), T),
@@ -479,7 +479,7 @@ pub mod ipv4 {
     /// The IPv4 registry's entries in ascending prefix order. The registry's one row holding two
     /// blocks (`192.0.0.170/32, 192.0.0.171/32`, NAT64/DNS64 discovery) is two entries here.
     #[rustfmt::skip]
-    pub const ENTRIES: &[Ipv4Entry] = &[
+    pub static ENTRIES: &[Ipv4Entry] = &[
         e([0, 0, 0, 0], 8, "\"This network\"", "RFC 791, Section 3.2", "1981-09", T, F, F, F, T),
         e([0, 0, 0, 0], 32, "\"This host on this network\"", "RFC 1122, Section 3.2.1.3", "1981-09", T, F, F, F, T),
         e([10, 0, 0, 0], 8, "Private-Use", "RFC 1918", "1996-02", T, T, T, F, F),
