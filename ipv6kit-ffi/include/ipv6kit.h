@@ -16,7 +16,8 @@
  * - A NULL pointer argument gives IPV6KIT_RESULT_NULL_POINTER (even with a zero length).
  * - Outputs are written only on success.
  * - No panic crosses the boundary: an internal error returns IPV6KIT_RESULT_PANIC.
- * - Opaque handles are made by a _new/_parse function and released once by their _free.
+ * - Opaque handles are made by a _new/_parse function and released once by their _free;
+ *   ipv6kit_ndp_writer is storage the caller owns (zero-initialise it; nothing to free).
  * - All functions are thread-safe.
  */
 
@@ -76,7 +77,8 @@
  * Values are stable: once published a value keeps its meaning and is never reused. They are
  * grouped by domain in blocks of 100 (general 0–99, text 100–199, multicast 200–299,
  * interface identifiers 300–399, DNS 400–499, 6rd 500–599, stable IIDs 600–699, NDP 700–799,
- * address plans 800–899, registry 900–999); new codes are appended inside their block.
+ * address plans 800–899, registry 900–999, IEEE OUI registry 1000–1099); new codes are appended
+ * inside their block.
  *
  * `ipv6kit_result_message()` gives a fixed English sentence for each code, and
  * `ipv6kit_last_error_message()` the detailed message of the last failure on the calling thread
@@ -395,6 +397,18 @@ enum ipv6kit_result
    * Another registry or zone error (a newer core reported one this code list does not name yet).
    */
   IPV6KIT_RESULT_REGISTRY_OTHER = 999,
+  /**
+   * An IEEE registry CSV file does not parse (the detailed message gives the line and the part).
+   */
+  IPV6KIT_RESULT_PARSE_OUI = 1000,
+  /**
+   * An IEEE registry file could not be read (the detailed message names it and gives the reason).
+   */
+  IPV6KIT_RESULT_OUI_IO = 1001,
+  /**
+   * Another OUI registry error (a newer core reported one this code list does not name yet).
+   */
+  IPV6KIT_RESULT_OUI_OTHER = 1099,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -627,6 +641,39 @@ enum ipv6kit_ndp_option_kind
 typedef enum ipv6kit_ndp_option_kind ipv6kit_ndp_option_kind;
 #else
 typedef uint32_t ipv6kit_ndp_option_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The registry an assignment comes from (`ipv6kit_oui_assignment.registry`).
+ */
+enum ipv6kit_oui_registry
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * MA-L, the classic OUI: a 24-bit block.
+   */
+  IPV6KIT_OUI_REGISTRY_MA_L = 0,
+  /**
+   * MA-M: a 28-bit block.
+   */
+  IPV6KIT_OUI_REGISTRY_MA_M = 1,
+  /**
+   * MA-S (OUI-36): a 36-bit block.
+   */
+  IPV6KIT_OUI_REGISTRY_MA_S = 2,
+  /**
+   * IAB, the retired individual address blocks: 36 bits, like MA-S.
+   */
+  IPV6KIT_OUI_REGISTRY_IAB = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_oui_registry ipv6kit_oui_registry;
+#else
+typedef uint32_t ipv6kit_oui_registry;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -1148,6 +1195,35 @@ typedef uint32_t ipv6kit_router_preference;
 #endif // __cplusplus
 
 /**
+ * How `ipv6kit_ndp_writer_finish()` fills the checksum field.
+ */
+enum ipv6kit_checksum_mode
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Computed over the IPv6 pseudo-header of `source` → `destination`.
+   */
+  IPV6KIT_CHECKSUM_MODE_COMPUTE = 0,
+  /**
+   * Left zero: for `SOCK_RAW`/`IPPROTO_ICMPV6` sockets, where the kernel fills it in.
+   */
+  IPV6KIT_CHECKSUM_MODE_LEAVE_ZERO = 1,
+  /**
+   * The value given (re-emitting a parsed message unchanged).
+   */
+  IPV6KIT_CHECKSUM_MODE_KEEP = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum ipv6kit_checksum_mode ipv6kit_checksum_mode;
+#else
+typedef uint32_t ipv6kit_checksum_mode;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * A parsed ND message (the ICMPv6 part), with the IPv6 envelope when it was parsed from a
  * packet or frame. Made by `ipv6kit_ndp_parse*()`, released once by `ipv6kit_ndp_free()`.
  * Read-only: one handle may be read from several threads.
@@ -1160,6 +1236,14 @@ typedef struct ipv6kit_ndp_message ipv6kit_ndp_message;
  * after `ipv6kit_ndp_free()`.
  */
 typedef struct ipv6kit_ndp_options ipv6kit_ndp_options;
+
+/**
+ * A set of registry assignments, looked up by longest match (an MA-S block inside an MA-M block
+ * inside an MA-L block belongs to the MA-S holder). Made by `ipv6kit_oui_db_new()` or a
+ * `_load` function, released once by `ipv6kit_oui_db_free()`. Lookups may run on several threads
+ * at once; an `_add` function must not run while another thread uses the same handle.
+ */
+typedef struct ipv6kit_oui_db ipv6kit_oui_db;
 
 /**
  * A checked plan and its findings. Made by `ipv6kit_plan_check()`, released once by
@@ -1490,6 +1574,56 @@ typedef struct ipv6kit_ndp_option {
 } ipv6kit_ndp_option;
 
 /**
+ * A Neighbor Discovery message being written into the caller's buffer, option by option. The
+ * caller owns this storage (on the stack, or inside its own structure): the writer allocates
+ * nothing and needs no `_free`.
+ *
+ * Use: one `ipv6kit_ndp_writer_begin_*()` (writes the fixed part into `buf`), then any
+ * `ipv6kit_ndp_writer_add_*()` in the order the options are to appear, then
+ * `ipv6kit_ndp_writer_finish()` (writes the checksum and gives the length). Padding, and every
+ * reserved field the functions take no value for, is zero. A failed `_add` leaves the message as
+ * it was (bytes of `buf` after it may have changed), so the caller may go on without that
+ * option; a message may also be abandoned at any point.
+ *
+ * From `_begin` until `_finish` (or until the caller abandons the message), `buf` belongs to the
+ * writer: the caller must not read, write or free it. A begun writer must not be copied and the
+ * copies both used. Other calls on a writer that was
+ * never begun, or is finished, return `INVALID_ARGUMENT` when they can tell: zero-initialise
+ * it (`ipv6kit_ndp_writer w = {0};`) so that they always can. One writer is used by one thread
+ * at a time.
+ */
+typedef struct ipv6kit_ndp_writer {
+  /**
+   * Private: the writer's state. Not to be read or changed.
+   */
+  uint64_t private_state[8];
+} ipv6kit_ndp_writer;
+
+/**
+ * An assignment: a block of MAC addresses (its holder's name comes with it from
+ * `ipv6kit_oui_lookup()`).
+ */
+typedef struct ipv6kit_oui_assignment {
+  /**
+   * The registry it comes from.
+   */
+  ipv6kit_oui_registry registry;
+  /**
+   * The number of leading MAC bits the block fixes: 24 (MA-L), 28 (MA-M) or 36 (MA-S, IAB).
+   */
+  uint8_t bits;
+  /**
+   * The block's leading bits as an integer of `bits` bits, as the files write it in hex
+   * (MA-L `B827EB` is 0xB827EB, MA-S `70B3D5F2F` is 0x70B3D5F2F).
+   */
+  uint64_t prefix;
+  /**
+   * The first MAC address of the block (the prefix followed by zeros).
+   */
+  uint8_t first[6];
+} ipv6kit_oui_assignment;
+
+/**
  * One finding. Its message and suggested fix are read with `ipv6kit_plan_finding_message()`
  * and `ipv6kit_plan_finding_fix()` by `index`.
  */
@@ -1729,6 +1863,23 @@ typedef struct ipv6kit_description {
    * That group.
    */
   uint8_t solicited_node[16];
+  /**
+   * The address has an interface identifier to speak of: unicast other than `::`, `::1` and
+   * the IPv4-mapped and IPv4-compatible forms (whose low bits are zeros or an IPv4 address).
+   */
+  bool has_iid;
+  /**
+   * Its class, as `ipv6kit_iid_classify()` gives it.
+   */
+  struct ipv6kit_iid_class iid;
+  /**
+   * The address is multicast.
+   */
+  bool has_multicast;
+  /**
+   * Its scope, flags and group-ID form, as `ipv6kit_multicast_decode()` gives them.
+   */
+  struct ipv6kit_multicast_info multicast;
 } ipv6kit_description;
 
 /**
@@ -2778,6 +2929,450 @@ ipv6kit_result ipv6kit_icmpv6_checksum(const uint8_t *source,
                                        uint16_t *out);
 
 /**
+ * Begins a Router Solicitation (type 133) in `buf`; `reserved` is the 32-bit word after the
+ * checksum (0 for RFC 4861).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `BUFFER_TOO_SHORT` (8 bytes needed).
+ *
+ * # Safety
+ * `w` writable; `buf` valid for reading and writing `len` bytes, and left to the writer until it
+ * is finished or abandoned.
+ */
+ipv6kit_result ipv6kit_ndp_writer_begin_router_solicitation(struct ipv6kit_ndp_writer *w,
+                                                            uint32_t reserved,
+                                                            uint8_t *buf,
+                                                            size_t len);
+
+/**
+ * Begins a Router Advertisement (type 134) in `buf`. `flags` is the flags byte as sent: M 0x80,
+ * O 0x40, H 0x20, default router preference (RFC 4191) in 0x18 (high 0x08, low 0x18), P 0x04,
+ * reserved 0x03. Router Lifetime in seconds, Reachable Time and Retrans Timer in milliseconds.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `BUFFER_TOO_SHORT` (16 bytes needed).
+ *
+ * # Safety
+ * As `ipv6kit_ndp_writer_begin_router_solicitation()`.
+ */
+ipv6kit_result ipv6kit_ndp_writer_begin_router_advertisement(struct ipv6kit_ndp_writer *w,
+                                                             uint8_t cur_hop_limit,
+                                                             uint8_t flags,
+                                                             uint16_t router_lifetime,
+                                                             uint32_t reachable_time,
+                                                             uint32_t retrans_timer,
+                                                             uint8_t *buf,
+                                                             size_t len);
+
+/**
+ * Begins a Neighbor Solicitation (type 135) for `target` in `buf`; `reserved` is the 32-bit
+ * word after the checksum (0 for RFC 4861).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `BUFFER_TOO_SHORT` (24 bytes needed).
+ *
+ * # Safety
+ * `target` readable for 16 bytes; otherwise as `ipv6kit_ndp_writer_begin_router_solicitation()`.
+ */
+ipv6kit_result ipv6kit_ndp_writer_begin_neighbor_solicitation(struct ipv6kit_ndp_writer *w,
+                                                              const uint8_t *target,
+                                                              uint32_t reserved,
+                                                              uint8_t *buf,
+                                                              size_t len);
+
+/**
+ * Begins a Neighbor Advertisement (type 136) for `target` in `buf`. `flags` is the 32-bit word
+ * after the checksum as sent: R 0x80000000, S 0x40000000, O 0x20000000, the other 29 bits
+ * reserved.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `BUFFER_TOO_SHORT` (24 bytes needed).
+ *
+ * # Safety
+ * `target` readable for 16 bytes; otherwise as `ipv6kit_ndp_writer_begin_router_solicitation()`.
+ */
+ipv6kit_result ipv6kit_ndp_writer_begin_neighbor_advertisement(struct ipv6kit_ndp_writer *w,
+                                                               const uint8_t *target,
+                                                               uint32_t flags,
+                                                               uint8_t *buf,
+                                                               size_t len);
+
+/**
+ * Begins a Redirect (type 137) in `buf`: `target` is the better first hop, `destination` the
+ * destination being redirected; `reserved` is the 32-bit word after the checksum (0 for
+ * RFC 4861).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `BUFFER_TOO_SHORT` (40 bytes needed).
+ *
+ * # Safety
+ * `target` and `destination` readable for 16 bytes; otherwise as
+ * `ipv6kit_ndp_writer_begin_router_solicitation()`.
+ */
+ipv6kit_result ipv6kit_ndp_writer_begin_redirect(struct ipv6kit_ndp_writer *w,
+                                                 const uint8_t *target,
+                                                 const uint8_t *destination,
+                                                 uint32_t reserved,
+                                                 uint8_t *buf,
+                                                 size_t len);
+
+/**
+ * Sets `*len` to the bytes written so far (the fixed part and the options added).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun).
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised), `len` writable.
+ */
+ipv6kit_result ipv6kit_ndp_writer_len(const struct ipv6kit_ndp_writer *w, size_t *len);
+
+/**
+ * Adds a Source Link-layer Address option (type 1): `addr_len` bytes of `addr` (6 for
+ * Ethernet), zero-padded to a multiple of 8 with the type and length bytes.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `BUFFER_TOO_SHORT`,
+ * `NDP_OPTION_TOO_LONG`, `NDP_MESSAGE_TOO_LONG`; after any error the message is as it was.
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised), `addr` readable for `addr_len` bytes.
+ */
+ipv6kit_result ipv6kit_ndp_writer_add_source_link_layer_address(struct ipv6kit_ndp_writer *w,
+                                                                const uint8_t *addr,
+                                                                size_t addr_len);
+
+/**
+ * Adds a Target Link-layer Address option (type 2), as
+ * `ipv6kit_ndp_writer_add_source_link_layer_address()`.
+ *
+ * Errors: as `ipv6kit_ndp_writer_add_source_link_layer_address()`.
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised), `addr` readable for `addr_len` bytes.
+ */
+ipv6kit_result ipv6kit_ndp_writer_add_target_link_layer_address(struct ipv6kit_ndp_writer *w,
+                                                                const uint8_t *addr,
+                                                                size_t addr_len);
+
+/**
+ * Adds a Prefix Information option (type 3) for `prefix` (its host bits cleared on the wire).
+ * `flags` is the flags byte as sent: L (on-link) 0x80, A (autonomous) 0x40, R (router address,
+ * RFC 6275) 0x20, P (DHCPv6-PD preferred, RFC 9762) 0x10. Lifetimes in seconds (0xffffffff:
+ * infinity).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun, or a prefix length above
+ * 128), `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised), `prefix` readable.
+ */
+ipv6kit_result ipv6kit_ndp_writer_add_prefix_information(struct ipv6kit_ndp_writer *w,
+                                                         const struct ipv6kit_prefix *prefix,
+                                                         uint8_t flags,
+                                                         uint32_t valid_lifetime,
+                                                         uint32_t preferred_lifetime);
+
+/**
+ * Adds a Route Information option (type 24, RFC 4191) for `prefix` (host bits cleared, the
+ * shortest Length that holds it); `preference` is an `ipv6kit_router_preference`, `lifetime` in
+ * seconds.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun, or a prefix length above
+ * 128), `INVALID_ENUM`, `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised), `prefix` readable.
+ */
+ipv6kit_result ipv6kit_ndp_writer_add_route_information(struct ipv6kit_ndp_writer *w,
+                                                        const struct ipv6kit_prefix *prefix,
+                                                        uint32_t preference_,
+                                                        uint32_t lifetime);
+
+/**
+ * Adds an MTU option (type 5).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `BUFFER_TOO_SHORT`,
+ * `NDP_MESSAGE_TOO_LONG`.
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised).
+ */
+ipv6kit_result ipv6kit_ndp_writer_add_mtu(struct ipv6kit_ndp_writer *w, uint32_t mtu);
+
+/**
+ * Adds a Recursive DNS Server option (type 25, RFC 8106): `count` servers of 16 bytes each at
+ * `servers` (1 to 127), valid for `lifetime` seconds.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun, or `count` overflows),
+ * `NDP_RDNSS_SERVER_COUNT`, `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised), `servers` readable for `16 * count` bytes.
+ */
+ipv6kit_result ipv6kit_ndp_writer_add_rdnss(struct ipv6kit_ndp_writer *w,
+                                            uint32_t lifetime,
+                                            const uint8_t *servers,
+                                            size_t count);
+
+/**
+ * Adds a DNS Search List option (type 31, RFC 8106) valid for `lifetime` seconds: `domains`
+ * is a list of domain names separated by spaces (`"example.com example.org"`, as resolv.conf's
+ * `search` line), encoded as DNS labels and zero-padded.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `NDP_BAD_DOMAIN_NAME`
+ * (a name that cannot be encoded, or text that is not UTF-8), `NDP_OPTION_TOO_LONG`,
+ * `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised), `domains` readable for `len` bytes.
+ */
+ipv6kit_result ipv6kit_ndp_writer_add_dnssl(struct ipv6kit_ndp_writer *w,
+                                            uint32_t lifetime,
+                                            const char *domains,
+                                            size_t len);
+
+/**
+ * Adds a PREF64 option (type 38, RFC 8781) announcing the NAT64 prefix `prefix` (/32, /40, /48,
+ * /56, /64 or /96; host bits cleared), valid for `lifetime` seconds: the option carries it in
+ * units of 8 s, rounded up (at most 65528 s).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun, or another prefix
+ * length), `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised), `prefix` readable.
+ */
+ipv6kit_result ipv6kit_ndp_writer_add_pref64(struct ipv6kit_ndp_writer *w,
+                                             const struct ipv6kit_prefix *prefix,
+                                             uint16_t lifetime);
+
+/**
+ * Adds a Nonce option (type 14, RFC 3971; sent with DAD, RFC 7527): `len` bytes of `nonce`
+ * (6 for an 8-byte option), zero-padded.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `BUFFER_TOO_SHORT`,
+ * `NDP_OPTION_TOO_LONG`, `NDP_MESSAGE_TOO_LONG`.
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised), `nonce` readable for `len` bytes.
+ */
+ipv6kit_result ipv6kit_ndp_writer_add_nonce(struct ipv6kit_ndp_writer *w,
+                                            const uint8_t *nonce,
+                                            size_t len);
+
+/**
+ * Adds an Advertisement Interval option (type 7, RFC 6275): `interval_ms` milliseconds.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `BUFFER_TOO_SHORT`,
+ * `NDP_MESSAGE_TOO_LONG`.
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised).
+ */
+ipv6kit_result ipv6kit_ndp_writer_add_advertisement_interval(struct ipv6kit_ndp_writer *w,
+                                                             uint32_t interval_ms);
+
+/**
+ * Adds a Home Agent Information option (type 8, RFC 6275): the preference (the wire's 16 bits;
+ * signed in the RFC) and the lifetime in seconds.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `BUFFER_TOO_SHORT`,
+ * `NDP_MESSAGE_TOO_LONG`.
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised).
+ */
+ipv6kit_result ipv6kit_ndp_writer_add_home_agent_information(struct ipv6kit_ndp_writer *w,
+                                                             uint16_t preference_,
+                                                             uint16_t lifetime);
+
+/**
+ * Adds a Captive-Portal option (type 37, RFC 8910): the URI, `len` bytes of UTF-8 at `uri` (no
+ * NUL needed), NUL-padded.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun, or text that is not
+ * UTF-8), `NDP_OPTION_TOO_LONG` (2039 bytes and more), `BUFFER_TOO_SHORT`,
+ * `NDP_MESSAGE_TOO_LONG`.
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised), `uri` readable for `len` bytes.
+ */
+ipv6kit_result ipv6kit_ndp_writer_add_captive_portal(struct ipv6kit_ndp_writer *w,
+                                                     const char *uri,
+                                                     size_t len);
+
+/**
+ * Adds a Redirected Header option (type 4, for a Redirect): six reserved zero bytes, then
+ * `len` bytes of the redirected packet (IPv6 header and data, cut by the caller so that the
+ * Redirect fits the minimum MTU), zero-padded.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `NDP_OPTION_TOO_LONG`,
+ * `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised), `packet` readable for `len` bytes.
+ */
+ipv6kit_result ipv6kit_ndp_writer_add_redirected_header(struct ipv6kit_ndp_writer *w,
+                                                        const uint8_t *packet,
+                                                        size_t len);
+
+/**
+ * Adds any option as bytes: type `option_type`, then the Length byte (computed), then `len`
+ * bytes of `data`, zero-padded to a multiple of 8. This writes options the functions above do
+ * not (an RA Flags Extension is type 26 with 6 bytes of flags), and re-emits a parsed option
+ * exactly: `ipv6kit_ndp_option`'s `option_type`, `data` and `data_len`. `data` may be NULL when
+ * `len` is 0.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `NDP_OPTION_TOO_LONG`
+ * (`len` above 2038), `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised), `data` NULL or readable for `len` bytes.
+ */
+ipv6kit_result ipv6kit_ndp_writer_add_raw(struct ipv6kit_ndp_writer *w,
+                                          uint8_t option_type,
+                                          const uint8_t *data,
+                                          size_t len);
+
+/**
+ * Finishes the message: writes the checksum field as `checksum_mode` (an
+ * `ipv6kit_checksum_mode`) says and sets `*written` to the message's length; the message is
+ * the first `*written` bytes of the buffer given to `_begin`, which is the caller's again.
+ * `source` and `destination` (16 bytes each) are read for `COMPUTE` only and may be NULL
+ * otherwise; `checksum` is written for `KEEP` only. The writer is then finished: begin it again
+ * for another message.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `INVALID_ENUM`; on an
+ * error the writer stays as it was.
+ *
+ * # Safety
+ * `w` a writer (begun, or zero-initialised), `source` and `destination` NULL or readable for 16
+ * bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_ndp_writer_finish(struct ipv6kit_ndp_writer *w,
+                                         uint32_t checksum_mode,
+                                         const uint8_t *source,
+                                         const uint8_t *destination,
+                                         uint16_t checksum,
+                                         size_t *written);
+
+/**
+ * Makes an empty registry set, for `ipv6kit_oui_db_add_csv()` and `_add_file()` (firmware that
+ * ships a few records of its own, for example). Free `*out` with `ipv6kit_oui_db_free()`.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `out` must be writable.
+ */
+ipv6kit_result ipv6kit_oui_db_new(struct ipv6kit_oui_db **out);
+
+/**
+ * Reads the registries Debian's `ieee-data` package installs in `/usr/share/ieee-data`
+ * (`oui.csv`, and `mam.csv`, `oui36.csv`, `iab.csv` when present): some 46,000 assignments,
+ * about 7 MB more resident memory after loading (ieee-data 20220827, x86-64, glibc). Free `*out`
+ * with `ipv6kit_oui_db_free()`.
+ *
+ * Errors: `NULL_POINTER`, `OUI_IO` (`oui.csv` missing, or a file unreadable), `PARSE_OUI` (the
+ * detailed message names the line and the part).
+ *
+ * # Safety
+ * `out` must be writable.
+ */
+ipv6kit_result ipv6kit_oui_db_load_debian(struct ipv6kit_oui_db **out);
+
+/**
+ * Reads the registry CSV files of the directory `dir` (`len` bytes, no NUL needed): `oui.csv`
+ * (required) and `mam.csv`, `oui36.csv`, `iab.csv` when present, in the layout of Debian's
+ * `ieee-data`. Free `*out` with `ipv6kit_oui_db_free()`.
+ *
+ * Errors: `NULL_POINTER`, `OUI_IO`, `PARSE_OUI`.
+ *
+ * # Safety
+ * `dir` readable for `len` bytes, `out` writable.
+ */
+ipv6kit_result ipv6kit_oui_db_load_dir(const char *dir, size_t len, struct ipv6kit_oui_db **out);
+
+/**
+ * Adds every record of one registry CSV text (`len` bytes of UTF-8, the header line
+ * `Registry,Assignment,Organization Name,...` first; RFC 4180 quoting, CRLF or LF line ends)
+ * and sets `*records` to the number of records read. A record for a block already present
+ * replaces it. On an error nothing from this text is kept.
+ *
+ * Errors: `NULL_POINTER`, `PARSE_OUI` (also for text that is not UTF-8).
+ *
+ * # Safety
+ * `db` a live handle no other thread uses meanwhile, `text` readable for `len` bytes, `records`
+ * writable.
+ */
+ipv6kit_result ipv6kit_oui_db_add_csv(struct ipv6kit_oui_db *db,
+                                      const char *text,
+                                      size_t len,
+                                      size_t *records);
+
+/**
+ * Adds every record of the registry CSV file at `path` (`len` bytes, no NUL needed), as
+ * `ipv6kit_oui_db_add_csv()` adds a text.
+ *
+ * Errors: `NULL_POINTER`, `OUI_IO`, `PARSE_OUI`.
+ *
+ * # Safety
+ * `db` a live handle no other thread uses meanwhile, `path` readable for `len` bytes, `records`
+ * writable.
+ */
+ipv6kit_result ipv6kit_oui_db_add_file(struct ipv6kit_oui_db *db,
+                                       const char *path,
+                                       size_t len,
+                                       size_t *records);
+
+/**
+ * Sets `*count` to the number of assignments held (blocks listed twice count once).
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `db` a live handle, `count` writable.
+ */
+ipv6kit_result ipv6kit_oui_db_count(const struct ipv6kit_oui_db *db, size_t *count);
+
+/**
+ * Looks up the block holding `mac` (the longest of the MA-S/IAB, MA-M and MA-L blocks that
+ * contain it): writes it to `*out` and its holder's name, as registered ("Private" for hidden
+ * holders), to `organization`. Names are short (the longest in ieee-data 20220827 has 108
+ * bytes); `BUFFER_TOO_SHORT` writes nothing.
+ *
+ * Errors: `NULL_POINTER`, `NOT_FOUND` (no block holds the address), `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `db` a live handle, `mac` readable for 6 bytes, `out` writable, `organization` writable for
+ * `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_oui_lookup(const struct ipv6kit_oui_db *db,
+                                  const uint8_t *mac,
+                                  struct ipv6kit_oui_assignment *out,
+                                  char *organization,
+                                  size_t len,
+                                  size_t *written);
+
+/**
+ * Writes the block holding `mac` as one line: the registry, the block as its first MAC's leading
+ * bytes over its length, the organisation (`MA-L b8:27:eb/24 Raspberry Pi Foundation`).
+ *
+ * Errors: `NULL_POINTER`, `NOT_FOUND`, `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `db` a live handle, `mac` readable for 6 bytes, `buf` writable for `len` bytes, `written`
+ * writable.
+ */
+ipv6kit_result ipv6kit_oui_describe(const struct ipv6kit_oui_db *db,
+                                    const uint8_t *mac,
+                                    char *buf,
+                                    size_t len,
+                                    size_t *written);
+
+/**
+ * Releases a registry set. NULL is accepted and ignored.
+ *
+ * # Safety
+ * `db` must be NULL or a live handle, not used after.
+ */
+void ipv6kit_oui_db_free(struct ipv6kit_oui_db *db);
+
+/**
  * Reads a plan (`format` is an `ipv6kit_plan_format`) and checks it against the RFCs and RIPE-690
  * guidance. A plan that reads has findings (possibly none); one that does not is
  * `PARSE_PLAN`, with the line and column in `ipv6kit_last_error_message()`.
@@ -3316,11 +3911,10 @@ ipv6kit_result ipv6kit_registry_ipv4_is_private_use(const uint8_t *addr, bool *o
 /**
  * Writes the structured fields of `ipv6kit_describe()`'s report: kind, scope, registry entry,
  * reachability, the MAC of a modified EUI-64 identifier, an embedded IPv4 address (how it is
- * carried, and what the IPv4 registry says of it), the solicited-node group. The interface
- * identifier's class is `ipv6kit_iid_classify()`, the multicast decoding
- * `ipv6kit_multicast_decode()`.
+ * carried, and what the IPv4 registry says of it), the solicited-node group, the interface
+ * identifier's class and the multicast decoding.
  *
- * Errors: `NULL_POINTER`.
+ * Errors: `NULL_POINTER`, `IID_OTHER` (an identifier class this library has no C form for).
  *
  * # Safety
  * `addr` readable for 16 bytes and `out` writable.
@@ -4056,6 +4650,70 @@ ipv6kit_result ipv6kit_stable_nm_iid(uint32_t stable_type,
                                      const uint8_t *host_id,
                                      size_t host_id_len,
                                      uint8_t *out);
+
+/**
+ * Writes the interface identifier Linux configures (`addr_gen_mode` 2 or 3) after `dad_count`
+ * DAD conflicts, its reserved-identifier retry included (`ipv6_generate_stable_address()`): the
+ * hash of `ipv6kit_stable_linux_iid()`, with identifiers in the kernel's reserved set skipped by
+ * incrementing the counter, up to `idgen_retries` (the `net.ipv6.idgen_retries` sysctl, default
+ * 3). `prefix` is an address whose first 64 bits are hashed (`fe80::` for the link-local
+ * address); `byte_order` is an `ipv6kit_byte_order`.
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `INVALID_ENUM`, `HARDWARE_ADDRESS_TOO_LONG` (over
+ * 32 bytes), `RETRIES_EXHAUSTED` (`dad_count` above `idgen_retries`, or every counter up to it
+ * reserved: the kernel configures nothing).
+ *
+ * # Safety
+ * `stable_secret` and `prefix` readable for 16 bytes, `perm_addr` for `perm_addr_len` bytes,
+ * `out` writable for 8 bytes.
+ */
+ipv6kit_result ipv6kit_stable_linux_iid_with_retries(const uint8_t *stable_secret,
+                                                     const uint8_t *prefix,
+                                                     const uint8_t *perm_addr,
+                                                     size_t perm_addr_len,
+                                                     uint8_t dad_count,
+                                                     uint32_t idgen_retries,
+                                                     uint32_t byte_order_,
+                                                     uint8_t *out);
+
+/**
+ * Writes the address of one systemd-networkd hash (`generate_stable_private_address_one()`)
+ * for exactly these inputs, with no validity check and no retry: `key` is the 16-byte SipHash
+ * key (the configured id, or `ipv6kit_stable_systemd_machine_app_specific()`'s result),
+ * `prefix` an address whose first 64 bits are hashed (already masked to the prefix length),
+ * `ifname` the link's name, `hw_addr` its hardware address (for InfiniBand its last 8 bytes),
+ * `ssid` the wireless network's name (NULL otherwise), `dad_counter` the attempt (0, 1, 2).
+ *
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (text that is not UTF-8),
+ * `INTERFACE_NAME_TOO_LONG`, `NUL_IN_STRING`, `HARDWARE_ADDRESS_TOO_LONG` (over 32 bytes).
+ *
+ * # Safety
+ * `key` and `prefix` readable for 16 bytes, `ifname` and `hw_addr` (and `ssid` when not NULL)
+ * readable for their lengths, `out` writable for 16 bytes.
+ */
+ipv6kit_result ipv6kit_stable_systemd_address_one(const uint8_t *key,
+                                                  const uint8_t *prefix,
+                                                  const char *ifname,
+                                                  size_t ifname_len,
+                                                  const uint8_t *hw_addr,
+                                                  size_t hw_addr_len,
+                                                  const char *ssid,
+                                                  size_t ssid_len,
+                                                  uint8_t dad_counter,
+                                                  uint8_t *out);
+
+/**
+ * Sets `*valid` to systemd-networkd's verdict on a generated address
+ * (`stable_private_address_is_valid()`), applied as systemd applies it, to the whole address:
+ * false when its first 64 bits are zero, its first 40 bits are `0200:5eff:fe`, or its first 57
+ * bits are `fdff:ffff:ffff:ff80`. `ipv6kit_stable_systemd_address()` skips such addresses.
+ *
+ * Errors: `NULL_POINTER`.
+ *
+ * # Safety
+ * `addr` readable for 16 bytes, `valid` writable.
+ */
+ipv6kit_result ipv6kit_stable_systemd_address_is_valid(const uint8_t *addr, bool *valid);
 
 /**
  * Parses an IPv6 address in any RFC 4291 text form (`2001:db8::1`, `::ffff:192.0.2.1`, upper or

@@ -90,7 +90,27 @@ pub struct ipv6kit_iid_class {
     pub reserved_last: u64,
 }
 
-fn to_c(class: IidClass) -> Result<ipv6kit_iid_class, Fail> {
+/// All fields zero (the `kind` value 0 included): `ipv6kit_description.iid` when the address
+/// has no identifier.
+pub(crate) const fn zeroed() -> ipv6kit_iid_class {
+    ipv6kit_iid_class {
+        kind: ipv6kit_iid_kind::Teredo,
+        ipv4: [0; 4],
+        client: [0; 4],
+        port: 0,
+        flags: 0,
+        mac: [0; 6],
+        universal: false,
+        group: false,
+        ipv4_form: ipv6kit_ipv4_form::None,
+        port_notation: ipv6kit_port_notation::None,
+        reserved_first: 0,
+        reserved_last: 0,
+    }
+}
+
+/// The C form of a class; a class this crate does not know yet is `IID_OTHER`.
+pub(crate) fn to_c(class: IidClass) -> Result<ipv6kit_iid_class, Fail> {
     let mut c = ipv6kit_iid_class {
         kind: ipv6kit_iid_kind::Randomized,
         ipv4: [0; 4],

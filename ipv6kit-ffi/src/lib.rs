@@ -34,6 +34,8 @@ pub mod embedded;
 pub mod iid;
 pub mod multicast;
 pub mod ndp;
+pub mod ndp_writer;
+pub mod oui;
 pub mod plan;
 pub mod playful;
 pub mod registry;

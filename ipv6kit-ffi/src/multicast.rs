@@ -190,6 +190,73 @@ pub struct ipv6kit_multicast_info {
     pub source_specific: bool,
 }
 
+/// All fields zero: `ipv6kit_description.multicast` for an address that is not multicast.
+pub(crate) const fn zeroed() -> ipv6kit_multicast_info {
+    ipv6kit_multicast_info {
+        scope: 0,
+        flag_x: false,
+        flag_rendezvous_point: false,
+        flag_prefix_based: false,
+        flag_transient: false,
+        form: ipv6kit_multicast_form::Plain,
+        group_id: [0; 14],
+        prefix: [0; 16],
+        prefix_len: 0,
+        rp_iid: 0,
+        group_id32: 0,
+        source_specific: false,
+    }
+}
+
+/// The C form of a decoded multicast address.
+pub(crate) fn info_to_c(info: core_mc::MulticastInfo) -> ipv6kit_multicast_info {
+    let mut c = ipv6kit_multicast_info {
+        scope: info.scope.nibble(),
+        flag_x: info.flags.x,
+        flag_rendezvous_point: info.flags.rendezvous_point,
+        flag_prefix_based: info.flags.prefix_based,
+        flag_transient: info.flags.transient,
+        form: ipv6kit_multicast_form::Plain,
+        group_id: [0; 14],
+        prefix: [0; 16],
+        prefix_len: 0,
+        rp_iid: 0,
+        group_id32: 0,
+        source_specific: false,
+    };
+    match info.form {
+        core_mc::Form::Plain { group_id } => {
+            let b = group_id.to_be_bytes();
+            c.group_id.copy_from_slice(&b[2..]);
+        }
+        core_mc::Form::PrefixBased {
+            prefix,
+            prefix_len,
+            group_id,
+            source_specific,
+        } => {
+            c.form = ipv6kit_multicast_form::PrefixBased;
+            c.prefix = prefix.octets();
+            c.prefix_len = prefix_len;
+            c.group_id32 = group_id;
+            c.source_specific = source_specific;
+        }
+        core_mc::Form::EmbeddedRp {
+            rendezvous_point,
+            rp_iid,
+            prefix_len,
+            group_id,
+        } => {
+            c.form = ipv6kit_multicast_form::EmbeddedRp;
+            c.prefix = rendezvous_point.octets();
+            c.rp_iid = rp_iid;
+            c.prefix_len = prefix_len;
+            c.group_id32 = group_id;
+        }
+    }
+    c
+}
+
 /// Decodes a multicast address's scope, flags and group-ID form into `out`. The well-known
 /// name is available from `ipv6kit_multicast_group_name()`.
 ///
@@ -206,51 +273,7 @@ pub unsafe extern "C" fn ipv6kit_multicast_decode(
         let out = Out::new(out)?;
         // SAFETY: the caller's contract above.
         let g = unsafe { read_addr(group) }?;
-        let info = core_mc::decode(g)?;
-        let mut c = ipv6kit_multicast_info {
-            scope: info.scope.nibble(),
-            flag_x: info.flags.x,
-            flag_rendezvous_point: info.flags.rendezvous_point,
-            flag_prefix_based: info.flags.prefix_based,
-            flag_transient: info.flags.transient,
-            form: ipv6kit_multicast_form::Plain,
-            group_id: [0; 14],
-            prefix: [0; 16],
-            prefix_len: 0,
-            rp_iid: 0,
-            group_id32: 0,
-            source_specific: false,
-        };
-        match info.form {
-            core_mc::Form::Plain { group_id } => {
-                let b = group_id.to_be_bytes();
-                c.group_id.copy_from_slice(&b[2..]);
-            }
-            core_mc::Form::PrefixBased {
-                prefix,
-                prefix_len,
-                group_id,
-                source_specific,
-            } => {
-                c.form = ipv6kit_multicast_form::PrefixBased;
-                c.prefix = prefix.octets();
-                c.prefix_len = prefix_len;
-                c.group_id32 = group_id;
-                c.source_specific = source_specific;
-            }
-            core_mc::Form::EmbeddedRp {
-                rendezvous_point,
-                rp_iid,
-                prefix_len,
-                group_id,
-            } => {
-                c.form = ipv6kit_multicast_form::EmbeddedRp;
-                c.prefix = rendezvous_point.octets();
-                c.rp_iid = rp_iid;
-                c.prefix_len = prefix_len;
-                c.group_id32 = group_id;
-            }
-        }
+        let c = info_to_c(core_mc::decode(g)?);
         // SAFETY: the caller's contract above.
         unsafe { out.write(c) };
         Ok(())

@@ -1044,7 +1044,7 @@ pub enum ipv6kit_router_preference {
     Low = 3,
 }
 
-fn preference(v: u32) -> Result<core_ndp::RouterPreference, Fail> {
+pub(crate) fn preference(v: u32) -> Result<core_ndp::RouterPreference, Fail> {
     u8::try_from(v)
         .ok()
         .filter(|b| *b <= 3)

@@ -2,6 +2,8 @@
 //! addresses with a zone (`fe80::1%eth0`, RFC 4007 / RFC 6874).
 
 use crate::boundary::{guard, read_addr, read_bytes, read_text, Out, TextOut};
+use crate::classify::ipv6kit_iid_class;
+use crate::multicast::ipv6kit_multicast_info;
 use crate::result::{ipv6kit_result, Fail};
 use crate::text::ipv6kit_prefix;
 use core::ffi::c_char;
@@ -500,15 +502,23 @@ pub struct ipv6kit_description {
     pub has_solicited_node: bool,
     /// That group.
     pub solicited_node: [u8; 16],
+    /// The address has an interface identifier to speak of: unicast other than `::`, `::1` and
+    /// the IPv4-mapped and IPv4-compatible forms (whose low bits are zeros or an IPv4 address).
+    pub has_iid: bool,
+    /// Its class, as `ipv6kit_iid_classify()` gives it.
+    pub iid: ipv6kit_iid_class,
+    /// The address is multicast.
+    pub has_multicast: bool,
+    /// Its scope, flags and group-ID form, as `ipv6kit_multicast_decode()` gives them.
+    pub multicast: ipv6kit_multicast_info,
 }
 
 /// Writes the structured fields of `ipv6kit_describe()`'s report: kind, scope, registry entry,
 /// reachability, the MAC of a modified EUI-64 identifier, an embedded IPv4 address (how it is
-/// carried, and what the IPv4 registry says of it), the solicited-node group. The interface
-/// identifier's class is `ipv6kit_iid_classify()`, the multicast decoding
-/// `ipv6kit_multicast_decode()`.
+/// carried, and what the IPv4 registry says of it), the solicited-node group, the interface
+/// identifier's class and the multicast decoding.
 ///
-/// Errors: `NULL_POINTER`.
+/// Errors: `NULL_POINTER`, `IID_OTHER` (an identifier class this library has no C form for).
 ///
 /// # Safety
 /// `addr` readable for 16 bytes and `out` writable.
@@ -544,6 +554,15 @@ pub unsafe extern "C" fn ipv6kit_describe_fields(addr: *const u8, out: *mut ipv6
             teredo_flags: 0,
             has_solicited_node: d.solicited_node.is_some(),
             solicited_node: d.solicited_node.map_or([0; 16], |g| g.octets()),
+            has_iid: d.iid.is_some(),
+            iid: match d.iid {
+                Some(class) => crate::classify::to_c(class)?,
+                None => crate::classify::zeroed(),
+            },
+            has_multicast: d.multicast.is_some(),
+            multicast: d
+                .multicast
+                .map_or_else(crate::multicast::zeroed, crate::multicast::info_to_c),
         };
         if let Some(e) = d.embedded_ipv4 {
             use core_describe::Embedding as E;

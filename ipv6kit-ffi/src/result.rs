@@ -10,7 +10,8 @@ use std::string::{String, ToString};
 /// Values are stable: once published a value keeps its meaning and is never reused. They are
 /// grouped by domain in blocks of 100 (general 0–99, text 100–199, multicast 200–299,
 /// interface identifiers 300–399, DNS 400–499, 6rd 500–599, stable IIDs 600–699, NDP 700–799,
-/// address plans 800–899, registry 900–999); new codes are appended inside their block.
+/// address plans 800–899, registry 900–999, IEEE OUI registry 1000–1099); new codes are appended
+/// inside their block.
 ///
 /// `ipv6kit_result_message()` gives a fixed English sentence for each code, and
 /// `ipv6kit_last_error_message()` the detailed message of the last failure on the calling thread
@@ -182,6 +183,13 @@ pub enum ipv6kit_result {
     ZoneNotResolved = 901,
     /// Another registry or zone error (a newer core reported one this code list does not name yet).
     RegistryOther = 999,
+
+    /// An IEEE registry CSV file does not parse (the detailed message gives the line and the part).
+    ParseOui = 1000,
+    /// An IEEE registry file could not be read (the detailed message names it and gives the reason).
+    OuiIo = 1001,
+    /// Another OUI registry error (a newer core reported one this code list does not name yet).
+    OuiOther = 1099,
 }
 
 impl ipv6kit_result {
@@ -265,6 +273,9 @@ impl ipv6kit_result {
             ipv6kit_result::ZoneNotAllowed,
             ipv6kit_result::ZoneNotResolved,
             ipv6kit_result::RegistryOther,
+            ipv6kit_result::ParseOui,
+            ipv6kit_result::OuiIo,
+            ipv6kit_result::OuiOther,
         ]
     }
 
@@ -350,6 +361,9 @@ impl ipv6kit_result {
             ipv6kit_result::ZoneNotAllowed => "the address takes no zone\0",
             ipv6kit_result::ZoneNotResolved => "the zone could not be resolved\0",
             ipv6kit_result::RegistryOther => "registry or zone error\0",
+            ipv6kit_result::ParseOui => "the IEEE registry file does not parse\0",
+            ipv6kit_result::OuiIo => "the IEEE registry file could not be read\0",
+            ipv6kit_result::OuiOther => "OUI registry error\0",
         }
     }
 }
@@ -617,6 +631,25 @@ impl From<ipv6kit_core::plan::space::SpaceError> for Fail {
     }
 }
 
+#[cfg(feature = "oui")]
+impl From<ipv6kit_core::oui::OuiError> for Fail {
+    fn from(e: ipv6kit_core::oui::OuiError) -> Fail {
+        use ipv6kit_core::oui::OuiError as E;
+        let code = match e {
+            E::Io { .. } => ipv6kit_result::OuiIo,
+            E::Empty
+            | E::Header { .. }
+            | E::UnterminatedQuote { .. }
+            | E::FieldCount { .. }
+            | E::UnknownRegistry { .. }
+            | E::AssignmentDigit { .. }
+            | E::AssignmentLength { .. } => ipv6kit_result::ParseOui,
+            _ => ipv6kit_result::OuiOther,
+        };
+        Fail::with(code, e)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -673,5 +706,7 @@ mod tests {
         assert_eq!(ipv6kit_result::PlanShorterThanNode as u32, 801);
         assert_eq!(ipv6kit_result::PlanSpaceFull as u32, 802);
         assert_eq!(ipv6kit_result::PlanDoesNotFit as u32, 803);
+        assert_eq!(ipv6kit_result::ParseOui as u32, 1000);
+        assert_eq!(ipv6kit_result::OuiIo as u32, 1001);
     }
 }

@@ -833,3 +833,117 @@ pub unsafe extern "C" fn ipv6kit_stable_nm_iid(
         Ok(())
     })
 }
+
+/// Writes the interface identifier Linux configures (`addr_gen_mode` 2 or 3) after `dad_count`
+/// DAD conflicts, its reserved-identifier retry included (`ipv6_generate_stable_address()`): the
+/// hash of `ipv6kit_stable_linux_iid()`, with identifiers in the kernel's reserved set skipped by
+/// incrementing the counter, up to `idgen_retries` (the `net.ipv6.idgen_retries` sysctl, default
+/// 3). `prefix` is an address whose first 64 bits are hashed (`fe80::` for the link-local
+/// address); `byte_order` is an `ipv6kit_byte_order`.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `INVALID_ENUM`, `HARDWARE_ADDRESS_TOO_LONG` (over
+/// 32 bytes), `RETRIES_EXHAUSTED` (`dad_count` above `idgen_retries`, or every counter up to it
+/// reserved: the kernel configures nothing).
+///
+/// # Safety
+/// `stable_secret` and `prefix` readable for 16 bytes, `perm_addr` for `perm_addr_len` bytes,
+/// `out` writable for 8 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_stable_linux_iid_with_retries(
+    stable_secret: *const u8,
+    prefix: *const u8,
+    perm_addr: *const u8,
+    perm_addr_len: usize,
+    dad_count: u8,
+    idgen_retries: u32,
+    byte_order_: u32,
+    out: *mut u8,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = out_bytes::<8>(out)?;
+        let order = byte_order(byte_order_)?;
+        // SAFETY: the caller's contract above.
+        let (secret, p, hw) = unsafe {
+            (
+                read_addr(stable_secret)?,
+                read_addr(prefix)?,
+                read_slice(perm_addr, perm_addr_len)?,
+            )
+        };
+        let iid = linux::stable_iid_with_retries(secret, p, hw, dad_count, idgen_retries, order)?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(iid.octets()) };
+        Ok(())
+    })
+}
+
+/// Writes the address of one systemd-networkd hash (`generate_stable_private_address_one()`)
+/// for exactly these inputs, with no validity check and no retry: `key` is the 16-byte SipHash
+/// key (the configured id, or `ipv6kit_stable_systemd_machine_app_specific()`'s result),
+/// `prefix` an address whose first 64 bits are hashed (already masked to the prefix length),
+/// `ifname` the link's name, `hw_addr` its hardware address (for InfiniBand its last 8 bytes),
+/// `ssid` the wireless network's name (NULL otherwise), `dad_counter` the attempt (0, 1, 2).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (text that is not UTF-8),
+/// `INTERFACE_NAME_TOO_LONG`, `NUL_IN_STRING`, `HARDWARE_ADDRESS_TOO_LONG` (over 32 bytes).
+///
+/// # Safety
+/// `key` and `prefix` readable for 16 bytes, `ifname` and `hw_addr` (and `ssid` when not NULL)
+/// readable for their lengths, `out` writable for 16 bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_stable_systemd_address_one(
+    key: *const u8,
+    prefix: *const u8,
+    ifname: *const c_char,
+    ifname_len: usize,
+    hw_addr: *const u8,
+    hw_addr_len: usize,
+    ssid: *const c_char,
+    ssid_len: usize,
+    dad_counter: u8,
+    out: *mut u8,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = out_bytes::<16>(out)?;
+        // SAFETY: the caller's contract above.
+        let (k, p, ifn, hw) = unsafe {
+            (
+                read_bytes::<16>(key)?,
+                read_addr(prefix)?,
+                read_text(ifname, ifname_len, ipv6kit_result::InvalidArgument)?,
+                read_slice(hw_addr, hw_addr_len)?,
+            )
+        };
+        let ssid = if ssid.is_null() {
+            None
+        } else {
+            // SAFETY: the caller's contract above.
+            Some(unsafe { read_text(ssid, ssid_len, ipv6kit_result::InvalidArgument) }?)
+        };
+        let a = systemd::stable_private_address_one(&k, p, ifn, hw, ssid, dad_counter)?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(a.octets()) };
+        Ok(())
+    })
+}
+
+/// Sets `*valid` to systemd-networkd's verdict on a generated address
+/// (`stable_private_address_is_valid()`), applied as systemd applies it, to the whole address:
+/// false when its first 64 bits are zero, its first 40 bits are `0200:5eff:fe`, or its first 57
+/// bits are `fdff:ffff:ffff:ff80`. `ipv6kit_stable_systemd_address()` skips such addresses.
+///
+/// Errors: `NULL_POINTER`.
+///
+/// # Safety
+/// `addr` readable for 16 bytes, `valid` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_stable_systemd_address_is_valid(addr: *const u8, valid: *mut bool) -> ipv6kit_result {
+    guard(|| {
+        let out = Out::new(valid)?;
+        // SAFETY: the caller's contract above.
+        let a = unsafe { read_addr(addr) }?;
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(systemd::is_valid_stable_private_address(a)) };
+        Ok(())
+    })
+}

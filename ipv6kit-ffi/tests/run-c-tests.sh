@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The C step of the test command. Builds the Rust libraries (cargo), checks the committed header
-# is not stale (cbindgen --verify), installs into a scratch prefix (exercising install.sh and the
-# pkg-config files), then runs tests/c/test_ipv6kit.c four ways:
+# is not stale (cbindgen --verify) and that the library compiles without its `oui` feature,
+# installs into a scratch prefix (exercising install.sh and the pkg-config files), then runs
+# tests/c/test_ipv6kit.c four ways:
 #   static, shared, AddressSanitizer + UndefinedBehaviorSanitizer (static), valgrind (shared).
 # Each run must end with "N passed, 0 failed" and exit 0.
 set -euo pipefail
@@ -32,6 +33,9 @@ for fn in $(grep -o 'ipv6kit_[a-z0-9_]*(' "$FFI/include/ipv6kit.h" | tr -d '(' |
     grep -q "$fn(" "$HERE/c/test_ipv6kit.c" || { echo "not tested from C: $fn"; missing=1; }
 done
 [ $missing = 0 ] || exit 1
+
+echo "== the library without the oui feature (firmware: --no-default-features) compiles"
+(cd "$ROOT" && cargo check -q -p ipv6kit-ffi --no-default-features)
 
 echo "== build and install (release) into $PREFIX"
 "$FFI/install.sh" "$PREFIX" release

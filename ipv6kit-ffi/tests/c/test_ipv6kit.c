@@ -3172,6 +3172,633 @@ static void test_ra_builder_pref64_portal_flags(void) {
     ipv6kit_ra_builder_free(b);
 }
 
+/* ---- NDP message writer ------------------------------------------------------------------- */
+
+/* Messages laid out by hand from the RFCs' diagrams, the checksum by an independent RFC 1071 sum
+ * (Python); tshark 4.0 dissects each as intended with a good checksum: an RA with M and Prf high,
+ * Route Information 2001:db8:ff00::/40 low 3600 s (RFC 4191 §2.3, Length 2), PREF64 64:ff9b::/96
+ * Scaled Lifetime 225 (RFC 8781 §4), Captive-Portal (RFC 8910 §2.3) and an RA Flags Extension
+ * 0x80...01 (RFC 5175 §4), fe80::1 -> ff02::1; a Redirect (RFC 4861 §4.5) with a Target
+ * Link-layer Address and a Redirected Header (§4.6.3) carrying 48 bytes of an echo request,
+ * fe80::1 -> fe80::3; an NA with R, S and O, fe80::2 -> fe80::3. */
+static const uint8_t writer_ra[88] = {
+    0x86, 0x00, 0xc6, 0x43, 0x40, 0x88, 0x07, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x18, 0x02, 0x28, 0x18, 0x00, 0x00, 0x0e, 0x10, 0x20, 0x01, 0x0d, 0xb8, 0xff, 0x00, 0x00, 0x00,
+    0x26, 0x02, 0x07, 0x08, 0x00, 0x64, 0xff, 0x9b, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x25, 0x04, 0x68, 0x74, 0x74, 0x70, 0x73, 0x3a, 0x2f, 0x2f, 0x70, 0x6f, 0x72, 0x74, 0x61, 0x6c,
+    0x2e, 0x65, 0x78, 0x61, 0x6d, 0x70, 0x6c, 0x65, 0x2e, 0x6e, 0x65, 0x74, 0x2f, 0x00, 0x00, 0x00,
+    0x1a, 0x01, 0x80, 0x00, 0x00, 0x00, 0x00, 0x01,
+};
+static const uint8_t writer_redirect[104] = {
+    0x89, 0x00, 0xbb, 0xea, 0x00, 0x00, 0x00, 0x00, 0xfe, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x20, 0x01, 0x0d, 0xb8, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x99, 0x02, 0x01, 0x02, 0x00, 0x00, 0x00, 0x00, 0x02,
+    0x04, 0x07, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x60, 0x00, 0x00, 0x00, 0x00, 0x08, 0x3a, 0x40,
+    0x20, 0x01, 0x0d, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03,
+    0x20, 0x01, 0x0d, 0xb8, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x99,
+    0x80, 0x00, 0x12, 0x34, 0x00, 0x01, 0x00, 0x01,
+};
+static const uint8_t writer_na[32] = {
+    0x88, 0x00, 0x98, 0x17, 0xe0, 0x00, 0x00, 0x00, 0xfe, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x02, 0x01, 0x02, 0x00, 0x00, 0x00, 0x00, 0x02,
+};
+
+static void test_ndp_writer(void) {
+    ipv6kit_ndp_writer w = {0};
+    ipv6kit_ndp_message *m = NULL;
+    ipv6kit_ndp_options *it = NULL;
+    ipv6kit_ndp_option o;
+    ipv6kit_ndp_header h;
+    ipv6kit_prefix p;
+    uint8_t buf[256], src[16], dst[16], target[16], mac[6], servers[32];
+    size_t n = 0, len = 0;
+    const uint8_t *ra = ra_frame + 54, *ns = ns_frame + 54;
+
+    /* The captured RA (tcpdump's icmpv6-ra.pcap), rebuilt option by option: byte for byte, the
+     * checksum (0x2401) included. */
+    memcpy(src, ra_frame + 22, 16);
+    memcpy(dst, ra_frame + 38, 16);
+    CHECK_RC(ipv6kit_ndp_writer_begin_router_advertisement(&w, 64, 0x20, 15, 0, 0, buf, sizeof buf), OK);
+    CHECK_RC(ipv6kit_ndp_writer_len(&w, &len), OK);
+    CHECK(len == 16);
+    p = PFX("2222:3333:4444:5555:6600::/72");
+    CHECK_RC(ipv6kit_ndp_writer_add_prefix_information(&w, &p, 0xc0, 2592000, 604800), OK);
+    A("abcd::efef", servers);
+    A("1234:5678::1", servers + 16);
+    CHECK_RC(ipv6kit_ndp_writer_add_rdnss(&w, 5, servers, 2), OK);
+    CHECK_RC(ipv6kit_ndp_writer_add_dnssl(&w, 5, "example.com example.org dom1.dom2.tld", 37), OK);
+    CHECK_RC(ipv6kit_ndp_writer_add_mtu(&w, 100), OK);
+    MAC("b0:99:28:c8:d6:6c", mac);
+    CHECK_RC(ipv6kit_ndp_writer_add_source_link_layer_address(&w, mac, 6), OK);
+    CHECK_RC(ipv6kit_ndp_writer_add_advertisement_interval(&w, 5000), OK);
+    CHECK_RC(ipv6kit_ndp_writer_add_home_agent_information(&w, 50001, 15), OK);
+    CHECK_RC(ipv6kit_ndp_writer_len(&w, &len), OK);
+    CHECK(len == 176);
+    CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_COMPUTE, src, dst, 0, &n), OK);
+    CHECK(n == 176 && memcmp(buf, ra, 176) == 0);
+    /* Finished: the writer refuses further use until begun again. */
+    CHECK_RC(ipv6kit_ndp_writer_add_mtu(&w, 1500), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_ndp_writer_len(&w, &len), IPV6KIT_RESULT_INVALID_ARGUMENT);
+    CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_LEAVE_ZERO, NULL, NULL, 0, &n),
+             IPV6KIT_RESULT_INVALID_ARGUMENT);
+
+    /* The same RA again through the option iterator and add_raw, checksum kept: identical. */
+    CHECK_RC(ipv6kit_ndp_parse(ra, 176, &m), OK);
+    CHECK_RC(ipv6kit_ndp_message_header(m, &h), OK);
+    CHECK_RC(ipv6kit_ndp_writer_begin_router_advertisement(&w, h.cur_hop_limit, h.ra_flags, h.router_lifetime,
+                                                           h.reachable_time, h.retrans_timer, buf, sizeof buf),
+             OK);
+    CHECK_RC(ipv6kit_ndp_options_new(m, &it), OK);
+    while (ipv6kit_ndp_options_next(it, &o) == OK)
+        CHECK_RC(ipv6kit_ndp_writer_add_raw(&w, o.option_type, o.data, o.data_len), OK);
+    ipv6kit_ndp_options_free(it);
+    ipv6kit_ndp_free(m);
+    CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_KEEP, NULL, NULL, h.checksum, &n), OK);
+    CHECK(n == 176 && memcmp(buf, ra, 176) == 0);
+
+    /* The captured DAD NS (tcpdump's icmpv6-ns-nonce.pcap): from :: to ff02::1:ffe1:f. */
+    memcpy(src, ns_frame + 22, 16);
+    memcpy(dst, ns_frame + 38, 16);
+    memcpy(target, ns + 8, 16);
+    CHECK_RC(ipv6kit_ndp_writer_begin_neighbor_solicitation(&w, target, 0, buf, sizeof buf), OK);
+    CHECK_RC(ipv6kit_ndp_writer_add_nonce(&w, ns + 26, 6), OK);
+    CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_COMPUTE, src, dst, 0, &n), OK);
+    CHECK(n == 32 && memcmp(buf, ns, 32) == 0);
+
+    /* RA with RIO, PREF64, Captive-Portal and RA Flags Extension (tshark-checked, above). */
+    {
+        static const char uri[] = "https://portal.example.net/";
+        static const uint8_t fx[6] = {0x80, 0, 0, 0, 0, 0x01};
+        A("fe80::1", src);
+        A("ff02::1", dst);
+        CHECK_RC(ipv6kit_ndp_writer_begin_router_advertisement(&w, 64, 0x88, 1800, 0, 0, buf, sizeof buf), OK);
+        p = PFX("2001:db8:ff00::/40");
+        CHECK_RC(ipv6kit_ndp_writer_add_route_information(&w, &p, IPV6KIT_ROUTER_PREFERENCE_LOW, 3600), OK);
+        p = PFX("64:ff9b::/96");
+        CHECK_RC(ipv6kit_ndp_writer_add_pref64(&w, &p, 1800), OK);
+        CHECK_RC(ipv6kit_ndp_writer_add_captive_portal(&w, uri, strlen(uri)), OK);
+        CHECK_RC(ipv6kit_ndp_writer_add_raw(&w, 26, fx, sizeof fx), OK);
+        CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_COMPUTE, src, dst, 0, &n), OK);
+        CHECK(n == sizeof writer_ra && memcmp(buf, writer_ra, n) == 0);
+    }
+    /* Redirect with TLLA and Redirected Header. */
+    {
+        uint8_t destination[16];
+        A("fe80::1", src);
+        A("fe80::3", dst);
+        A("fe80::2", target);
+        A("2001:db8::99", destination);
+        MAC("02:00:00:00:00:02", mac);
+        CHECK_RC(ipv6kit_ndp_writer_begin_redirect(&w, target, destination, 0, buf, sizeof buf), OK);
+        CHECK_RC(ipv6kit_ndp_writer_add_target_link_layer_address(&w, mac, 6), OK);
+        CHECK_RC(ipv6kit_ndp_writer_add_redirected_header(&w, writer_redirect + 56, 48), OK);
+        CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_COMPUTE, src, dst, 0, &n), OK);
+        CHECK(n == sizeof writer_redirect && memcmp(buf, writer_redirect, n) == 0);
+        CHECK_RC(ipv6kit_ndp_writer_begin_redirect(&w, NULL, destination, 0, buf, sizeof buf),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_writer_begin_redirect(&w, target, NULL, 0, buf, sizeof buf), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_writer_begin_redirect(&w, target, destination, 0, buf, 39),
+                 IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+    }
+    /* NA with R, S, O. */
+    A("fe80::2", src);
+    A("fe80::3", dst);
+    A("fe80::2", target);
+    CHECK_RC(ipv6kit_ndp_writer_begin_neighbor_advertisement(&w, target, 0xe0000000u, buf, sizeof buf), OK);
+    CHECK_RC(ipv6kit_ndp_writer_add_target_link_layer_address(&w, mac, 6), OK);
+    CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_COMPUTE, src, dst, 0, &n), OK);
+    CHECK(n == sizeof writer_na && memcmp(buf, writer_na, n) == 0);
+
+    /* RS with SLLA: the checksum left zero (the kernel fills it in on a raw ICMPv6 socket), kept,
+     * and computed: tshark says an RS from fe80::1 to ff02::2 with these bytes needs 0x7a2c. */
+    {
+        static const uint8_t rs[16] = {0x85, 0, 0, 0, 0, 0, 0, 0, 0x01, 0x01, 0x02, 0, 0, 0, 0, 0x01};
+        A("fe80::1", src);
+        A("ff02::2", dst);
+        MAC("02:00:00:00:00:01", mac);
+        CHECK_RC(ipv6kit_ndp_writer_begin_router_solicitation(&w, 0, buf, sizeof buf), OK);
+        CHECK_RC(ipv6kit_ndp_writer_add_source_link_layer_address(&w, mac, 6), OK);
+        CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_LEAVE_ZERO, NULL, NULL, 0x1234, &n), OK);
+        CHECK(n == 16 && memcmp(buf, rs, 16) == 0);
+        CHECK_RC(ipv6kit_ndp_writer_begin_router_solicitation(&w, 0, buf, sizeof buf), OK);
+        CHECK_RC(ipv6kit_ndp_writer_add_source_link_layer_address(&w, mac, 6), OK);
+        CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_COMPUTE, src, dst, 0, &n), OK);
+        CHECK(n == 16 && buf[2] == 0x7a && buf[3] == 0x2c && memcmp(buf + 4, rs + 4, 12) == 0);
+        CHECK_RC(ipv6kit_ndp_writer_begin_router_solicitation(&w, 0, buf, sizeof buf), OK);
+        CHECK_RC(ipv6kit_ndp_writer_add_source_link_layer_address(&w, mac, 6), OK);
+        CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_KEEP, NULL, NULL, 0x7a2c, &n), OK);
+        CHECK(n == 16 && buf[2] == 0x7a && buf[3] == 0x2c);
+        /* Link-layer addresses of other lengths are zero-padded (EUI-64: 2 + 8 -> 16 bytes). */
+        CHECK_RC(ipv6kit_ndp_writer_begin_router_solicitation(&w, 0, buf, sizeof buf), OK);
+        CHECK_RC(ipv6kit_ndp_writer_add_source_link_layer_address(&w, servers, 8), OK);
+        CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_LEAVE_ZERO, NULL, NULL, 0, &n), OK);
+        CHECK(n == 24 && buf[8] == 1 && buf[9] == 2 && memcmp(buf + 10, servers, 8) == 0 && buf[18] == 0 &&
+              buf[23] == 0);
+    }
+
+    /* Errors. A failed _add leaves the message as it was; the writer goes on. */
+    {
+        uint8_t small[24], zeros[2048];
+        size_t before = 0;
+        memset(zeros, 0, sizeof zeros);
+        CHECK_RC(ipv6kit_ndp_writer_begin_router_solicitation(&w, 0, small, sizeof small), OK);
+        CHECK_RC(ipv6kit_ndp_writer_add_mtu(&w, 1500), OK);
+        CHECK_RC(ipv6kit_ndp_writer_len(&w, &before), OK);
+        CHECK(before == 16);
+        CHECK_RC(ipv6kit_ndp_writer_add_mtu(&w, 1280), OK);
+        CHECK_RC(ipv6kit_ndp_writer_add_mtu(&w, 1280), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_ndp_writer_len(&w, &before), OK);
+        CHECK(before == 24);
+        CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_LEAVE_ZERO, NULL, NULL, 0, &n), OK);
+        CHECK(n == 24 && small[16] == 5 && small[17] == 1 && small[22] == 0x05 && small[23] == 0x00);
+
+        CHECK_RC(ipv6kit_ndp_writer_begin_router_advertisement(&w, 64, 0, 1800, 0, 0, buf, sizeof buf), OK);
+        CHECK_RC(ipv6kit_ndp_writer_add_rdnss(&w, 600, servers, 0), IPV6KIT_RESULT_NDP_RDNSS_SERVER_COUNT);
+        CHECK_RC(ipv6kit_ndp_writer_add_rdnss(&w, 600, zeros, 128), IPV6KIT_RESULT_NDP_RDNSS_SERVER_COUNT);
+        CHECK_RC(ipv6kit_ndp_writer_add_rdnss(&w, 600, servers, (size_t)-1), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_ndp_writer_add_rdnss(&w, 600, NULL, 1), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_writer_add_dnssl(&w, 600, "bad..name", 9), IPV6KIT_RESULT_NDP_BAD_DOMAIN_NAME);
+        CHECK_RC(ipv6kit_ndp_writer_add_dnssl(&w, 600, "\xff", 1), IPV6KIT_RESULT_NDP_BAD_DOMAIN_NAME);
+        CHECK_RC(ipv6kit_ndp_writer_add_dnssl(&w, 600, NULL, 0), IPV6KIT_RESULT_NULL_POINTER);
+        p = PFX("64:ff9b::/95");
+        CHECK_RC(ipv6kit_ndp_writer_add_pref64(&w, &p, 1800), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_ndp_writer_add_pref64(&w, NULL, 1800), IPV6KIT_RESULT_NULL_POINTER);
+        p.len = 129;
+        CHECK_RC(ipv6kit_ndp_writer_add_prefix_information(&w, &p, 0xc0, 0, 0), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_ndp_writer_add_route_information(&w, &p, 0, 0), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        p.len = 64;
+        CHECK_RC(ipv6kit_ndp_writer_add_route_information(&w, &p, 4, 0), IPV6KIT_RESULT_INVALID_ENUM);
+        CHECK_RC(ipv6kit_ndp_writer_add_prefix_information(&w, NULL, 0xc0, 0, 0), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_writer_add_route_information(&w, NULL, 0, 0), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_writer_add_captive_portal(&w, "https://\xff/", 10), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_ndp_writer_add_captive_portal(&w, NULL, 0), IPV6KIT_RESULT_NULL_POINTER);
+        /* 2038 bytes of data fill one option (2 + 2038 = 2040 = 255 units); 2039 do not fit. */
+        CHECK_RC(ipv6kit_ndp_writer_add_raw(&w, 200, zeros, 2039), IPV6KIT_RESULT_NDP_OPTION_TOO_LONG);
+        CHECK_RC(ipv6kit_ndp_writer_add_nonce(&w, zeros, 2039), IPV6KIT_RESULT_NDP_OPTION_TOO_LONG);
+        CHECK_RC(ipv6kit_ndp_writer_add_redirected_header(&w, zeros, 2033), IPV6KIT_RESULT_NDP_OPTION_TOO_LONG);
+        CHECK_RC(ipv6kit_ndp_writer_add_source_link_layer_address(&w, zeros, 2039),
+                 IPV6KIT_RESULT_NDP_OPTION_TOO_LONG);
+        CHECK_RC(ipv6kit_ndp_writer_add_target_link_layer_address(&w, zeros, 2039),
+                 IPV6KIT_RESULT_NDP_OPTION_TOO_LONG);
+        CHECK_RC(ipv6kit_ndp_writer_add_raw(&w, 200, NULL, 0), OK); /* an empty option: 8 bytes */
+        CHECK_RC(ipv6kit_ndp_writer_add_raw(&w, 200, NULL, 1), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_writer_add_nonce(&w, NULL, 6), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_writer_add_redirected_header(&w, NULL, 0), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_writer_add_source_link_layer_address(&w, NULL, 6), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_writer_add_target_link_layer_address(&w, NULL, 6), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_writer_len(&w, &before), OK);
+        CHECK(before == 24 && buf[16] == 200 && buf[17] == 1);
+        /* Finish: a bad mode or missing addresses leave the writer begun. */
+        n = 777;
+        CHECK_RC(ipv6kit_ndp_writer_finish(&w, 3, NULL, NULL, 0, &n), IPV6KIT_RESULT_INVALID_ENUM);
+        CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_COMPUTE, NULL, dst, 0, &n),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_COMPUTE, src, NULL, 0, &n),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_LEAVE_ZERO, NULL, NULL, 0, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(n == 777);
+        CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_LEAVE_ZERO, NULL, NULL, 0, &n), OK);
+        CHECK(n == 24);
+        CHECK_RC(ipv6kit_ndp_parse(buf, n, &m), OK); /* what was added before and after the errors */
+        ipv6kit_ndp_free(m);
+
+        /* Begin: the buffer must hold the fixed part; nothing is written otherwise. */
+        {
+            ipv6kit_ndp_writer w2;
+            memset(&w2, 0, sizeof w2);
+            fill(buf, sizeof buf);
+            CHECK_RC(ipv6kit_ndp_writer_begin_router_solicitation(&w2, 0, buf, 7), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+            CHECK_RC(ipv6kit_ndp_writer_begin_router_advertisement(&w2, 64, 0, 0, 0, 0, buf, 15),
+                     IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+            CHECK_RC(ipv6kit_ndp_writer_begin_neighbor_solicitation(&w2, target, 0, buf, 23),
+                     IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+            CHECK_RC(ipv6kit_ndp_writer_begin_neighbor_advertisement(&w2, target, 0, buf, 23),
+                     IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+            CHECK(untouched(buf, sizeof buf));
+            CHECK_RC(ipv6kit_ndp_writer_add_mtu(&w2, 1500), IPV6KIT_RESULT_INVALID_ARGUMENT); /* never begun */
+            CHECK_RC(ipv6kit_ndp_writer_begin_router_solicitation(NULL, 0, buf, sizeof buf), IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_ndp_writer_begin_router_solicitation(&w2, 0, NULL, 0), IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_ndp_writer_begin_router_advertisement(NULL, 64, 0, 0, 0, 0, buf, sizeof buf),
+                     IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_ndp_writer_begin_neighbor_solicitation(&w2, NULL, 0, buf, sizeof buf),
+                     IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_ndp_writer_begin_neighbor_advertisement(&w2, NULL, 0, buf, sizeof buf),
+                     IPV6KIT_RESULT_NULL_POINTER);
+            CHECK(untouched(buf, sizeof buf));
+            CHECK_RC(ipv6kit_ndp_writer_add_mtu(NULL, 1500), IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_ndp_writer_add_advertisement_interval(NULL, 1), IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_ndp_writer_add_home_agent_information(NULL, 1, 1), IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_ndp_writer_len(NULL, &len), IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_ndp_writer_begin_router_solicitation(&w2, 0, buf, sizeof buf), OK);
+            CHECK_RC(ipv6kit_ndp_writer_len(&w2, NULL), IPV6KIT_RESULT_NULL_POINTER);
+            CHECK_RC(ipv6kit_ndp_writer_finish(NULL, IPV6KIT_CHECKSUM_MODE_LEAVE_ZERO, NULL, NULL, 0, &n),
+                     IPV6KIT_RESULT_NULL_POINTER);
+        }
+    }
+
+    /* The message limit: 65535 bytes of IPv6 payload. 32 options of 2040 bytes (65280) fit after
+     * the 16-byte RA; the next one does not, and the message stays as it was. */
+    {
+        uint8_t *big = malloc(70000), zeros[2038];
+        unsigned i;
+        memset(zeros, 0, sizeof zeros);
+        CHECK(big != NULL);
+        if (big != NULL) {
+            CHECK_RC(ipv6kit_ndp_writer_begin_router_advertisement(&w, 64, 0, 1800, 0, 0, big, 70000), OK);
+            for (i = 0; i < 32; i++) CHECK_RC(ipv6kit_ndp_writer_add_raw(&w, 200, zeros, sizeof zeros), OK);
+            CHECK_RC(ipv6kit_ndp_writer_add_raw(&w, 200, zeros, sizeof zeros), IPV6KIT_RESULT_NDP_MESSAGE_TOO_LONG);
+            CHECK_RC(ipv6kit_ndp_writer_len(&w, &len), OK);
+            CHECK(len == 16 + 32 * 2040);
+            CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_LEAVE_ZERO, NULL, NULL, 0, &n), OK);
+            CHECK(n == 16 + 32 * 2040);
+            free(big);
+        }
+    }
+}
+
+/* ---- IEEE OUI registries -------------------------------------------------------------------- */
+
+/* The referee rule of the Rust tests: a loud skip without the data, a failure when
+ * IPV6KIT_REQUIRE_REFEREES is set (CI). */
+static int referees_required(void) {
+    const char *v = getenv("IPV6KIT_REQUIRE_REFEREES");
+    return v != NULL && v[0] != '\0' && strcmp(v, "0") != 0;
+}
+
+/* The referee count: lines of a registry CSV that start a record ("MA-L," ...), as
+ * `grep -c '^MA-L,' oui.csv` counts them. */
+static long count_lines_starting(const char *path, const char *start) {
+    char line[4096];
+    long n = 0;
+    FILE *f = fopen(path, "r");
+    if (f == NULL) return -1;
+    while (fgets(line, sizeof line, f) != NULL)
+        if (strncmp(line, start, strlen(start)) == 0) n++;
+    fclose(f);
+    return n;
+}
+
+static const char *oui_org(const ipv6kit_oui_db *db, const char *mac_text, ipv6kit_oui_assignment *a) {
+    static char name[256];
+    uint8_t mac[6];
+    size_t n = 0;
+    MAC(mac_text, mac);
+    if (ipv6kit_oui_lookup(db, mac, a, name, sizeof name, &n) != OK) return "(not found)";
+    return name;
+}
+
+static void test_oui(void) {
+    ipv6kit_oui_db *db = NULL, *none = NULL;
+    ipv6kit_oui_assignment a;
+    uint8_t mac[6], first[6];
+    char text[256];
+    size_t n = 0, records = 0, count = 0;
+    ipv6kit_result rc;
+
+    /* A text of our own (what firmware might ship): header, CRLF, a quoted name with a comma and
+     * doubled quotes, a block inside a block. */
+    {
+        static const char csv[] = "Registry,Assignment,Organization Name,Organization Address\r\n"
+                                  "MA-L,70B3D5,IEEE Registration Authority,445 Hoes Lane\r\n"
+                                  "MA-S,70B3D5F2F,TELEPLATFORMS,\"Polbina st., 3/1 Moscow\"\r\n"
+                                  "MA-M,E05A9F9,\"Gemalto \"\"Document Readers\"\"\",x\r\n";
+        CHECK_RC(ipv6kit_oui_db_new(&db), OK);
+        CHECK_RC(ipv6kit_oui_db_count(db, &count), OK);
+        CHECK(count == 0);
+        CHECK_RC(ipv6kit_oui_db_add_csv(db, csv, strlen(csv), &records), OK);
+        CHECK(records == 3);
+        CHECK_RC(ipv6kit_oui_db_count(db, &count), OK);
+        CHECK(count == 3);
+        CHECK_STR(oui_org(db, "70:b3:d5:f2:f0:01", &a), "TELEPLATFORMS");
+        CHECK(a.registry == IPV6KIT_OUI_REGISTRY_MA_S && a.bits == 36 && a.prefix == 0x70B3D5F2FULL);
+        MAC("70:b3:d5:f2:f0:00", first);
+        CHECK(memcmp(a.first, first, 6) == 0);
+        CHECK_STR(oui_org(db, "70:b3:d5:f3:00:01", &a), "IEEE Registration Authority");
+        CHECK(a.registry == IPV6KIT_OUI_REGISTRY_MA_L && a.bits == 24 && a.prefix == 0x70B3D5);
+        CHECK_STR(oui_org(db, "e0:5a:9f:9a:bc:de", &a), "Gemalto \"Document Readers\"");
+        CHECK(a.registry == IPV6KIT_OUI_REGISTRY_MA_M && a.bits == 28 && a.prefix == 0xE05A9F9);
+        MAC("70:b3:d5:f2:f0:01", mac);
+        CHECK_RC(ipv6kit_oui_describe(db, mac, text, sizeof text, &n), OK);
+        CHECK_STR(text, "MA-S 70:b3:d5:f2:f0/36 TELEPLATFORMS");
+        CHECK(n == strlen(text));
+        /* Not found, short buffers, NULLs: nothing written. */
+        MAC("02:00:00:00:00:01", mac);
+        fill(&a, sizeof a);
+        fill(text, sizeof text);
+        n = 777;
+        CHECK_RC(ipv6kit_oui_lookup(db, mac, &a, text, sizeof text, &n), IPV6KIT_RESULT_NOT_FOUND);
+        CHECK(strstr(last_error(), "02:00:00:00:00:01") != NULL);
+        CHECK_RC(ipv6kit_oui_describe(db, mac, text, sizeof text, &n), IPV6KIT_RESULT_NOT_FOUND);
+        MAC("70:b3:d5:f2:f0:01", mac);
+        CHECK_RC(ipv6kit_oui_lookup(db, mac, &a, text, 13, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_oui_describe(db, mac, text, 36, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
+        CHECK_RC(ipv6kit_oui_lookup(NULL, mac, &a, text, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_lookup(db, NULL, &a, text, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_lookup(db, mac, NULL, text, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_lookup(db, mac, &a, NULL, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_lookup(db, mac, &a, text, sizeof text, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_describe(NULL, mac, text, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_describe(db, NULL, text, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_describe(db, mac, NULL, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(&a, sizeof a) && untouched(text, sizeof text) && n == 777);
+        /* Bad texts: typed errors naming the line; nothing from them is kept. */
+        records = 777;
+        CHECK_RC(ipv6kit_oui_db_add_csv(db, "", 0, &records), IPV6KIT_RESULT_PARSE_OUI);
+        CHECK_RC(ipv6kit_oui_db_add_csv(db, "MA-L,002272,X,\n", 15, &records), IPV6KIT_RESULT_PARSE_OUI);
+        CHECK(strstr(last_error(), "line 1") != NULL);
+        {
+            static const char bad[] = "Registry,Assignment,Organization Name\nMA-L,ABCDEF,New,\nMA-M,12345,X,\n";
+            rc = ipv6kit_oui_db_add_csv(db, bad, strlen(bad), &records);
+        }
+        CHECK_RC(rc, IPV6KIT_RESULT_PARSE_OUI);
+        CHECK_STR(last_error(), "line 3: MA-M assignment has 5 hex digits, 7 expected");
+        CHECK_RC(ipv6kit_oui_db_add_csv(db, "Registry,Assignment\n\xff", 21, &records), IPV6KIT_RESULT_PARSE_OUI);
+        CHECK(records == 777);
+        MAC("ab:cd:ef:00:00:01", mac);
+        CHECK_RC(ipv6kit_oui_lookup(db, mac, &a, text, sizeof text, &n), IPV6KIT_RESULT_NOT_FOUND);
+        CHECK_RC(ipv6kit_oui_db_count(db, &count), OK);
+        CHECK(count == 3);
+        CHECK_RC(ipv6kit_oui_db_add_csv(NULL, "x", 1, &records), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_db_add_csv(db, NULL, 0, &records), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_db_add_csv(db, "x", 1, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_db_add_file(db, "/nonexistent/oui.csv", 20, &records), IPV6KIT_RESULT_OUI_IO);
+        CHECK(strstr(last_error(), "/nonexistent/oui.csv") != NULL);
+        CHECK_RC(ipv6kit_oui_db_add_file(NULL, "x", 1, &records), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_db_add_file(db, NULL, 0, &records), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_db_add_file(db, "x", 1, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_db_count(NULL, &count), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_db_count(db, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        ipv6kit_oui_db_free(db);
+        ipv6kit_oui_db_free(NULL);
+        CHECK_RC(ipv6kit_oui_db_new(NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_db_load_debian(NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_db_load_dir(NULL, 0, &none), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_db_load_dir("/nonexistent", 12, NULL), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_db_load_dir("/nonexistent", 12, &none), IPV6KIT_RESULT_OUI_IO);
+        CHECK(none == NULL);
+    }
+
+    /* Debian's ieee-data: each answer is what `grep` finds in the files (ieee-data 20220827). */
+    rc = ipv6kit_oui_db_load_debian(&db);
+    if (rc != OK) {
+        fprintf(stderr, "\n*** SKIPPED test_oui (Debian files): %s ***\n\n", last_error());
+        CHECK(!referees_required());
+        return;
+    }
+    /* oui.csv:28616  MA-L,B827EB,Raspberry Pi Foundation,Mitchell Wood House ... */
+    CHECK_STR(oui_org(db, "b8:27:eb:89:bc:51", &a), "Raspberry Pi Foundation");
+    CHECK(a.registry == IPV6KIT_OUI_REGISTRY_MA_L && a.bits == 24 && a.prefix == 0xB827EB);
+    /* oui36.csv:2  MA-S,70B3D5F2F,TELEPLATFORMS,... inside MA-L 70B3D5 (oui.csv:1684, IEEE RA) */
+    CHECK_STR(oui_org(db, "70:b3:d5:f2:f0:01", &a), "TELEPLATFORMS");
+    CHECK(a.registry == IPV6KIT_OUI_REGISTRY_MA_S && a.bits == 36);
+    /* No MA-S record 70B3D5000: the MA-L holder. */
+    CHECK_STR(oui_org(db, "70:b3:d5:00:00:01", &a), "IEEE Registration Authority");
+    CHECK(a.registry == IPV6KIT_OUI_REGISTRY_MA_L);
+    /* mam.csv:78  MA-M,E05A9F9,"Gemalto ""Document Readers""",... */
+    CHECK_STR(oui_org(db, "e0:5a:9f:90:00:01", &a), "Gemalto \"Document Readers\"");
+    CHECK(a.registry == IPV6KIT_OUI_REGISTRY_MA_M && a.prefix == 0xE05A9F9);
+    /* oui.csv:5  MA-L,F4BD9E,"Cisco Systems, Inc",... */
+    CHECK_STR(oui_org(db, "f4:bd:9e:01:02:03", &a), "Cisco Systems, Inc");
+    /* oui.csv:6428, a record whose quoted address runs over two lines. */
+    CHECK_STR(oui_org(db, "c4:04:d8:00:00:01", &a), "Aviva Links Inc.");
+    /* iab.csv:2  IAB,0050C27D5,DEUTA-WERKE GmbH,... */
+    CHECK_STR(oui_org(db, "00:50:c2:7d:50:01", &a), "DEUTA-WERKE GmbH");
+    CHECK(a.registry == IPV6KIT_OUI_REGISTRY_IAB && a.bits == 36 && a.prefix == 0x0050C27D5ULL);
+    /* 080030 is listed three times; the last record (CERN) holds it. */
+    CHECK_STR(oui_org(db, "08:00:30:00:00:01", &a), "CERN");
+    /* No MA-L record 020000 (a locally administered range). */
+    MAC("02:00:00:00:00:01", mac);
+    CHECK_RC(ipv6kit_oui_lookup(db, mac, &a, text, sizeof text, &n), IPV6KIT_RESULT_NOT_FOUND);
+    CHECK_RC(ipv6kit_oui_db_count(db, &count), OK);
+    CHECK(count > 40000);
+    ipv6kit_oui_db_free(db);
+
+    /* The same directory by name, and one file: as many records as `grep -c '^MA-L,'` counts. */
+    CHECK_RC(ipv6kit_oui_db_load_dir("/usr/share/ieee-data", 20, &db), OK);
+    CHECK_STR(oui_org(db, "b8:27:eb:89:bc:51", &a), "Raspberry Pi Foundation");
+    ipv6kit_oui_db_free(db);
+    CHECK_RC(ipv6kit_oui_db_new(&db), OK);
+    CHECK_RC(ipv6kit_oui_db_add_file(db, "/usr/share/ieee-data/oui.csv", 28, &records), OK);
+    CHECK((long)records == count_lines_starting("/usr/share/ieee-data/oui.csv", "MA-L,"));
+    CHECK_RC(ipv6kit_oui_db_add_file(db, "/usr/share/ieee-data/oui36.csv", 30, &records), OK);
+    CHECK((long)records == count_lines_starting("/usr/share/ieee-data/oui36.csv", "MA-S,"));
+    CHECK_STR(oui_org(db, "70:b3:d5:f2:f0:01", &a), "TELEPLATFORMS");
+    ipv6kit_oui_db_free(db);
+}
+
+/* ---- the retry loops' building blocks, and describe's identifier and multicast fields ------- */
+
+static void test_stable_parity(void) {
+    uint8_t secret[16], fe80[16], zeros[40], iid[8], a[16], b[16], c[16], prefix[16];
+    bool valid = false;
+    size_t i;
+
+    memset(zeros, 0, sizeof zeros);
+    /* Linux with its retry: the kernel's link-local on a veth (x86-64; see test_stable) is
+     * fe80::ff05:eb87:4e94:b3ad, DAD count 0, idgen_retries 3. */
+    {
+        static const uint8_t le[8] = {0xff, 0x05, 0xeb, 0x87, 0x4e, 0x94, 0xb3, 0xad};
+        static const uint8_t be[8] = {0x87, 0xeb, 0x05, 0xff, 0xad, 0xb3, 0x94, 0x4e};
+        uint8_t plain[8];
+        A("2001:db8:1:2:3:4:5:6", secret);
+        A("fe80::", fe80);
+        CHECK_RC(ipv6kit_stable_linux_iid_with_retries(secret, fe80, zeros, 6, 0, 3, IPV6KIT_BYTE_ORDER_LITTLE, iid),
+                 OK);
+        CHECK(iid_is(iid, le));
+        CHECK_RC(ipv6kit_stable_linux_iid_with_retries(secret, fe80, zeros, 6, 0, 3, IPV6KIT_BYTE_ORDER_BIG, iid), OK);
+        CHECK(iid_is(iid, be));
+        CHECK_RC(ipv6kit_stable_linux_iid_with_retries(secret, fe80, zeros, 6, 0, 0, IPV6KIT_BYTE_ORDER_LITTLE, iid),
+                 OK);
+        CHECK(iid_is(iid, le));
+        /* The last counter the sysctl allows: the hash of that counter (not reserved). */
+        CHECK_RC(ipv6kit_stable_linux_iid_with_retries(secret, fe80, zeros, 6, 3, 3, IPV6KIT_BYTE_ORDER_LITTLE, iid),
+                 OK);
+        CHECK_RC(ipv6kit_stable_linux_iid(secret, fe80, zeros, 6, 3, IPV6KIT_BYTE_ORDER_LITTLE, plain), OK);
+        CHECK(iid_is(iid, plain));
+        /* Past it the kernel configures nothing. */
+        fill(iid, sizeof iid);
+        CHECK_RC(ipv6kit_stable_linux_iid_with_retries(secret, fe80, zeros, 6, 4, 3, IPV6KIT_BYTE_ORDER_LITTLE, iid),
+                 IPV6KIT_RESULT_RETRIES_EXHAUSTED);
+        CHECK_RC(ipv6kit_stable_linux_iid_with_retries(secret, fe80, zeros, 6, 1, 0, IPV6KIT_BYTE_ORDER_LITTLE, iid),
+                 IPV6KIT_RESULT_RETRIES_EXHAUSTED);
+        CHECK_RC(ipv6kit_stable_linux_iid_with_retries(secret, fe80, zeros, 33, 0, 3, 0, iid),
+                 IPV6KIT_RESULT_HARDWARE_ADDRESS_TOO_LONG);
+        CHECK_RC(ipv6kit_stable_linux_iid_with_retries(secret, fe80, zeros, 6, 0, 3, 3, iid), IPV6KIT_RESULT_INVALID_ENUM);
+        CHECK_RC(ipv6kit_stable_linux_iid_with_retries(NULL, fe80, zeros, 6, 0, 3, 0, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_linux_iid_with_retries(secret, NULL, zeros, 6, 0, 3, 0, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_linux_iid_with_retries(secret, fe80, NULL, 0, 0, 3, 0, iid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(iid, sizeof iid));
+        CHECK_RC(ipv6kit_stable_linux_iid_with_retries(secret, fe80, zeros, 6, 0, 3, 0, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+    }
+
+    /* systemd-networkd, one hash: its integration test (test_ipv6_token_prefixstable) configures
+     * 2002:da8:1:0:b47e:7975:fc7a:7d6e on veth99 (MAC 12:34:56:78:9a:bc, configured key), the
+     * first counter's address. */
+    {
+        static const uint8_t key[16] = {0x86, 0xb1, 0x23, 0xb9, 0x69, 0xba, 0x4b, 0x7e,
+                                        0xb8, 0xb3, 0xd8, 0x60, 0x51, 0x23, 0x52, 0x5a};
+        static const uint8_t hw[6] = {0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc};
+        ipv6kit_prefix p = PFX("2002:da8:1::/64");
+        A("2002:da8:1::", prefix);
+        CHECK_RC(ipv6kit_stable_systemd_address_one(key, prefix, "veth99", 6, hw, 6, NULL, 0, 0, a), OK);
+        CHECK_STR(fa(a), "2002:da8:1:0:b47e:7975:fc7a:7d6e");
+        /* Counter 1 is the address systemd moves to when counter 0's failed DAD. */
+        CHECK_RC(ipv6kit_stable_systemd_address_one(key, prefix, "veth99", 6, hw, 6, NULL, 0, 1, b), OK);
+        CHECK_RC(ipv6kit_stable_systemd_address(key, IPV6KIT_SYSTEMD_KEY_SOURCE_CONFIGURED, &p, "veth99", 6, hw, 6,
+                                                NULL, 0, a, c),
+                 OK);
+        CHECK(memcmp(b, c, 16) == 0 && memcmp(a, b, 16) != 0);
+        CHECK_RC(ipv6kit_stable_systemd_address_one(key, prefix, "veth99", 6, hw, 6, "home-wifi", 9, 0, b), OK);
+        CHECK(memcmp(a, b, 8) == 0 && memcmp(a + 8, b + 8, 8) != 0); /* the SSID is hashed */
+        fill(a, sizeof a);
+        CHECK_RC(ipv6kit_stable_systemd_address_one(key, prefix, "a-very-long-name", 16, hw, 6, NULL, 0, 0, a),
+                 IPV6KIT_RESULT_INTERFACE_NAME_TOO_LONG);
+        CHECK_RC(ipv6kit_stable_systemd_address_one(key, prefix, "veth\0", 5, hw, 6, NULL, 0, 0, a),
+                 IPV6KIT_RESULT_NUL_IN_STRING);
+        CHECK_RC(ipv6kit_stable_systemd_address_one(key, prefix, "veth99", 6, hw, 6, "a\0b", 3, 0, a),
+                 IPV6KIT_RESULT_NUL_IN_STRING);
+        CHECK_RC(ipv6kit_stable_systemd_address_one(key, prefix, "\xff", 1, hw, 6, NULL, 0, 0, a),
+                 IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_stable_systemd_address_one(key, prefix, "veth99", 6, zeros, 33, NULL, 0, 0, a),
+                 IPV6KIT_RESULT_HARDWARE_ADDRESS_TOO_LONG);
+        CHECK_RC(ipv6kit_stable_systemd_address_one(NULL, prefix, "veth99", 6, hw, 6, NULL, 0, 0, a),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_systemd_address_one(key, NULL, "veth99", 6, hw, 6, NULL, 0, 0, a),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_systemd_address_one(key, prefix, NULL, 0, hw, 6, NULL, 0, 0, a),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_systemd_address_one(key, prefix, "veth99", 6, NULL, 0, NULL, 0, 0, a),
+                 IPV6KIT_RESULT_NULL_POINTER);
+        CHECK(untouched(a, sizeof a));
+        CHECK_RC(ipv6kit_stable_systemd_address_one(key, prefix, "veth99", 6, hw, 6, NULL, 0, 0, NULL),
+                 IPV6KIT_RESULT_NULL_POINTER);
+    }
+
+    /* systemd's stable_private_address_is_valid() (networkd-address-generation.c): refuses the
+     * whole address when it is under ::/64, 0200:5eff:fe00::/40 or fdff:ffff:ffff:ff80::/57. */
+    {
+        static const struct {
+            const char *addr;
+            bool valid;
+        } cases[] = {
+            {"2002:da8:1:0:b47e:7975:fc7a:7d6e", true},
+            {"::1", false},
+            {"::1:2:3:4", false},
+            {"200:5eff:fe00::1", false},
+            {"200:5eff:feff:ffff:ffff::", false},
+            {"200:5eff:ff00::1", true},
+            {"fdff:ffff:ffff:ff80::", false},
+            {"fdff:ffff:ffff:ffff:1::", false},
+            {"fdff:ffff:ffff:ff7f::1", true},
+            {"2001:db8::", true}, /* applied to the whole address, not to the identifier */
+        };
+        for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            A(cases[i].addr, a);
+            valid = !cases[i].valid;
+            CHECK_RC(ipv6kit_stable_systemd_address_is_valid(a, &valid), OK);
+            if (valid != cases[i].valid) {
+                failed++;
+                fprintf(stderr, "FAILED: systemd validity of %s\n", cases[i].addr);
+            }
+        }
+        CHECK_RC(ipv6kit_stable_systemd_address_is_valid(NULL, &valid), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_stable_systemd_address_is_valid(a, NULL), IPV6KIT_RESULT_NULL_POINTER);
+    }
+}
+
+static void test_describe_iid_multicast(void) {
+    ipv6kit_description d;
+    ipv6kit_iid_class c;
+    uint8_t a[16], mac[6];
+
+    /* A modified EUI-64 identifier (RFC 4291 appendix A): MAC 00:03:93:67:43:62, universal. */
+    A("2001:470:db8:101:203:93ff:fe67:4362", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    MAC("00:03:93:67:43:62", mac);
+    CHECK(d.has_iid && d.iid.kind == IPV6KIT_IID_KIND_IEEE_DERIVED && memcmp(d.iid.mac, mac, 6) == 0);
+    CHECK(d.iid.universal && !d.iid.group && !d.has_multicast);
+    /* Teredo (RFC 4380's example) needs the whole address: server and client in the class. */
+    A("2001:0:4136:e378:8000:63bf:3fff:fdd2", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.has_iid && d.iid.kind == IPV6KIT_IID_KIND_TEREDO && d.iid.port == 40000 && d.iid.flags == 0x8000);
+    CHECK(d.iid.client[0] == 192 && d.iid.client[3] == 45 && d.iid.ipv4[0] == 65 && d.iid.ipv4[3] == 120);
+    /* The same class as ipv6kit_iid_classify() gives, field by field. */
+    A("2001:db8::c000:221", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK_RC(ipv6kit_iid_classify(a, &c), OK);
+    CHECK(d.has_iid && d.iid.kind == c.kind && c.kind == IPV6KIT_IID_KIND_EMBEDDED_IPV4);
+    CHECK(d.iid.ipv4_form == c.ipv4_form && memcmp(d.iid.ipv4, c.ipv4, 4) == 0);
+    /* No identifier to speak of: ::1 (ipv6kit_iid_classify() would still say low-byte), the
+     * IPv4-mapped form, ::, and multicast. */
+    A("::1", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(!d.has_iid && d.iid.kind == 0 && d.iid.port == 0 && !d.has_multicast);
+    A("::ffff:192.0.2.1", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(!d.has_iid);
+    /* Embedded RP (RFC 3956 §3): ff7e:140:2001:db8:beef:feed::1234, RP 2001:db8:beef:feed::1. */
+    A("ff7e:140:2001:db8:beef:feed::1234", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.has_multicast && !d.has_iid && !d.has_solicited_node);
+    CHECK(d.multicast.scope == 0xe && d.multicast.flag_rendezvous_point && d.multicast.flag_prefix_based &&
+          d.multicast.flag_transient && !d.multicast.flag_x);
+    CHECK(d.multicast.form == IPV6KIT_MULTICAST_FORM_EMBEDDED_RP && d.multicast.rp_iid == 1 &&
+          d.multicast.prefix_len == 64 && d.multicast.group_id32 == 0x1234);
+    CHECK_STR(fa(d.multicast.prefix), "2001:db8:beef:feed::1");
+    /* All-nodes (RFC 4291 §2.7.1): link-local scope, permanent, group ID 1. */
+    A("ff02::1", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(d.has_multicast && d.multicast.scope == 2 && !d.multicast.flag_transient &&
+          d.multicast.form == IPV6KIT_MULTICAST_FORM_PLAIN && d.multicast.group_id[13] == 1 &&
+          d.multicast.group_id[0] == 0);
+    /* Unicast: the multicast fields are zero. */
+    A("2001:db8::1", a);
+    CHECK_RC(ipv6kit_describe_fields(a, &d), OK);
+    CHECK(!d.has_multicast && d.multicast.scope == 0 && d.multicast.form == 0 && d.multicast.group_id32 == 0);
+}
+
 int main(void) {
     test_general();
     test_text();
@@ -3194,6 +3821,10 @@ int main(void) {
     test_describe_fields();
     test_ra_builder();
     test_ra_builder_pref64_portal_flags();
+    test_ndp_writer();
+    test_oui();
+    test_stable_parity();
+    test_describe_iid_multicast();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

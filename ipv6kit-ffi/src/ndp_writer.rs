@@ -1,0 +1,753 @@
+//! Any Neighbor Discovery message, written option by option into a caller's buffer: the core's
+//! `ndp::MessageWriter`, with its state kept in caller-owned storage so that nothing is allocated.
+
+use crate::boundary::{guard, read_addr, read_optional_slice, read_slice, read_text, Out};
+use crate::ndp::preference;
+use crate::result::{ipv6kit_result, Fail};
+use crate::text::{ipv6kit_prefix, read_prefix};
+use core::ffi::c_char;
+use core::mem::size_of;
+use core::net::Ipv6Addr;
+use core::ptr::NonNull;
+use ipv6kit_core::ndp::option::{
+    AdvertisementInterval, CaptivePortal, HomeAgentInformation, LinkLayerAddress, Mtu, Nonce, Pref64,
+    PrefixInformation, RedirectedHeader, RouteInformation, UnknownOption,
+};
+use ipv6kit_core::ndp::{
+    ChecksumMode, Header, MessageWriter, NaFlags, NdpOption, NeighborAdvertisement, NeighborSolicitation, RaFlags,
+    Redirect, RouterAdvertisement, RouterSolicitation,
+};
+
+/// A Neighbor Discovery message being written into the caller's buffer, option by option. The
+/// caller owns this storage (on the stack, or inside its own structure): the writer allocates
+/// nothing and needs no `_free`.
+///
+/// Use: one `ipv6kit_ndp_writer_begin_*()` (writes the fixed part into `buf`), then any
+/// `ipv6kit_ndp_writer_add_*()` in the order the options are to appear, then
+/// `ipv6kit_ndp_writer_finish()` (writes the checksum and gives the length). Padding, and every
+/// reserved field the functions take no value for, is zero. A failed `_add` leaves the message as
+/// it was (bytes of `buf` after it may have changed), so the caller may go on without that
+/// option; a message may also be abandoned at any point.
+///
+/// From `_begin` until `_finish` (or until the caller abandons the message), `buf` belongs to the
+/// writer: the caller must not read, write or free it. A begun writer must not be copied and the
+/// copies both used. Other calls on a writer that was
+/// never begun, or is finished, return `INVALID_ARGUMENT` when they can tell: zero-initialise
+/// it (`ipv6kit_ndp_writer w = {0};`) so that they always can. One writer is used by one thread
+/// at a time.
+#[repr(C)]
+pub struct ipv6kit_ndp_writer {
+    /// Private: the writer's state. Not to be read or changed.
+    pub private_state: [u64; 8],
+}
+
+/// The core writer, borrowing the caller's buffer for as long as the caller lets it (the
+/// contract of `_begin`): stored from byte 8 of `private_state`, after the marker.
+type CoreWriter = MessageWriter<'static>;
+
+/// `private_state[0]` of a begun writer.
+const fn begun_marker() -> u64 {
+    u64::from_be_bytes(*b"ipv6kNDw")
+}
+
+/// Where the core writer's bytes start in the storage: after the marker word.
+const fn state_offset() -> usize {
+    size_of::<u64>()
+}
+
+/// How `ipv6kit_ndp_writer_finish()` fills the checksum field.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ipv6kit_checksum_mode {
+    /// Computed over the IPv6 pseudo-header of `source` → `destination`.
+    Compute = 0,
+    /// Left zero: for `SOCK_RAW`/`IPPROTO_ICMPV6` sockets, where the kernel fills it in.
+    LeaveZero = 1,
+    /// The value given (re-emitting a parsed message unchanged).
+    Keep = 2,
+}
+
+/// Starts `w` on `header` in `buf`.
+///
+/// # Safety
+/// `w` NULL or writable; `buf` NULL or valid for reading and writing `len` bytes until the writer
+/// is finished or abandoned, and not used by anyone else meanwhile.
+unsafe fn begin(w: *mut ipv6kit_ndp_writer, buf: *mut u8, len: usize, header: Header) -> Result<(), Fail> {
+    // The core writer fits in the storage the header gives C callers (their binaries have its
+    // size compiled in); checked at compile time. Alignment is not needed: it is read and
+    // written unaligned.
+    const { assert!(state_offset() + size_of::<CoreWriter>() <= size_of::<ipv6kit_ndp_writer>()) };
+    let out = Out::new(w)?;
+    let buf = NonNull::new(buf).ok_or(Fail::code(ipv6kit_result::NullPointer))?;
+    if len > isize::MAX as usize {
+        return Err(Fail::code(ipv6kit_result::InvalidArgument));
+    }
+    // SAFETY: non-NULL, valid for `len` ≤ isize::MAX bytes and left to the writer until it is
+    // finished or abandoned (the caller's contract); the 'static lifetime stands for that span.
+    let bytes: &'static mut [u8] = unsafe { core::slice::from_raw_parts_mut(buf.as_ptr(), len) };
+    let core = MessageWriter::new(&header, bytes)?;
+    let mut state = ipv6kit_ndp_writer { private_state: [0; 8] };
+    state.private_state[0] = begun_marker();
+    // SAFETY: the storage has room for the core writer after the marker (checked at compile
+    // time); the write is unaligned.
+    unsafe {
+        core::ptr::addr_of_mut!(state)
+            .cast::<u8>()
+            .add(state_offset())
+            .cast::<CoreWriter>()
+            .write_unaligned(core);
+    }
+    // SAFETY: the caller's contract above.
+    unsafe { out.write(state) };
+    Ok(())
+}
+
+/// Checks that `w` is begun and returns its core writer's location (this function only reads).
+///
+/// # Safety
+/// `w` must be NULL or valid for reading an `ipv6kit_ndp_writer`.
+unsafe fn core_of(w: *mut ipv6kit_ndp_writer) -> Result<*mut CoreWriter, Fail> {
+    let w = NonNull::new(w).ok_or(Fail::code(ipv6kit_result::NullPointer))?;
+    // SAFETY: readable per the contract; unaligned because C callers may pack the storage.
+    let marker = unsafe {
+        core::ptr::addr_of!((*w.as_ptr()).private_state)
+            .cast::<u64>()
+            .read_unaligned()
+    };
+    if marker != begun_marker() {
+        return Err(Fail::with(
+            ipv6kit_result::InvalidArgument,
+            "the writer is not begun (or is already finished): call an ipv6kit_ndp_writer_begin_* function first",
+        ));
+    }
+    // SAFETY: in bounds of the storage (checked at compile time).
+    Ok(unsafe { w.as_ptr().cast::<u8>().add(state_offset()).cast::<CoreWriter>() })
+}
+
+/// Runs `f` on the begun writer `w`, storing its state back afterwards (also after a failed
+/// push, which leaves the message as it was).
+///
+/// # Safety
+/// `w` must be NULL or a writer begun by `begin` (its buffer still the writer's).
+unsafe fn with_writer<R>(
+    w: *mut ipv6kit_ndp_writer,
+    f: impl FnOnce(&mut CoreWriter) -> Result<R, Fail>,
+) -> Result<R, Fail> {
+    // SAFETY: forwarded contract.
+    let at = unsafe { core_of(w) }?;
+    // SAFETY: the marker says `begin` stored a core writer there, which nothing has moved since.
+    let mut core = unsafe { at.read_unaligned() };
+    let result = f(&mut core);
+    // SAFETY: as above; the writer holds no resource of its own, so the copy read above was the
+    // only live one.
+    unsafe { at.write_unaligned(core) };
+    result
+}
+
+/// Appends `option` to the begun writer `w`.
+///
+/// # Safety
+/// As [`with_writer`].
+unsafe fn push<B: AsRef<[u8]>>(w: *mut ipv6kit_ndp_writer, option: &NdpOption<B>) -> Result<(), Fail> {
+    // SAFETY: forwarded contract.
+    unsafe { with_writer(w, |core| core.push(option).map(|_| ()).map_err(Fail::from)) }
+}
+
+/// Begins a Router Solicitation (type 133) in `buf`; `reserved` is the 32-bit word after the
+/// checksum (0 for RFC 4861).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `BUFFER_TOO_SHORT` (8 bytes needed).
+///
+/// # Safety
+/// `w` writable; `buf` valid for reading and writing `len` bytes, and left to the writer until it
+/// is finished or abandoned.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_begin_router_solicitation(
+    w: *mut ipv6kit_ndp_writer,
+    reserved: u32,
+    buf: *mut u8,
+    len: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        let h = Header::RouterSolicitation(RouterSolicitation { reserved });
+        // SAFETY: the caller's contract above.
+        unsafe { begin(w, buf, len, h) }
+    })
+}
+
+/// Begins a Router Advertisement (type 134) in `buf`. `flags` is the flags byte as sent: M 0x80,
+/// O 0x40, H 0x20, default router preference (RFC 4191) in 0x18 (high 0x08, low 0x18), P 0x04,
+/// reserved 0x03. Router Lifetime in seconds, Reachable Time and Retrans Timer in milliseconds.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `BUFFER_TOO_SHORT` (16 bytes needed).
+///
+/// # Safety
+/// As `ipv6kit_ndp_writer_begin_router_solicitation()`.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_begin_router_advertisement(
+    w: *mut ipv6kit_ndp_writer,
+    cur_hop_limit: u8,
+    flags: u8,
+    router_lifetime: u16,
+    reachable_time: u32,
+    retrans_timer: u32,
+    buf: *mut u8,
+    len: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        let h = Header::RouterAdvertisement(RouterAdvertisement {
+            cur_hop_limit,
+            flags: RaFlags(flags),
+            router_lifetime,
+            reachable_time,
+            retrans_timer,
+        });
+        // SAFETY: the caller's contract above.
+        unsafe { begin(w, buf, len, h) }
+    })
+}
+
+/// Begins a Neighbor Solicitation (type 135) for `target` in `buf`; `reserved` is the 32-bit
+/// word after the checksum (0 for RFC 4861).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `BUFFER_TOO_SHORT` (24 bytes needed).
+///
+/// # Safety
+/// `target` readable for 16 bytes; otherwise as `ipv6kit_ndp_writer_begin_router_solicitation()`.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_begin_neighbor_solicitation(
+    w: *mut ipv6kit_ndp_writer,
+    target: *const u8,
+    reserved: u32,
+    buf: *mut u8,
+    len: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let target = unsafe { read_addr(target) }?;
+        let h = Header::NeighborSolicitation(NeighborSolicitation { reserved, target });
+        // SAFETY: the caller's contract above.
+        unsafe { begin(w, buf, len, h) }
+    })
+}
+
+/// Begins a Neighbor Advertisement (type 136) for `target` in `buf`. `flags` is the 32-bit word
+/// after the checksum as sent: R 0x80000000, S 0x40000000, O 0x20000000, the other 29 bits
+/// reserved.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `BUFFER_TOO_SHORT` (24 bytes needed).
+///
+/// # Safety
+/// `target` readable for 16 bytes; otherwise as `ipv6kit_ndp_writer_begin_router_solicitation()`.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_begin_neighbor_advertisement(
+    w: *mut ipv6kit_ndp_writer,
+    target: *const u8,
+    flags: u32,
+    buf: *mut u8,
+    len: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let target = unsafe { read_addr(target) }?;
+        let h = Header::NeighborAdvertisement(NeighborAdvertisement {
+            flags: NaFlags(flags),
+            target,
+        });
+        // SAFETY: the caller's contract above.
+        unsafe { begin(w, buf, len, h) }
+    })
+}
+
+/// Begins a Redirect (type 137) in `buf`: `target` is the better first hop, `destination` the
+/// destination being redirected; `reserved` is the 32-bit word after the checksum (0 for
+/// RFC 4861).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT`, `BUFFER_TOO_SHORT` (40 bytes needed).
+///
+/// # Safety
+/// `target` and `destination` readable for 16 bytes; otherwise as
+/// `ipv6kit_ndp_writer_begin_router_solicitation()`.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_begin_redirect(
+    w: *mut ipv6kit_ndp_writer,
+    target: *const u8,
+    destination: *const u8,
+    reserved: u32,
+    buf: *mut u8,
+    len: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let (target, destination) = unsafe { (read_addr(target)?, read_addr(destination)?) };
+        let h = Header::Redirect(Redirect {
+            reserved,
+            target,
+            destination,
+        });
+        // SAFETY: the caller's contract above.
+        unsafe { begin(w, buf, len, h) }
+    })
+}
+
+/// Sets `*len` to the bytes written so far (the fixed part and the options added).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun).
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised), `len` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_len(w: *const ipv6kit_ndp_writer, len: *mut usize) -> ipv6kit_result {
+    guard(|| {
+        let out = Out::new(len)?;
+        // SAFETY: the caller's contract above; core_of only reads through the pointer.
+        let at = unsafe { core_of(w.cast_mut()) }?;
+        // SAFETY: the marker says `begin` stored a core writer there; this copy is only read.
+        let n = unsafe { at.read_unaligned() }.len();
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(n) };
+        Ok(())
+    })
+}
+
+/// Adds a Source Link-layer Address option (type 1): `addr_len` bytes of `addr` (6 for
+/// Ethernet), zero-padded to a multiple of 8 with the type and length bytes.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `BUFFER_TOO_SHORT`,
+/// `NDP_OPTION_TOO_LONG`, `NDP_MESSAGE_TOO_LONG`; after any error the message is as it was.
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised), `addr` readable for `addr_len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_add_source_link_layer_address(
+    w: *mut ipv6kit_ndp_writer,
+    addr: *const u8,
+    addr_len: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let a = unsafe { read_slice(addr, addr_len) }?;
+        // SAFETY: the caller's contract above.
+        unsafe { push(w, &NdpOption::SourceLinkLayerAddress(LinkLayerAddress(a))) }
+    })
+}
+
+/// Adds a Target Link-layer Address option (type 2), as
+/// `ipv6kit_ndp_writer_add_source_link_layer_address()`.
+///
+/// Errors: as `ipv6kit_ndp_writer_add_source_link_layer_address()`.
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised), `addr` readable for `addr_len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_add_target_link_layer_address(
+    w: *mut ipv6kit_ndp_writer,
+    addr: *const u8,
+    addr_len: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let a = unsafe { read_slice(addr, addr_len) }?;
+        // SAFETY: the caller's contract above.
+        unsafe { push(w, &NdpOption::TargetLinkLayerAddress(LinkLayerAddress(a))) }
+    })
+}
+
+/// Adds a Prefix Information option (type 3) for `prefix` (its host bits cleared on the wire).
+/// `flags` is the flags byte as sent: L (on-link) 0x80, A (autonomous) 0x40, R (router address,
+/// RFC 6275) 0x20, P (DHCPv6-PD preferred, RFC 9762) 0x10. Lifetimes in seconds (0xffffffff:
+/// infinity).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun, or a prefix length above
+/// 128), `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised), `prefix` readable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_add_prefix_information(
+    w: *mut ipv6kit_ndp_writer,
+    prefix: *const ipv6kit_prefix,
+    flags: u8,
+    valid_lifetime: u32,
+    preferred_lifetime: u32,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let net = unsafe { read_prefix(prefix) }?;
+        let mut pio = PrefixInformation::new(net, false, false, valid_lifetime, preferred_lifetime);
+        pio.flags = flags;
+        // SAFETY: the caller's contract above.
+        unsafe { push(w, &NdpOption::<&[u8]>::PrefixInformation(pio)) }
+    })
+}
+
+/// Adds a Route Information option (type 24, RFC 4191) for `prefix` (host bits cleared, the
+/// shortest Length that holds it); `preference` is an `ipv6kit_router_preference`, `lifetime` in
+/// seconds.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun, or a prefix length above
+/// 128), `INVALID_ENUM`, `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised), `prefix` readable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_add_route_information(
+    w: *mut ipv6kit_ndp_writer,
+    prefix: *const ipv6kit_prefix,
+    preference_: u32,
+    lifetime: u32,
+) -> ipv6kit_result {
+    guard(|| {
+        let pref = preference(preference_)?;
+        // SAFETY: the caller's contract above.
+        let net = unsafe { read_prefix(prefix) }?;
+        let rio = RouteInformation::new(net, pref, lifetime);
+        // SAFETY: the caller's contract above.
+        unsafe { push(w, &NdpOption::<&[u8]>::RouteInformation(rio)) }
+    })
+}
+
+/// Adds an MTU option (type 5).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `BUFFER_TOO_SHORT`,
+/// `NDP_MESSAGE_TOO_LONG`.
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised).
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_add_mtu(w: *mut ipv6kit_ndp_writer, mtu: u32) -> ipv6kit_result {
+    // SAFETY: the caller's contract above.
+    guard(|| unsafe { push(w, &NdpOption::<&[u8]>::Mtu(Mtu::new(mtu))) })
+}
+
+/// Adds a Recursive DNS Server option (type 25, RFC 8106): `count` servers of 16 bytes each at
+/// `servers` (1 to 127), valid for `lifetime` seconds.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun, or `count` overflows),
+/// `NDP_RDNSS_SERVER_COUNT`, `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised), `servers` readable for `16 * count` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_add_rdnss(
+    w: *mut ipv6kit_ndp_writer,
+    lifetime: u32,
+    servers: *const u8,
+    count: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        let bytes_len = count
+            .checked_mul(16)
+            .ok_or(Fail::code(ipv6kit_result::InvalidArgument))?;
+        // SAFETY: the caller's contract above.
+        let bytes = unsafe { read_slice(servers, bytes_len) }?;
+        let list: Vec<Ipv6Addr> = bytes
+            .chunks_exact(16)
+            .map(|c| {
+                let mut o = [0u8; 16];
+                o.copy_from_slice(c);
+                Ipv6Addr::from(o)
+            })
+            .collect();
+        // SAFETY: the caller's contract above.
+        unsafe {
+            with_writer(w, |core| {
+                core.push_rdnss(lifetime, &list).map(|_| ()).map_err(Fail::from)
+            })
+        }
+    })
+}
+
+/// Adds a DNS Search List option (type 31, RFC 8106) valid for `lifetime` seconds: `domains`
+/// is a list of domain names separated by spaces (`"example.com example.org"`, as resolv.conf's
+/// `search` line), encoded as DNS labels and zero-padded.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `NDP_BAD_DOMAIN_NAME`
+/// (a name that cannot be encoded, or text that is not UTF-8), `NDP_OPTION_TOO_LONG`,
+/// `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised), `domains` readable for `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_add_dnssl(
+    w: *mut ipv6kit_ndp_writer,
+    lifetime: u32,
+    domains: *const c_char,
+    len: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let text = unsafe { read_text(domains, len, ipv6kit_result::NdpBadDomainName) }?;
+        let names: Vec<&str> = text.split_ascii_whitespace().collect();
+        // SAFETY: the caller's contract above.
+        unsafe {
+            with_writer(w, |core| {
+                core.push_dnssl(lifetime, &names).map(|_| ()).map_err(Fail::from)
+            })
+        }
+    })
+}
+
+/// Adds a PREF64 option (type 38, RFC 8781) announcing the NAT64 prefix `prefix` (/32, /40, /48,
+/// /56, /64 or /96; host bits cleared), valid for `lifetime` seconds: the option carries it in
+/// units of 8 s, rounded up (at most 65528 s).
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun, or another prefix
+/// length), `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised), `prefix` readable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_add_pref64(
+    w: *mut ipv6kit_ndp_writer,
+    prefix: *const ipv6kit_prefix,
+    lifetime: u16,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let net = unsafe { read_prefix(prefix) }?;
+        let p = Pref64::new(net, lifetime).ok_or_else(|| {
+            Fail::with(
+                ipv6kit_result::InvalidArgument,
+                format_args!(
+                    "a PREF64 prefix is /32, /40, /48, /56, /64 or /96, not /{}",
+                    net.prefix_len()
+                ),
+            )
+        })?;
+        // SAFETY: the caller's contract above.
+        unsafe { push(w, &NdpOption::<&[u8]>::Pref64(p)) }
+    })
+}
+
+/// Adds a Nonce option (type 14, RFC 3971; sent with DAD, RFC 7527): `len` bytes of `nonce`
+/// (6 for an 8-byte option), zero-padded.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `BUFFER_TOO_SHORT`,
+/// `NDP_OPTION_TOO_LONG`, `NDP_MESSAGE_TOO_LONG`.
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised), `nonce` readable for `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_add_nonce(
+    w: *mut ipv6kit_ndp_writer,
+    nonce: *const u8,
+    len: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let n = unsafe { read_slice(nonce, len) }?;
+        // SAFETY: the caller's contract above.
+        unsafe { push(w, &NdpOption::Nonce(Nonce(n))) }
+    })
+}
+
+/// Adds an Advertisement Interval option (type 7, RFC 6275): `interval_ms` milliseconds.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `BUFFER_TOO_SHORT`,
+/// `NDP_MESSAGE_TOO_LONG`.
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised).
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_add_advertisement_interval(
+    w: *mut ipv6kit_ndp_writer,
+    interval_ms: u32,
+) -> ipv6kit_result {
+    guard(|| {
+        let o = AdvertisementInterval::new(interval_ms);
+        // SAFETY: the caller's contract above.
+        unsafe { push(w, &NdpOption::<&[u8]>::AdvertisementInterval(o)) }
+    })
+}
+
+/// Adds a Home Agent Information option (type 8, RFC 6275): the preference (the wire's 16 bits;
+/// signed in the RFC) and the lifetime in seconds.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `BUFFER_TOO_SHORT`,
+/// `NDP_MESSAGE_TOO_LONG`.
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised).
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_add_home_agent_information(
+    w: *mut ipv6kit_ndp_writer,
+    preference_: u16,
+    lifetime: u16,
+) -> ipv6kit_result {
+    guard(|| {
+        let o = HomeAgentInformation {
+            reserved: 0,
+            preference: preference_,
+            lifetime,
+        };
+        // SAFETY: the caller's contract above.
+        unsafe { push(w, &NdpOption::<&[u8]>::HomeAgentInformation(o)) }
+    })
+}
+
+/// Adds a Captive-Portal option (type 37, RFC 8910): the URI, `len` bytes of UTF-8 at `uri` (no
+/// NUL needed), NUL-padded.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun, or text that is not
+/// UTF-8), `NDP_OPTION_TOO_LONG` (2039 bytes and more), `BUFFER_TOO_SHORT`,
+/// `NDP_MESSAGE_TOO_LONG`.
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised), `uri` readable for `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_add_captive_portal(
+    w: *mut ipv6kit_ndp_writer,
+    uri: *const c_char,
+    len: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let text = unsafe { read_text(uri, len, ipv6kit_result::InvalidArgument) }?;
+        // SAFETY: the caller's contract above.
+        unsafe { push(w, &NdpOption::CaptivePortal(CaptivePortal(text.as_bytes()))) }
+    })
+}
+
+/// Adds a Redirected Header option (type 4, for a Redirect): six reserved zero bytes, then
+/// `len` bytes of the redirected packet (IPv6 header and data, cut by the caller so that the
+/// Redirect fits the minimum MTU), zero-padded.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `NDP_OPTION_TOO_LONG`,
+/// `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised), `packet` readable for `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_add_redirected_header(
+    w: *mut ipv6kit_ndp_writer,
+    packet: *const u8,
+    len: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let p = unsafe { read_slice(packet, len) }?;
+        let o = RedirectedHeader {
+            reserved: [0; 6],
+            packet: p,
+        };
+        // SAFETY: the caller's contract above.
+        unsafe { push(w, &NdpOption::RedirectedHeader(o)) }
+    })
+}
+
+/// Adds any option as bytes: type `option_type`, then the Length byte (computed), then `len`
+/// bytes of `data`, zero-padded to a multiple of 8. This writes options the functions above do
+/// not (an RA Flags Extension is type 26 with 6 bytes of flags), and re-emits a parsed option
+/// exactly: `ipv6kit_ndp_option`'s `option_type`, `data` and `data_len`. `data` may be NULL when
+/// `len` is 0.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `NDP_OPTION_TOO_LONG`
+/// (`len` above 2038), `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised), `data` NULL or readable for `len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_add_raw(
+    w: *mut ipv6kit_ndp_writer,
+    option_type: u8,
+    data: *const u8,
+    len: usize,
+) -> ipv6kit_result {
+    guard(|| {
+        // SAFETY: the caller's contract above.
+        let d = unsafe { read_optional_slice(data, len) }?;
+        // SAFETY: the caller's contract above.
+        unsafe { push(w, &NdpOption::Unknown(UnknownOption { option_type, data: d })) }
+    })
+}
+
+/// Finishes the message: writes the checksum field as `checksum_mode` (an
+/// `ipv6kit_checksum_mode`) says and sets `*written` to the message's length; the message is
+/// the first `*written` bytes of the buffer given to `_begin`, which is the caller's again.
+/// `source` and `destination` (16 bytes each) are read for `COMPUTE` only and may be NULL
+/// otherwise; `checksum` is written for `KEEP` only. The writer is then finished: begin it again
+/// for another message.
+///
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `INVALID_ENUM`; on an
+/// error the writer stays as it was.
+///
+/// # Safety
+/// `w` a writer (begun, or zero-initialised), `source` and `destination` NULL or readable for 16
+/// bytes, `written` writable.
+#[no_mangle]
+pub unsafe extern "C" fn ipv6kit_ndp_writer_finish(
+    w: *mut ipv6kit_ndp_writer,
+    checksum_mode: u32,
+    source: *const u8,
+    destination: *const u8,
+    checksum: u16,
+    written: *mut usize,
+) -> ipv6kit_result {
+    guard(|| {
+        let out = Out::new(written)?;
+        let mode = match checksum_mode {
+            m if m == ipv6kit_checksum_mode::Compute as u32 => ChecksumMode::Compute {
+                // SAFETY: the caller's contract above.
+                source: unsafe { read_addr(source) }?,
+                // SAFETY: the caller's contract above.
+                destination: unsafe { read_addr(destination) }?,
+            },
+            m if m == ipv6kit_checksum_mode::LeaveZero as u32 => ChecksumMode::LeaveZero,
+            m if m == ipv6kit_checksum_mode::Keep as u32 => ChecksumMode::Keep(checksum),
+            other => {
+                return Err(Fail::with(
+                    ipv6kit_result::InvalidEnum,
+                    format_args!("{other} is no ipv6kit_checksum_mode"),
+                ))
+            }
+        };
+        // SAFETY: the caller's contract above.
+        let at = unsafe { core_of(w) }?;
+        // SAFETY: the marker says `begin` stored a core writer there. It is consumed here; the
+        // storage keeps its copy until the message is finished, so a failure leaves it begun.
+        let core = unsafe { at.read_unaligned() };
+        let n = core.finish(mode)?.len();
+        // SAFETY: `w` is non-NULL (checked by core_of) and writable per the contract; zeroing
+        // it makes it "not begun" again.
+        unsafe { w.write_unaligned(ipv6kit_ndp_writer { private_state: [0; 8] }) };
+        // SAFETY: the caller's contract above.
+        unsafe { out.write(n) };
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_writer_is_begun_used_and_finished() {
+        let mut buf = [0xaa_u8; 64];
+        let mut w = ipv6kit_ndp_writer { private_state: [0; 8] };
+        let mut n = 0usize;
+        // Not begun: refused.
+        // SAFETY: a valid, zeroed writer.
+        let refused = unsafe { ipv6kit_ndp_writer_add_mtu(&mut w, 1500) };
+        assert_eq!(refused, ipv6kit_result::InvalidArgument);
+        // SAFETY: valid pointers; the buffer outlives the writer.
+        unsafe {
+            assert_eq!(
+                ipv6kit_ndp_writer_begin_router_solicitation(&mut w, 0, buf.as_mut_ptr(), buf.len()),
+                ipv6kit_result::Ok
+            );
+            let mac = [2u8, 0, 0, 0, 0, 1];
+            assert_eq!(
+                ipv6kit_ndp_writer_add_source_link_layer_address(&mut w, mac.as_ptr(), 6),
+                ipv6kit_result::Ok
+            );
+            assert_eq!(
+                ipv6kit_ndp_writer_finish(&mut w, 1, core::ptr::null(), core::ptr::null(), 0, &mut n),
+                ipv6kit_result::Ok
+            );
+        }
+        // The core's own doc example gives these bytes for the same message.
+        assert_eq!(&buf[..n], &[133, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 0, 0, 0, 0, 1]);
+        assert_eq!(w.private_state, [0; 8]);
+    }
+}
