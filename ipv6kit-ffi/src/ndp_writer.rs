@@ -77,6 +77,9 @@ unsafe fn begin(w: *mut ipv6kit_ndp_writer, buf: *mut u8, len: usize, header: He
     // size compiled in); checked at compile time. Alignment is not needed: it is read and
     // written unaligned.
     const { assert!(state_offset() + size_of::<CoreWriter>() <= size_of::<ipv6kit_ndp_writer>()) };
+    // It is copied in and out of that storage bit for bit and never dropped: that is sound only
+    // while it owns nothing (no Drop), also checked at compile time.
+    const { assert!(!core::mem::needs_drop::<CoreWriter>()) };
     let out = Out::new(w)?;
     let buf = NonNull::new(buf).ok_or(Fail::code(ipv6kit_result::NullPointer))?;
     if len > isize::MAX as usize {

@@ -75,10 +75,9 @@ $CC "${CFLAGS[@]}" -fsanitize=address,undefined -fno-sanitize-recover=all -fno-o
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     run asan-ubsan "$WORK/test_asan"
 
-# valgrind (shared library, full leak check)
+# valgrind (shared library, full leak check, no suppressions: every report is an error)
 if command -v valgrind >/dev/null 2>&1; then
     run valgrind valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
-        --suppressions="$HERE/valgrind.supp" \
         "$WORK/test_shared"
 else
     echo "valgrind is not installed"; fail=1
