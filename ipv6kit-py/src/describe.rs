@@ -153,6 +153,37 @@ fn is_global(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
     Ok(core_registry::is_global(ipv6_addr(addr, "addr")?))
 }
 
+/// The IANA special-purpose registry entries that share at least one address with a prefix, in
+/// table order (least specific first). Two prefixes overlap only when one holds the other, so
+/// each entry either covers the whole prefix (``covers`` is ``True``: the prefix is special
+/// space) or lies inside it (the prefix includes special space). Empty when the prefix touches
+/// no special-purpose block.
+///
+/// Args:
+///     prefix: ``str`` or ``ipaddress.IPv6Network`` (host bits of a ``str`` are ignored).
+///
+/// Returns:
+///     Dicts with the keys of :func:`entries`, plus ``covers``.
+///
+/// >>> [(e["name"], e["covers"]) for e in ipv6kit.registry.entries_for_prefix("2001:db8:ebbd::/48")]
+/// [('Documentation', True)]
+/// >>> [str(e["prefix"]) for e in ipv6kit.registry.entries_for_prefix("2001::/16")][:3]
+/// ['2001::/23', '2001::/32', '2001:1::1/128']
+/// >>> ipv6kit.registry.entries_for_prefix("2a00::/12")
+/// []
+#[pyfunction]
+fn entries_for_prefix<'py>(prefix: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let py = prefix.py();
+    let net = crate::convert::ipv6_net(prefix, "prefix")?.trunc();
+    let out = PyList::empty(py);
+    for e in core_registry::entries_for_prefix(net) {
+        let d = entry_dict(py, e)?;
+        d.set_item("covers", e.covers(net))?;
+        out.append(d)?;
+    }
+    Ok(out)
+}
+
 /// Documentation addresses: ``2001:db8::/32`` (RFC 3849) or ``3fff::/20`` (RFC 9637).
 ///
 /// >>> ipv6kit.registry.is_documentation("3fff:0:1::1")
@@ -405,6 +436,7 @@ pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(entries, &m)?)?;
     m.add_function(wrap_pyfunction!(lookup, &m)?)?;
     m.add_function(wrap_pyfunction!(is_global, &m)?)?;
+    m.add_function(wrap_pyfunction!(entries_for_prefix, &m)?)?;
     m.add_function(wrap_pyfunction!(is_documentation, &m)?)?;
     m.add_function(wrap_pyfunction!(is_ula, &m)?)?;
     m.add_function(wrap_pyfunction!(is_link_local, &m)?)?;

@@ -11,7 +11,9 @@ mod convert;
 mod describe;
 mod multicast;
 mod ndp;
+mod oui;
 mod plan;
+mod scoped;
 mod sixrd;
 mod stable;
 mod temporary;
@@ -31,5 +33,7 @@ fn _ipv6kit(m: &Bound<'_, PyModule>) -> PyResult<()> {
     sixrd::register(m)?;
     stable::register(m)?;
     temporary::register(m)?;
+    oui::register(m)?;
+    scoped::register(m)?;
     Ok(())
 }

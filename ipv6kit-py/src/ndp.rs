@@ -166,6 +166,7 @@ fn option_fields(py: Python<'_>, o: &Owned) -> PyResult<Vec<Py<PyAny>>> {
             boolean(p.router_address()),
             int(p.valid_lifetime.into())?,
             int(p.preferred_lifetime.into())?,
+            boolean(p.dhcpv6_pd()),
         ],
         NdpOption::RedirectedHeader(r) => vec![bytes_of(py, r.packet).unbind()],
         NdpOption::Mtu(m) => vec![int(m.mtu.into())?],
@@ -222,15 +223,31 @@ option_class!(
 );
 option_class!(
     /// Prefix Information option (type 3): ``.prefix`` (IPv6Network), ``.on_link``,
-    /// ``.autonomous``, ``.router_address``, ``.valid_lifetime``, ``.preferred_lifetime``.
-    PrefixInformation, "PrefixInformation", [prefix = "The prefix (``ipaddress.IPv6Network``; bits beyond its length as sent).", on_link = "The L flag: the prefix is on-link.", autonomous = "The A flag: hosts may form addresses from it (SLAAC).", router_address = "The R flag (RFC 6275): the prefix field holds the router's address.", valid_lifetime = "Valid lifetime in seconds (0xffffffff is infinity).", preferred_lifetime = "Preferred lifetime in seconds (0xffffffff is infinity)."],
-    new(prefix: &Bound<'_, PyAny>, valid_lifetime: u32 = 2_592_000, preferred_lifetime: u32 = 604_800, on_link: bool = true, autonomous: bool = true)
-        "(prefix, valid_lifetime=2592000, preferred_lifetime=604800, on_link=True, autonomous=True)" =>
-        NdpOption::PrefixInformation(opt::PrefixInformation::new(ipv6_net(prefix, "prefix")?, on_link, autonomous, valid_lifetime, preferred_lifetime))
+    /// ``.autonomous``, ``.router_address``, ``.valid_lifetime``, ``.preferred_lifetime``,
+    /// ``.dhcpv6_pd``.
+    ///
+    /// >>> ipv6kit.ndp.PrefixInformation("2001:db8:1::/64", dhcpv6_pd=True).to_bytes()[3]
+    /// 208
+    PrefixInformation, "PrefixInformation", [prefix = "The prefix (``ipaddress.IPv6Network``; bits beyond its length as sent).", on_link = "The L flag: the prefix is on-link.", autonomous = "The A flag: hosts may form addresses from it (SLAAC).", router_address = "The R flag (RFC 6275): the prefix field holds the router's address.", valid_lifetime = "Valid lifetime in seconds (0xffffffff is infinity).", preferred_lifetime = "Preferred lifetime in seconds (0xffffffff is infinity).", dhcpv6_pd = "The P flag (RFC 9762): the router prefers that hosts get prefixes by DHCPv6-PD."],
+    new(prefix: &Bound<'_, PyAny>, valid_lifetime: u32 = 2_592_000, preferred_lifetime: u32 = 604_800, on_link: bool = true, autonomous: bool = true, dhcpv6_pd: bool = false)
+        "(prefix, valid_lifetime=2592000, preferred_lifetime=604800, on_link=True, autonomous=True, dhcpv6_pd=False)" => {
+        let mut pio = opt::PrefixInformation::new(ipv6_net(prefix, "prefix")?, on_link, autonomous, valid_lifetime, preferred_lifetime);
+        if dhcpv6_pd {
+            pio.flags |= opt::PrefixInformation::DHCPV6_PD;
+        }
+        NdpOption::PrefixInformation(pio)
+    }
 );
 option_class!(
     /// Redirected Header option (type 4): ``.packet`` (the bytes of the redirected packet).
-    RedirectedHeader, "RedirectedHeader", [packet = "The bytes of the redirected packet, as carried."]
+    ///
+    /// Made from the bytes of the redirected packet (its IPv6 header first, as much as fits);
+    /// the option is zero-padded to 8 bytes, and a parsed ``.packet`` includes that padding.
+    ///
+    /// >>> ipv6kit.ndp.RedirectedHeader(bytes(40)).to_bytes()[:2]
+    /// b'\x04\x06'
+    RedirectedHeader, "RedirectedHeader", [packet = "The bytes of the redirected packet, as carried."],
+    new(packet: &[u8]) "(packet)" => checked_option(NdpOption::RedirectedHeader(opt::RedirectedHeader { reserved: [0; 6], packet: packet.to_vec() }))?
 );
 option_class!(
     /// MTU option (type 5): ``.mtu``.
@@ -244,11 +261,22 @@ option_class!(
 );
 option_class!(
     /// Home Agent Information option (type 8, RFC 6275): ``.preference``, ``.lifetime``.
-    HomeAgentInformation, "HomeAgentInformation", [preference = "The home agent's preference.", lifetime = "The home agent's lifetime in seconds."]
+    ///
+    /// >>> ipv6kit.ndp.HomeAgentInformation(preference=10, lifetime=1800).to_bytes().hex()
+    /// '08010000000a0708'
+    HomeAgentInformation, "HomeAgentInformation", [preference = "The home agent's preference.", lifetime = "The home agent's lifetime in seconds."],
+    new(preference: u16, lifetime: u16) "(preference, lifetime)" => NdpOption::HomeAgentInformation(opt::HomeAgentInformation { reserved: 0, preference, lifetime })
 );
 option_class!(
     /// Nonce option (type 14, RFC 3971): ``.nonce`` (bytes).
-    Nonce, "Nonce", [nonce = "The nonce bytes (6 or more; DAD uses them to spot its own echoes)."]
+    ///
+    /// Made from ``bytes`` or hex text; RFC 3971 wants at least 6 random bytes, 6 + 8k so the
+    /// option needs no padding (other lengths are zero-padded).
+    ///
+    /// >>> ipv6kit.ndp.Nonce("60:69:60:4c:0a:aa").to_bytes().hex()
+    /// '0e016069604c0aaa'
+    Nonce, "Nonce", [nonce = "The nonce bytes (6 or more; DAD uses them to spot its own echoes)."],
+    new(nonce: &Bound<'_, PyAny>) "(nonce)" => checked_option(NdpOption::Nonce(opt::Nonce(crate::convert::hex_bytes(nonce, "nonce")?)))?
 );
 option_class!(
     /// Route Information option (type 24, RFC 4191): ``.prefix``, ``.preference``, ``.route_lifetime``.
@@ -332,8 +360,22 @@ fn flags_extension_bits(bits: &[u8]) -> PyResult<[u8; 6]> {
 }
 option_class!(
     /// An option of a type ipv6kit does not know, kept raw: ``.type``, ``.data``.
-    UnknownOption, "UnknownOption", [data = "The option's bytes after its type and length, as carried."]
+    ///
+    /// ``UnknownOption(type, data)`` writes any option as given: ``data`` after the Type and
+    /// Length bytes, zero-padded to 8 bytes (a known type too, to craft a malformed option).
+    ///
+    /// >>> ipv6kit.ndp.UnknownOption(253, b"\xaa\xbb").to_bytes().hex()
+    /// 'fd01aabb00000000'
+    UnknownOption, "UnknownOption", [data = "The option's bytes after its type and length, as carried."],
+    new(r#type: u8, data: &[u8]) "(type, data)" => checked_option(NdpOption::Unknown(opt::UnknownOption { option_type: r#type, data: data.to_vec() }))?
 );
+
+/// `o` when the core can emit it (at most 2040 bytes on the wire).
+fn checked_option(o: Owned) -> PyResult<Owned> {
+    let mut buf = vec![0u8; o.buffer_len()];
+    o.emit(&mut buf).map_err(error)?;
+    Ok(o)
+}
 option_class!(
     /// A known option whose contents are invalid, kept raw: ``.reason``, ``.data``.
     InvalidOption, "InvalidOption", [reason = "Why the core refused the option's contents.", data = "The option's bytes after its type and length, as carried."]
@@ -1452,6 +1494,8 @@ fn verify_checksum(src: &Bound<'_, PyAny>, dst: &Bound<'_, PyAny>, data: &[u8]) 
     ))
 }
 
+mod extra;
+
 /// Adds the submodule `ndp` to `parent`.
 pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     let m = PyModule::new(parent.py(), "ipv6kit.ndp")?;
@@ -1491,6 +1535,7 @@ pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Pref64>()?;
     m.add_class::<UnknownOption>()?;
     m.add_class::<InvalidOption>()?;
+    extra::register(&m)?;
     parent.setattr("ndp", m)?;
     Ok(())
 }

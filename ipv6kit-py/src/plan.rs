@@ -481,6 +481,8 @@ fn range_to_prefixes<'py>(first: &Bound<'py, PyAny>, last: &Bound<'py, PyAny>) -
     Ok(out)
 }
 
+mod build;
+
 /// Adds the submodule `plan` to `parent`.
 pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     let m = PyModule::new(parent.py(), "ipv6kit.plan")?;
@@ -492,6 +494,7 @@ pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PlanMap>()?;
     m.add_class::<Sizing>()?;
     m.add_class::<Renumbered>()?;
+    build::register(&m)?;
     parent.setattr("plan", m)?;
     Ok(())
 }

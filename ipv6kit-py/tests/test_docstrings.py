@@ -8,9 +8,9 @@ import types
 import pytest
 
 import ipv6kit
-from ipv6kit import ndp, plan, registry, sixrd, stable, temporary
+from ipv6kit import ndp, oui, plan, registry, scoped, sixrd, stable, temporary
 
-MODULES: list[types.ModuleType] = [ipv6kit, ndp, plan, registry, sixrd, stable, temporary]
+MODULES: list[types.ModuleType] = [ipv6kit, ndp, oui, plan, registry, scoped, sixrd, stable, temporary]
 
 
 def examples() -> list[doctest.DocTest]:
@@ -19,7 +19,13 @@ def examples() -> list[doctest.DocTest]:
     for module in MODULES:
         objects: list[object] = [module] + [getattr(module, n) for n in dir(module)]
         # Methods and properties of the classes too (``help(Report.next_free)``).
-        objects += [m for obj in list(objects) if isinstance(obj, type) for m in vars(obj).values()]
+        # Static methods too, unwrapped: a staticmethod object's own __doc__ is the builtin's.
+        objects += [
+            m.__func__ if isinstance(m, staticmethod) else m
+            for obj in list(objects)
+            if isinstance(obj, type)
+            for m in vars(obj).values()
+        ]
         for obj in objects:
             if isinstance(obj, (int, float, str, bytes)):
                 continue  # constants: their __doc__ is their type's

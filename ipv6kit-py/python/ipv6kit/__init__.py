@@ -18,8 +18,10 @@ IPv6Address('ff02::1:ff7e:4872')
 
 from ipv6kit import (
     ndp as ndp,
+    oui as oui,
     plan as plan,
     registry as registry,
+    scoped as scoped,
     sixrd as sixrd,
     stable as stable,
     temporary as temporary,
@@ -28,8 +30,10 @@ from ipv6kit._ipv6kit import *  # noqa: F403 (exactly the names in _ipv6kit.__al
 
 __all__ = [
     "ndp",
+    "oui",
     "plan",
     "registry",
+    "scoped",
     "sixrd",
     "stable",
     "temporary",

@@ -17,6 +17,7 @@ CaptivePortal = _native.CaptivePortal
 DnsSearchList = _native.DnsSearchList
 HomeAgentInformation = _native.HomeAgentInformation
 InvalidOption = _native.InvalidOption
+MessageWriter = _native.MessageWriter
 Mtu = _native.Mtu
 NeighborAdvertisement = _native.NeighborAdvertisement
 NeighborSolicitation = _native.NeighborSolicitation
@@ -39,8 +40,11 @@ build_neighbor_solicitation = _native.build_neighbor_solicitation
 build_router_advertisement = _native.build_router_advertisement
 build_router_solicitation = _native.build_router_solicitation
 checksum = _native.checksum
+emit_ethernet = _native.emit_ethernet
+emit_ipv6 = _native.emit_ipv6
 parse = _native.parse
 parse_frame = _native.parse_frame
+parse_ipv6 = _native.parse_ipv6
 verify_checksum = _native.verify_checksum
 
 #: Any ND message class.
@@ -74,6 +78,7 @@ __all__ = [
     "HomeAgentInformation",
     "InvalidOption",
     "Message",
+    "MessageWriter",
     "Mtu",
     "NeighborAdvertisement",
     "NeighborSolicitation",
@@ -97,7 +102,10 @@ __all__ = [
     "build_router_advertisement",
     "build_router_solicitation",
     "checksum",
+    "emit_ethernet",
+    "emit_ipv6",
     "parse",
     "parse_frame",
+    "parse_ipv6",
     "verify_checksum",
 ]

@@ -17,6 +17,7 @@ __all__ = [
     "HomeAgentInformation",
     "InvalidOption",
     "Message",
+    "MessageWriter",
     "Mtu",
     "NeighborAdvertisement",
     "NeighborSolicitation",
@@ -40,8 +41,11 @@ __all__ = [
     "build_router_advertisement",
     "build_router_solicitation",
     "checksum",
+    "emit_ethernet",
+    "emit_ipv6",
     "parse",
     "parse_frame",
+    "parse_ipv6",
     "verify_checksum",
 ]
 
@@ -65,7 +69,15 @@ class TargetLinkLayerAddress(_OptionBase):
 
 @final
 class PrefixInformation(_OptionBase):
-    def __new__(cls, prefix: _Prefix, valid_lifetime: int = 2592000, preferred_lifetime: int = 604800, on_link: bool = True, autonomous: bool = True) -> PrefixInformation: ...
+    def __new__(
+        cls,
+        prefix: _Prefix,
+        valid_lifetime: int = 2592000,
+        preferred_lifetime: int = 604800,
+        on_link: bool = True,
+        autonomous: bool = True,
+        dhcpv6_pd: bool = False,
+    ) -> PrefixInformation: ...
     @property
     def prefix(self) -> IPv6Network: ...
     @property
@@ -78,9 +90,12 @@ class PrefixInformation(_OptionBase):
     def valid_lifetime(self) -> int: ...
     @property
     def preferred_lifetime(self) -> int: ...
+    @property
+    def dhcpv6_pd(self) -> bool: ...
 
 @final
 class RedirectedHeader(_OptionBase):
+    def __new__(cls, packet: bytes) -> RedirectedHeader: ...
     @property
     def packet(self) -> bytes: ...
 
@@ -98,6 +113,7 @@ class AdvertisementInterval(_OptionBase):
 
 @final
 class HomeAgentInformation(_OptionBase):
+    def __new__(cls, preference: int, lifetime: int) -> HomeAgentInformation: ...
     @property
     def preference(self) -> int: ...
     @property
@@ -105,6 +121,7 @@ class HomeAgentInformation(_OptionBase):
 
 @final
 class Nonce(_OptionBase):
+    def __new__(cls, nonce: Union[bytes, bytearray, str]) -> Nonce: ...
     @property
     def nonce(self) -> bytes: ...
 
@@ -156,6 +173,7 @@ class Pref64(_OptionBase):
 
 @final
 class UnknownOption(_OptionBase):
+    def __new__(cls, type: int, data: bytes) -> UnknownOption: ...
     @property
     def data(self) -> bytes: ...
 
@@ -285,6 +303,29 @@ def parse(
     data: bytes, src: Optional[_Address] = None, dst: Optional[_Address] = None, hop_limit: Optional[int] = None
 ) -> Message: ...
 def parse_frame(data: bytes) -> Message: ...
+def parse_ipv6(data: bytes) -> Message: ...
+def emit_ipv6(data: bytes, src: _Address, dst: _Address, hop_limit: int = 255) -> bytes: ...
+def emit_ethernet(
+    data: bytes,
+    src: _Address,
+    dst: _Address,
+    source_mac: str,
+    destination_mac: Optional[str] = None,
+    hop_limit: int = 255,
+) -> bytes: ...
+
+@final
+class MessageWriter:
+    """Writes any ND message option by option, with the core's checksum modes."""
+
+    def __new__(cls, header: Message, options: Optional[Iterable[Option]] = None) -> MessageWriter: ...
+    def push(self, option: Option) -> MessageWriter: ...
+    def push_rdnss(self, servers: Sequence[_Address], lifetime: int = 1800) -> MessageWriter: ...
+    def push_dnssl(self, domains: Sequence[str], lifetime: int = 1800) -> MessageWriter: ...
+    def finish(
+        self, src: Optional[_Address] = None, dst: Optional[_Address] = None, *, checksum: Optional[int] = None
+    ) -> bytes: ...
+    def __len__(self) -> int: ...
 
 @final
 class BuiltAdvertisement:

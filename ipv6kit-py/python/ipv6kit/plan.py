@@ -10,11 +10,27 @@ True
 from ipv6kit._ipv6kit import plan as _native
 
 Diagnostic = _native.Diagnostic
+Plan = _native.Plan
 PlanMap = _native.PlanMap
 Renumbered = _native.Renumbered
 Report = _native.Report
 Sizing = _native.Sizing
 check = _native.check
+is_low_entropy_ula = _native.is_low_entropy_ula
 range_to_prefixes = _native.range_to_prefixes
+ula_prefix = _native.ula_prefix
+ula_prefix_rfc4193 = _native.ula_prefix_rfc4193
 
-__all__ = ["Diagnostic", "PlanMap", "Renumbered", "Report", "Sizing", "check", "range_to_prefixes"]
+__all__ = [
+    "Diagnostic",
+    "Plan",
+    "PlanMap",
+    "Renumbered",
+    "Report",
+    "Sizing",
+    "check",
+    "is_low_entropy_ula",
+    "range_to_prefixes",
+    "ula_prefix",
+    "ula_prefix_rfc4193",
+]

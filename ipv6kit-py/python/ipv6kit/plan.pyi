@@ -1,9 +1,22 @@
 """Address plans: read, check, free space, reports (text, JSON, HTML, SVG)."""
 
-from ipaddress import IPv6Address, IPv6Network
+from collections.abc import Iterable, Sequence
+from ipaddress import IPv6Address, IPv6Interface, IPv6Network
 from typing import Any, Literal, Optional, Union, final
 
-__all__ = ["Diagnostic", "PlanMap", "Renumbered", "Report", "Sizing", "check", "range_to_prefixes"]
+__all__ = [
+    "Diagnostic",
+    "Plan",
+    "PlanMap",
+    "Renumbered",
+    "Report",
+    "Sizing",
+    "check",
+    "is_low_entropy_ula",
+    "range_to_prefixes",
+    "ula_prefix",
+    "ula_prefix_rfc4193",
+]
 
 @final
 class Diagnostic:
@@ -84,3 +97,28 @@ class Report:
 
 def check(text: str, format: Literal["auto", "text", "toml", "json"] = "auto") -> Report: ...
 def range_to_prefixes(first: Union[str, IPv6Address], last: Union[str, IPv6Address]) -> list[IPv6Network]: ...
+
+_PlanPrefix = Union[str, IPv6Network, IPv6Interface, IPv6Address]
+_Role = Literal["delegation", "site", "lan", "link", "loopback", "pool", "reserved", "host"]
+
+@final
+class Plan:
+    """An address plan built in code, checked like a plan file."""
+
+    def __new__(cls, prefixes: Optional[Iterable[_PlanPrefix]] = None) -> Plan: ...
+    def add(
+        self,
+        prefix: _PlanPrefix,
+        role: Optional[Union[_Role, str]] = None,
+        *,
+        name: Optional[str] = None,
+        description: str = "",
+        tags: Optional[Sequence[str]] = None,
+        parent: Optional[_PlanPrefix] = None,
+    ) -> None: ...
+    def check(self) -> Report: ...
+    def __len__(self) -> int: ...
+
+def ula_prefix(random: Union[bytes, bytearray, str, None] = None) -> IPv6Network: ...
+def ula_prefix_rfc4193(ntp_time: int, eui64: str) -> IPv6Network: ...
+def is_low_entropy_ula(prefix: _Prefix) -> bool: ...

@@ -12,6 +12,7 @@ EDITION: str = _native.EDITION
 IPV4_EDITION: str = _native.IPV4_EDITION
 RESERVED_IID_EDITION: str = _native.RESERVED_IID_EDITION
 entries = _native.entries
+entries_for_prefix = _native.entries_for_prefix
 ipv4_entries = _native.ipv4_entries
 ipv4_lookup = _native.ipv4_lookup
 ipv4_is_global = _native.ipv4_is_global
@@ -42,6 +43,7 @@ __all__ = [
     "IPV4_EDITION",
     "RESERVED_IID_EDITION",
     "entries",
+    "entries_for_prefix",
     "ipv4_entries",
     "ipv4_is_global",
     "ipv4_is_private_use",

@@ -1,6 +1,6 @@
 """The IANA IPv6 Special-Purpose Address Registry."""
 
-from ipaddress import IPv4Address, IPv6Address
+from ipaddress import IPv4Address, IPv6Address, IPv6Network
 from typing import Any, Optional, Union
 
 __all__ = [
@@ -8,6 +8,7 @@ __all__ = [
     "IPV4_EDITION",
     "RESERVED_IID_EDITION",
     "entries",
+    "entries_for_prefix",
     "ipv4_entries",
     "ipv4_is_global",
     "ipv4_is_private_use",
@@ -42,6 +43,7 @@ _Address = Union[str, IPv6Address]
 
 def entries(addr: _Address) -> list[dict[str, Any]]: ...
 def lookup(addr: _Address) -> Optional[dict[str, Any]]: ...
+def entries_for_prefix(prefix: Union[str, IPv6Network]) -> list[dict[str, Any]]: ...
 def is_global(addr: _Address) -> bool: ...
 def is_documentation(addr: _Address) -> bool: ...
 def is_ula(addr: _Address) -> bool: ...
