@@ -1586,17 +1586,30 @@ typedef struct ipv6kit_ndp_option {
  * option; a message may also be abandoned at any point.
  *
  * From `_begin` until `_finish` (or until the caller abandons the message), `buf` belongs to the
- * writer: the caller must not read, write or free it. A begun writer must not be copied and the
- * copies both used. Other calls on a writer that was
- * never begun, or is finished, return `INVALID_ARGUMENT` when they can tell: zero-initialise
- * it (`ipv6kit_ndp_writer w = {0};`) so that they always can. One writer is used by one thread
- * at a time.
+ * writer: the caller must not read, write or free it, nor change the writer's fields. Other
+ * calls on a writer that was never begun, or is finished, return `INVALID_ARGUMENT`:
+ * zero-initialise it (`ipv6kit_ndp_writer w = {0};`) so that they always can tell. Between
+ * calls the writer keeps only the buffer and the length written; each call checks that the
+ * bytes written so far are still a structurally valid message before adding to them. One
+ * writer is used by one thread at a time.
  */
 typedef struct ipv6kit_ndp_writer {
   /**
-   * Private: the writer's state. Not to be read or changed.
+   * Private: the buffer given to `_begin`. Not to be changed.
    */
-  uint64_t private_state[8];
+  uint8_t *private_buf;
+  /**
+   * Private: its length in bytes. Not to be changed.
+   */
+  size_t private_capacity;
+  /**
+   * Private: the bytes written so far. Not to be changed.
+   */
+  size_t private_len;
+  /**
+   * Private: non-zero while the writer is begun. Not to be changed.
+   */
+  uint32_t private_begun;
 } ipv6kit_ndp_writer;
 
 /**

@@ -6,7 +6,6 @@ use crate::ndp::preference;
 use crate::result::{ipv6kit_result, Fail};
 use crate::text::{ipv6kit_prefix, read_prefix};
 use core::ffi::c_char;
-use core::mem::size_of;
 use core::net::Ipv6Addr;
 use core::ptr::NonNull;
 use ipv6kit_core::ndp::option::{
@@ -30,30 +29,38 @@ use ipv6kit_core::ndp::{
 /// option; a message may also be abandoned at any point.
 ///
 /// From `_begin` until `_finish` (or until the caller abandons the message), `buf` belongs to the
-/// writer: the caller must not read, write or free it. A begun writer must not be copied and the
-/// copies both used. Other calls on a writer that was
-/// never begun, or is finished, return `INVALID_ARGUMENT` when they can tell: zero-initialise
-/// it (`ipv6kit_ndp_writer w = {0};`) so that they always can. One writer is used by one thread
-/// at a time.
+/// writer: the caller must not read, write or free it, nor change the writer's fields. Other
+/// calls on a writer that was never begun, or is finished, return `INVALID_ARGUMENT`:
+/// zero-initialise it (`ipv6kit_ndp_writer w = {0};`) so that they always can tell. Between
+/// calls the writer keeps only the buffer and the length written; each call checks that the
+/// bytes written so far are still a structurally valid message before adding to them. One
+/// writer is used by one thread at a time.
 #[repr(C)]
 pub struct ipv6kit_ndp_writer {
-    /// Private: the writer's state. Not to be read or changed.
-    pub private_state: [u64; 8],
+    /// Private: the buffer given to `_begin`. Not to be changed.
+    pub private_buf: *mut u8,
+    /// Private: its length in bytes. Not to be changed.
+    pub private_capacity: usize,
+    /// Private: the bytes written so far. Not to be changed.
+    pub private_len: usize,
+    /// Private: non-zero while the writer is begun. Not to be changed.
+    pub private_begun: u32,
 }
 
-/// The core writer, borrowing the caller's buffer for as long as the caller lets it (the
-/// contract of `_begin`): stored from byte 8 of `private_state`, after the marker.
-type CoreWriter = MessageWriter<'static>;
-
-/// `private_state[0]` of a begun writer.
-const fn begun_marker() -> u64 {
-    u64::from_be_bytes(*b"ipv6kNDw")
+impl Default for ipv6kit_ndp_writer {
+    /// The zeroed writer (`{0}` in C): not begun.
+    fn default() -> Self {
+        ipv6kit_ndp_writer {
+            private_buf: core::ptr::null_mut(),
+            private_capacity: 0,
+            private_len: 0,
+            private_begun: 0,
+        }
+    }
 }
 
-/// Where the core writer's bytes start in the storage: after the marker word.
-const fn state_offset() -> usize {
-    size_of::<u64>()
-}
+/// `private_begun` of a begun writer.
+const BEGUN: u32 = u32::from_be_bytes(*b"NDwr");
 
 /// How `ipv6kit_ndp_writer_finish()` fills the checksum field.
 #[repr(u32)]
@@ -73,77 +80,70 @@ pub enum ipv6kit_checksum_mode {
 /// `w` NULL or writable; `buf` NULL or valid for reading and writing `len` bytes until the writer
 /// is finished or abandoned, and not used by anyone else meanwhile.
 unsafe fn begin(w: *mut ipv6kit_ndp_writer, buf: *mut u8, len: usize, header: Header) -> Result<(), Fail> {
-    // The core writer fits in the storage the header gives C callers (their binaries have its
-    // size compiled in); checked at compile time. Alignment is not needed: it is read and
-    // written unaligned.
-    const { assert!(state_offset() + size_of::<CoreWriter>() <= size_of::<ipv6kit_ndp_writer>()) };
-    // It is copied in and out of that storage bit for bit and never dropped: that is sound only
-    // while it owns nothing (no Drop), also checked at compile time.
-    const { assert!(!core::mem::needs_drop::<CoreWriter>()) };
     let out = Out::new(w)?;
     let buf = NonNull::new(buf).ok_or(Fail::code(ipv6kit_result::NullPointer))?;
     if len > isize::MAX as usize {
         return Err(Fail::code(ipv6kit_result::InvalidArgument));
     }
-    // SAFETY: non-NULL, valid for `len` ≤ isize::MAX bytes and left to the writer until it is
-    // finished or abandoned (the caller's contract); the 'static lifetime stands for that span.
-    let bytes: &'static mut [u8] = unsafe { core::slice::from_raw_parts_mut(buf.as_ptr(), len) };
-    let core = MessageWriter::new(&header, bytes)?;
-    let mut state = ipv6kit_ndp_writer { private_state: [0; 8] };
-    state.private_state[0] = begun_marker();
-    // SAFETY: the storage has room for the core writer after the marker (checked at compile
-    // time); the write is unaligned.
-    unsafe {
-        core::ptr::addr_of_mut!(state)
-            .cast::<u8>()
-            .add(state_offset())
-            .cast::<CoreWriter>()
-            .write_unaligned(core);
-    }
+    // SAFETY: non-NULL and valid for `len` ≤ isize::MAX bytes (the caller's contract).
+    let bytes = unsafe { core::slice::from_raw_parts_mut(buf.as_ptr(), len) };
+    let written = MessageWriter::new(&header, bytes)?.len();
     // SAFETY: the caller's contract above.
-    unsafe { out.write(state) };
+    unsafe {
+        out.write(ipv6kit_ndp_writer {
+            private_buf: buf.as_ptr(),
+            private_capacity: len,
+            private_len: written,
+            private_begun: BEGUN,
+        })
+    };
     Ok(())
 }
 
-/// Checks that `w` is begun and returns its core writer's location (this function only reads).
+/// The begun writer `w`'s buffer, capacity and length.
 ///
 /// # Safety
 /// `w` must be NULL or valid for reading an `ipv6kit_ndp_writer`.
-unsafe fn core_of(w: *mut ipv6kit_ndp_writer) -> Result<*mut CoreWriter, Fail> {
-    let w = NonNull::new(w).ok_or(Fail::code(ipv6kit_result::NullPointer))?;
-    // SAFETY: readable per the contract; unaligned because C callers may pack the storage.
-    let marker = unsafe {
-        core::ptr::addr_of!((*w.as_ptr()).private_state)
-            .cast::<u64>()
-            .read_unaligned()
+unsafe fn state_of(w: *const ipv6kit_ndp_writer) -> Result<(NonNull<u8>, usize, usize), Fail> {
+    let w = NonNull::new(w.cast_mut()).ok_or(Fail::code(ipv6kit_result::NullPointer))?;
+    // SAFETY: readable per the contract; the fields are plain data.
+    let (buf, capacity, len, begun) = unsafe {
+        let w = w.as_ptr();
+        (
+            (*w).private_buf,
+            (*w).private_capacity,
+            (*w).private_len,
+            (*w).private_begun,
+        )
     };
-    if marker != begun_marker() {
-        return Err(Fail::with(
+    match NonNull::new(buf) {
+        Some(buf) if begun == BEGUN && capacity <= isize::MAX as usize => Ok((buf, capacity, len)),
+        _ => Err(Fail::with(
             ipv6kit_result::InvalidArgument,
             "the writer is not begun (or is already finished): call an ipv6kit_ndp_writer_begin_* function first",
-        ));
+        )),
     }
-    // SAFETY: in bounds of the storage (checked at compile time).
-    Ok(unsafe { w.as_ptr().cast::<u8>().add(state_offset()).cast::<CoreWriter>() })
 }
 
-/// Runs `f` on the begun writer `w`, storing its state back afterwards (also after a failed
-/// push, which leaves the message as it was).
+/// Runs `f` on the core writer resumed from `w`, storing the length back afterwards (also after
+/// a failed push, which leaves the message as it was).
 ///
 /// # Safety
-/// `w` must be NULL or a writer begun by `begin` (its buffer still the writer's).
+/// `w` must be NULL or a writer (its buffer, if begun, still the writer's: `_begin`'s contract).
 unsafe fn with_writer<R>(
     w: *mut ipv6kit_ndp_writer,
-    f: impl FnOnce(&mut CoreWriter) -> Result<R, Fail>,
+    f: impl FnOnce(&mut MessageWriter<'_>) -> Result<R, Fail>,
 ) -> Result<R, Fail> {
     // SAFETY: forwarded contract.
-    let at = unsafe { core_of(w) }?;
-    // SAFETY: the marker says `begin` stored a core writer there, which nothing has moved since.
-    let mut core = unsafe { at.read_unaligned() };
+    let (buf, capacity, len) = unsafe { state_of(w) }?;
+    // SAFETY: the buffer given to `_begin`, valid for `capacity` bytes and the writer's alone
+    // until it is finished (`_begin`'s contract).
+    let bytes = unsafe { core::slice::from_raw_parts_mut(buf.as_ptr(), capacity) };
+    let mut core = MessageWriter::resume(bytes, len)?;
     let result = f(&mut core);
-    // SAFETY: as above; the writer holds no resource of its own, so the copy read above was the
-    // only live one.
-    unsafe { at.write_unaligned(core) };
+    let written = core.len();
+    // SAFETY: `w` is non-NULL (checked by state_of) and writable per the contract.
+    unsafe { (*w).private_len = written };
     result
 }
 
@@ -303,10 +303,8 @@ pub unsafe extern "C" fn ipv6kit_ndp_writer_begin_redirect(
 pub unsafe extern "C" fn ipv6kit_ndp_writer_len(w: *const ipv6kit_ndp_writer, len: *mut usize) -> ipv6kit_result {
     guard(|| {
         let out = Out::new(len)?;
-        // SAFETY: the caller's contract above; core_of only reads through the pointer.
-        let at = unsafe { core_of(w.cast_mut()) }?;
-        // SAFETY: the marker says `begin` stored a core writer there; this copy is only read.
-        let n = unsafe { at.read_unaligned() }.len();
+        // SAFETY: the caller's contract above; state_of only reads through the pointer.
+        let (_, _, n) = unsafe { state_of(w) }?;
         // SAFETY: the caller's contract above.
         unsafe { out.write(n) };
         Ok(())
@@ -706,14 +704,13 @@ pub unsafe extern "C" fn ipv6kit_ndp_writer_finish(
             }
         };
         // SAFETY: the caller's contract above.
-        let at = unsafe { core_of(w) }?;
-        // SAFETY: the marker says `begin` stored a core writer there. It is consumed here; the
-        // storage keeps its copy until the message is finished, so a failure leaves it begun.
-        let core = unsafe { at.read_unaligned() };
-        let n = core.finish(mode)?.len();
-        // SAFETY: `w` is non-NULL (checked by core_of) and writable per the contract; zeroing
-        // it makes it "not begun" again.
-        unsafe { w.write_unaligned(ipv6kit_ndp_writer { private_state: [0; 8] }) };
+        let (buf, capacity, len) = unsafe { state_of(w) }?;
+        // SAFETY: as in with_writer: the buffer given to `_begin`, still the writer's.
+        let bytes = unsafe { core::slice::from_raw_parts_mut(buf.as_ptr(), capacity) };
+        let n = MessageWriter::resume(bytes, len)?.finish(mode)?.len();
+        // SAFETY: `w` is non-NULL (checked by with_writer) and writable per the contract; the
+        // zeroed writer is "not begun" again, and the buffer is the caller's.
+        unsafe { w.write(ipv6kit_ndp_writer::default()) };
         // SAFETY: the caller's contract above.
         unsafe { out.write(n) };
         Ok(())
@@ -727,7 +724,7 @@ mod tests {
     #[test]
     fn a_writer_is_begun_used_and_finished() {
         let mut buf = [0xaa_u8; 64];
-        let mut w = ipv6kit_ndp_writer { private_state: [0; 8] };
+        let mut w = ipv6kit_ndp_writer::default();
         let mut n = 0usize;
         // Not begun: refused.
         // SAFETY: a valid, zeroed writer.
@@ -751,6 +748,6 @@ mod tests {
         }
         // The core's own doc example gives these bytes for the same message.
         assert_eq!(&buf[..n], &[133, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 0, 0, 0, 0, 1]);
-        assert_eq!(w.private_state, [0; 8]);
+        assert!(w.private_buf.is_null() && w.private_len == 0 && w.private_begun == 0);
     }
 }

@@ -3434,6 +3434,17 @@ static void test_ndp_writer(void) {
             CHECK_RC(ipv6kit_ndp_writer_len(&w2, NULL), IPV6KIT_RESULT_NULL_POINTER);
             CHECK_RC(ipv6kit_ndp_writer_finish(NULL, IPV6KIT_CHECKSUM_MODE_LEAVE_ZERO, NULL, NULL, 0, &n),
                      IPV6KIT_RESULT_NULL_POINTER);
+            /* A writer whose private length was changed is refused, not trusted: past the buffer,
+             * or cutting the fixed part short. Put back, it goes on. */
+            w2.private_len = sizeof buf + 1;
+            CHECK(ipv6kit_ndp_writer_add_mtu(&w2, 1500) != OK);
+            w2.private_len = 4;
+            CHECK(ipv6kit_ndp_writer_add_mtu(&w2, 1500) != OK);
+            CHECK(ipv6kit_ndp_writer_finish(&w2, IPV6KIT_CHECKSUM_MODE_LEAVE_ZERO, NULL, NULL, 0, &n) != OK);
+            w2.private_len = 8;
+            CHECK_RC(ipv6kit_ndp_writer_add_mtu(&w2, 1500), OK);
+            CHECK_RC(ipv6kit_ndp_writer_finish(&w2, IPV6KIT_CHECKSUM_MODE_LEAVE_ZERO, NULL, NULL, 0, &n), OK);
+            CHECK(n == 16);
         }
     }
 

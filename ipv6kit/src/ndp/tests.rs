@@ -1284,3 +1284,65 @@ fn router_advertisement_builder_carries_pref64_captive_portal_and_flags_extensio
         Err(NdpError::OptionTooLong { option_type: 37, .. })
     ));
 }
+
+#[test]
+fn a_resumed_writer_continues_the_message_byte_for_byte() {
+    // tcpdump's RA, rebuilt one option per writer: each push starts from only the buffer and
+    // the length written so far, as the C and Python bindings keep them.
+    let ra = ra_frame().ipv6.payload;
+    let p = Packet::parse(ra).unwrap();
+    let mut buf = [0u8; 512];
+    let mut len = MessageWriter::new(&p.header(), &mut buf).unwrap().len();
+    for option in p.decoded_options() {
+        let mut w = MessageWriter::resume(&mut buf, len).unwrap();
+        w.push(&option).unwrap();
+        len = w.len();
+    }
+    let msg = MessageWriter::resume(&mut buf, len)
+        .unwrap()
+        .finish(ChecksumMode::Keep(p.checksum()))
+        .unwrap();
+    assert_eq!(msg, ra);
+}
+
+#[test]
+fn resume_refuses_what_is_not_a_message_begun() {
+    let mut buf = [0u8; 64];
+    buf[0] = 133; // a Router Solicitation's fixed part: 8 bytes
+    assert_eq!(MessageWriter::resume(&mut buf, 8).unwrap().len(), 8);
+    // Shorter than the fixed part, an option cut short, past the buffer, over 65535 bytes.
+    assert_eq!(
+        MessageWriter::resume(&mut buf, 4).unwrap_err(),
+        NdpError::Truncated {
+            needed: 8,
+            available: 4
+        }
+    );
+    buf[9] = 1; // an option of Length 1 (8 bytes) at offset 8, with 4 bytes present
+    assert_eq!(
+        MessageWriter::resume(&mut buf, 12).unwrap_err(),
+        NdpError::OptionPastEnd {
+            offset: 8,
+            length: 8,
+            available: 4
+        }
+    );
+    assert_eq!(
+        MessageWriter::resume(&mut buf, 65).unwrap_err(),
+        NdpError::BufferTooSmall {
+            needed: 65,
+            available: 64
+        }
+    );
+    let mut big = std::vec![0u8; 70_000];
+    assert_eq!(
+        MessageWriter::resume(&mut big, 70_000).unwrap_err(),
+        NdpError::MessageTooLong { length: 70_000 }
+    );
+    // Not an ND type.
+    buf[0] = 128;
+    assert!(matches!(
+        MessageWriter::resume(&mut buf, 8),
+        Err(NdpError::NotNdp { message_type: 128 })
+    ));
+}

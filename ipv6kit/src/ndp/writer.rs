@@ -51,6 +51,36 @@ impl<'b> MessageWriter<'b> {
         })
     }
 
+    /// Continues a message begun earlier in `buf`: its first `len` bytes must be a
+    /// structurally valid ND message, as [`super::Packet::parse`] checks (what a writer has
+    /// written always is). For callers that keep only the buffer and the length between
+    /// pushes, such as the C and Python bindings.
+    ///
+    /// ```
+    /// use ipv6kit::ndp::{ChecksumMode, Header, MessageWriter, NdpOption, RouterSolicitation};
+    /// use ipv6kit::ndp::option::Mtu;
+    /// let mut buf = [0u8; 32];
+    /// let len = MessageWriter::new(&Header::RouterSolicitation(RouterSolicitation::default()), &mut buf)
+    ///     .unwrap()
+    ///     .len();
+    /// let mut w = MessageWriter::resume(&mut buf, len).unwrap();
+    /// w.push(&NdpOption::<&[u8]>::Mtu(Mtu::new(1500))).unwrap();
+    /// assert_eq!(w.finish(ChecksumMode::LeaveZero).unwrap().len(), 16);
+    /// // Not a message: refused.
+    /// assert!(MessageWriter::resume(&mut [0u8; 8], 8).is_err());
+    /// ```
+    pub fn resume(buf: &'b mut [u8], len: usize) -> Result<Self, NdpError> {
+        if len > usize::from(u16::MAX) {
+            return Err(NdpError::MessageTooLong { length: len });
+        }
+        let available = buf.len();
+        let written = buf
+            .get(..len)
+            .ok_or(NdpError::BufferTooSmall { needed: len, available })?;
+        super::Packet::parse(written)?;
+        Ok(MessageWriter { buf, len })
+    }
+
     /// Bytes written so far.
     pub fn len(&self) -> usize {
         self.len
