@@ -101,7 +101,7 @@ fn emit_ethernet<'py>(
     ethernet_frame(py, &env, data, source_mac, destination_mac)
 }
 
-/// One step of a [`PyMessageWriter`], replayed through the core's `MessageWriter`.
+/// One push of a [`PyMessageWriter`], made through the core's `MessageWriter`.
 enum Step {
     Option(Owned),
     Rdnss(u32, Vec<Ipv6Addr>),
@@ -191,46 +191,42 @@ fn checksum_mode(src: Option<Ipv6Addr>, dst: Option<Ipv6Addr>, checksum: Option<
 /// (16, '7a2c')
 #[pyclass(module = "ipv6kit.ndp", name = "MessageWriter")]
 pub(crate) struct PyMessageWriter {
+    /// The message type, for `repr`.
     header: Header,
-    steps: Vec<Step>,
-    len: usize,
+    /// The message written so far (checksum zero): each push resumes the core writer on it.
+    buf: Vec<u8>,
 }
 
 impl PyMessageWriter {
-    /// Runs the core writer over the steps (and `extra`), finishing with `mode`.
-    fn write(&self, extra: Option<&Step>, mode: ChecksumMode) -> Result<Vec<u8>, NdpError> {
-        let mut size = self.header.buffer_len() + self.steps.iter().chain(extra).map(Step::size_hint).sum::<usize>();
+    /// Pushes `step` through the core writer resumed on the message so far. A failed push
+    /// leaves the message as it was.
+    fn add(&mut self, step: Step) -> PyResult<()> {
+        let len = self.buf.len();
+        let mut size = len + step.size_hint();
         // One retry: the writer names the exact size when the hint was short.
         for _ in 0..2 {
-            let mut buf = vec![0u8; size];
-            let result = (|| {
-                let mut w = MessageWriter::new(&self.header, &mut buf)?;
-                for s in self.steps.iter().chain(extra) {
-                    s.push(&mut w)?;
-                }
-                w.finish(mode).map(|m| m.len())
-            })();
-            match result {
+            self.buf.resize(size, 0);
+            let pushed = MessageWriter::resume(&mut self.buf, len).and_then(|mut w| {
+                step.push(&mut w)?;
+                Ok(w.len())
+            });
+            match pushed {
                 Ok(n) => {
-                    buf.truncate(n);
-                    return Ok(buf);
+                    self.buf.truncate(n);
+                    return Ok(());
                 }
                 Err(NdpError::BufferTooSmall { needed, .. }) if needed > size => size = needed,
-                Err(e) => return Err(e),
+                Err(e) => {
+                    self.buf.truncate(len);
+                    return Err(error(e));
+                }
             }
         }
-        Err(NdpError::BufferTooSmall {
+        self.buf.truncate(len);
+        Err(error(NdpError::BufferTooSmall {
             needed: size,
             available: size,
-        })
-    }
-
-    /// Checks `step` by writing the whole message with it, then keeps it.
-    fn add(&mut self, step: Step) -> PyResult<()> {
-        let bytes = self.write(Some(&step), ChecksumMode::LeaveZero).map_err(error)?;
-        self.len = bytes.len();
-        self.steps.push(step);
-        Ok(())
+        }))
     }
 }
 
@@ -240,11 +236,9 @@ impl PyMessageWriter {
     #[pyo3(signature = (header, options = None))]
     fn py_new(header: &Bound<'_, PyAny>, options: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
         let (header, own) = message_parts(header)?;
-        let mut w = PyMessageWriter {
-            header,
-            steps: Vec::new(),
-            len: header.buffer_len(),
-        };
+        let mut buf = vec![0u8; header.buffer_len()];
+        MessageWriter::new(&header, &mut buf).map_err(error)?;
+        let mut w = PyMessageWriter { header, buf };
         for o in own {
             w.add(Step::Option(o))?;
         }
@@ -305,19 +299,22 @@ impl PyMessageWriter {
         checksum: Option<u16>,
     ) -> PyResult<Bound<'py, PyBytes>> {
         let mode = checksum_mode(opt_addr(src, "src")?, opt_addr(dst, "dst")?, checksum)?;
-        let bytes = self.write(None, mode).map_err(error)?;
-        Ok(PyBytes::new(py, &bytes))
+        let mut bytes = self.buf.clone();
+        let msg = MessageWriter::resume(&mut bytes, self.buf.len())
+            .and_then(|w| w.finish(mode))
+            .map_err(error)?;
+        Ok(PyBytes::new(py, msg))
     }
 
     fn __len__(&self) -> usize {
-        self.len
+        self.buf.len()
     }
 
     fn __repr__(&self) -> String {
         format!(
             "<ipv6kit.ndp.MessageWriter: {}, {} bytes>",
             self.header.message_type().short_name(),
-            self.len
+            self.buf.len()
         )
     }
 }
