@@ -107,4 +107,25 @@ pub mod ndp {
         }
         acc
     }
+
+    /// smoltcp 0.12: `NdiscRepr::parse` (it keeps options 1–5 only), the repr made opaque to
+    /// the optimiser as the criterion line does.
+    pub fn smoltcp_parse(bytes: &[u8]) -> u64 {
+        use smoltcp::wire::{Icmpv6Packet, NdiscRepr};
+        let pkt = Icmpv6Packet::new_checked(bytes).unwrap();
+        let repr = std::hint::black_box(NdiscRepr::parse(&pkt).unwrap());
+        u64::from(matches!(repr, NdiscRepr::RouterAdvert { .. }))
+    }
+
+    /// pnet_packet 0.35: `RouterAdvertPacket` option iteration (a `Vec` per option).
+    pub fn pnet_options(bytes: &[u8]) -> u64 {
+        use pnet_packet::icmpv6::ndp::RouterAdvertPacket;
+        use pnet_packet::Packet as _;
+        let pkt = RouterAdvertPacket::new(bytes).unwrap();
+        let mut acc = 0u64;
+        for o in pkt.get_options_iter() {
+            acc += u64::from(o.get_option_type().0) + o.payload().len() as u64;
+        }
+        acc
+    }
 }

@@ -18,7 +18,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use ipv6kit::ndp::{checksum, Packet};
-use ipv6kit_benches::ndp::{floor_walk, ipv6kit_decode, reference_ra};
+use ipv6kit_benches::ndp::{floor_walk, ipv6kit_decode, pnet_options, reference_ra, smoltcp_parse};
 use std::hint::black_box;
 
 fn bench(c: &mut Criterion) {
@@ -56,24 +56,10 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.bench_function("smoltcp NdiscRepr::parse", |b| {
-        use smoltcp::wire::{Icmpv6Packet, NdiscRepr};
-        b.iter(|| {
-            let bytes: &[u8] = black_box(&ra[..]);
-            let pkt = Icmpv6Packet::new_checked(bytes).unwrap();
-            black_box(NdiscRepr::parse(&pkt).unwrap())
-        })
+        b.iter(|| black_box(smoltcp_parse(black_box(&ra[..]))))
     });
     g.bench_function("pnet_packet option iteration", |b| {
-        use pnet_packet::icmpv6::ndp::RouterAdvertPacket;
-        use pnet_packet::Packet as _;
-        b.iter(|| {
-            let pkt = RouterAdvertPacket::new(black_box(&ra[..])).unwrap();
-            let mut acc = 0u64;
-            for o in pkt.get_options_iter() {
-                acc += u64::from(o.get_option_type().0) + o.payload().len() as u64;
-            }
-            black_box(acc)
-        })
+        b.iter(|| black_box(pnet_options(black_box(&ra[..]))))
     });
     g.finish();
 }
