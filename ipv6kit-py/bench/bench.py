@@ -211,7 +211,7 @@ def main() -> None:
 
     # Same results first, every workload and form, on a slice of the input (the same code).
     k = min(n, 20_000)
-    small = {
+    small: dict[str, Any] = {
         "str": strs[:k],
         "obj": objs[:k],
         "packed": packed[: 16 * k],
