@@ -1,8 +1,10 @@
 //! The address functions: multicast groups, identifiers and the addresses made from them.
 
-use crate::convert::{error, ipv6_addr, ipv6_net, mac, mac_str, py_ipv6, without_gc, Ipv6Maker};
+use crate::batch::{collect, for_each_address, for_each_mac, Items, Output};
+use crate::convert::{error, ipv6_addr, ipv6_net, mac_str, py_ipv6};
 use ipv6kit::iid::{self, Iid};
 use ipv6kit::multicast;
+use ipv6kit::MacAddr6;
 use pyo3::prelude::*;
 use pyo3::types::PyList;
 
@@ -33,29 +35,46 @@ pub(crate) fn solicited_node<'py>(addr: &Bound<'py, PyAny>) -> PyResult<Bound<'p
 /// The solicited-node groups of many addresses, computed in one call.
 ///
 /// Args:
-///     addrs: any iterable of ``str`` or ``ipaddress.IPv6Address``.
+///     addrs: any iterable of ``str`` or ``ipaddress.IPv6Address``, or the addresses packed
+///         in a bytes-like object (``bytes``, ``bytearray``, ``memoryview``), 16 bytes each in
+///         network order (``b"".join(a.packed for a in addrs)``, a NumPy ``"V16"`` array's
+///         ``.data``).
+///     output: the form of the result (keyword only):
+///
+///         - ``"address"`` (default): a ``list`` of ``ipaddress.IPv6Address``;
+///         - ``"str"``: a ``list`` of ``str``, the text ``str(IPv6Address)`` gives (RFC 5952);
+///         - ``"int"``: a ``list`` of ``int``;
+///         - ``"packed"``: one ``bytes``, 16 per group in order, for
+///           ``numpy.frombuffer(b, dtype="V16")`` or a file.
+///
+///         The forms other than ``"address"`` make fewer Python objects (none for
+///         ``"packed"``) and are faster.
 ///
 /// Returns:
-///     A list of ``ipaddress.IPv6Address``, in the order of ``addrs``.
+///     The groups, in the order of ``addrs``, in the form ``output`` names.
 ///
 /// Raises:
-///     ipv6kit.Error: an item does not parse or is multicast (the message gives its index).
-///     TypeError: ``addrs`` is not iterable, or an item has the wrong type.
+///     ipv6kit.Error: an item does not parse or is multicast (the message gives its index);
+///         packed input whose length is not a multiple of 16; an unknown ``output``.
+///     TypeError: ``addrs`` is not iterable, or an item has the wrong type (with its index).
 ///
 /// >>> ipv6kit.solicited_nodes(["2001:db8::1", "fe80::ba27:ebff:fe89:bc51"])
 /// [IPv6Address('ff02::1:ff00:1'), IPv6Address('ff02::1:ff89:bc51')]
+/// >>> ipv6kit.solicited_nodes(["2001:db8::1", "fe80::ba27:ebff:fe89:bc51"], output="str")
+/// ['ff02::1:ff00:1', 'ff02::1:ff89:bc51']
+/// >>> packed = ipv6kit.solicited_nodes(bytes(16) + bytes(15) + b"\x01", output="packed")
+/// >>> len(packed), packed[-4:].hex()
+/// (32, 'ff000001')
 #[pyfunction]
-pub(crate) fn solicited_nodes<'py>(addrs: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
-    let py = addrs.py();
-    let mut make = Ipv6Maker::new(py)?;
-    let out = PyList::empty(py);
-    without_gc(py, || {
-        for (i, item) in addrs.try_iter()?.enumerate() {
-            let a = ipv6_addr(&item?, "addr").map_err(|e| index_err(py, i, e))?;
-            let g = multicast::solicited_node_checked(a).map_err(|e| error(format_args!("item {i}: {e}")))?;
-            out.append(make.make(g)?)?;
-        }
-        Ok(out)
+#[pyo3(signature = (addrs, *, output = "address"))]
+pub(crate) fn solicited_nodes<'py>(addrs: &Bound<'py, PyAny>, output: &str) -> PyResult<Bound<'py, PyAny>> {
+    let output = Output::parse(output)?;
+    let items = Items::of(addrs, 16, "addresses")?;
+    collect(addrs.py(), output, items.exact(16), |sink| {
+        for_each_address(&items, |i, a| {
+            let group = multicast::solicited_node_checked(a).map_err(|e| error(format_args!("item {i}: {e}")))?;
+            sink.push(group)
+        })
     })
 }
 
@@ -135,38 +154,41 @@ pub(crate) fn slaac<'py>(prefix: &Bound<'py, PyAny>, mac: &Bound<'py, PyAny>) ->
 ///
 /// Args:
 ///     prefix: a /64, ``str`` or ``ipaddress.IPv6Network``.
-///     macs: any iterable of MAC strings.
+///     macs: any iterable of MAC strings (any notation :func:`parse_mac` accepts), or the
+///         MACs packed in a bytes-like object (``bytes``, ``bytearray``, ``memoryview``),
+///         6 bytes each.
+///     output: the form of the result (keyword only), as for :func:`solicited_nodes`:
+///         ``"address"`` (default, ``list[IPv6Address]``), ``"str"``, ``"int"`` or
+///         ``"packed"`` (one ``bytes``, 16 per address).
 ///
 /// Returns:
-///     A list of ``ipaddress.IPv6Address``, in the order of ``macs``.
+///     The addresses, in the order of ``macs``, in the form ``output`` names.
 ///
 /// Raises:
-///     ipv6kit.Error: the prefix is not a /64, or an item does not parse (with its index).
+///     ipv6kit.Error: the prefix is not a /64, an item does not parse (with its index),
+///         packed input whose length is not a multiple of 6, or an unknown ``output``.
+///     TypeError: ``macs`` is not iterable, or an item is not a ``str`` (with its index).
 ///
 /// >>> ipv6kit.slaac_many("2001:db8:1::/64", ["00:11:22:33:44:55", "b8:27:eb:89:bc:51"])
 /// [IPv6Address('2001:db8:1:0:211:22ff:fe33:4455'), IPv6Address('2001:db8:1:0:ba27:ebff:fe89:bc51')]
+/// >>> ipv6kit.slaac_many("2001:db8:1::/64", bytes.fromhex("001122334455"), output="str")
+/// ['2001:db8:1:0:211:22ff:fe33:4455']
 #[pyfunction]
-pub(crate) fn slaac_many<'py>(prefix: &Bound<'py, PyAny>, macs: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
-    let py = prefix.py();
+#[pyo3(signature = (prefix, macs, *, output = "address"))]
+pub(crate) fn slaac_many<'py>(
+    prefix: &Bound<'py, PyAny>,
+    macs: &Bound<'py, PyAny>,
+    output: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let output = Output::parse(output)?;
     let p = ipv6_net(prefix, "prefix")?;
-    let mut make = Ipv6Maker::new(py)?;
-    let out = PyList::empty(py);
-    without_gc(py, || {
-        for (i, item) in macs.try_iter()?.enumerate() {
-            let m = mac(&item?, "mac").map_err(|e| index_err(py, i, e))?;
-            out.append(make.make(iid::slaac(p, m).map_err(error)?)?)?;
-        }
-        Ok(out)
+    // The prefix is judged once, before any item: a batch refuses a prefix that is not a /64
+    // even when it is empty, with the core's message, which then names no item.
+    iid::slaac(p, MacAddr6::nil()).map_err(error)?;
+    let items = Items::of(macs, 6, "MACs")?;
+    collect(prefix.py(), output, items.exact(6), |sink| {
+        for_each_mac(&items, |_, m| sink.push(iid::slaac(p, m).map_err(error)?))
     })
-}
-
-/// Prefixes a batch item's error message with its index, keeping the exception type.
-fn index_err(py: Python<'_>, i: usize, e: PyErr) -> PyErr {
-    if e.is_instance_of::<crate::convert::Error>(py) {
-        error(format_args!("item {i}: {}", e.value(py)))
-    } else {
-        e
-    }
 }
 
 /// The MAC inside an address's interface identifier, or ``None``.
@@ -271,16 +293,30 @@ pub(crate) fn classify(addr: &Bound<'_, PyAny>) -> PyResult<&'static str> {
 
 /// The class names of many addresses' identifiers, computed in one call.
 ///
+/// Args:
+///     addrs: any iterable of ``str`` or ``ipaddress.IPv6Address``, or the addresses packed
+///         in a bytes-like object (``bytes``, ``bytearray``, ``memoryview``), 16 bytes each.
+///
+/// Returns:
+///     A list of class names (see :func:`classify`), in the order of ``addrs``.
+///
+/// Raises:
+///     ipv6kit.Error: an item does not parse (with its index), or packed input whose length
+///         is not a multiple of 16.
+///     TypeError: ``addrs`` is not iterable, or an item has the wrong type (with its index).
+///
 /// >>> ipv6kit.classify_many(["2001:db8::1", "2001:db8::443"])
 /// ['low-byte', 'embedded-port']
+/// >>> ipv6kit.classify_many(bytes.fromhex("fe800000000000000211223344556677"))
+/// ['randomized']
 #[pyfunction]
 pub(crate) fn classify_many<'py>(addrs: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
     let py = addrs.py();
+    let items = Items::of(addrs, 16, "addresses")?;
     let out = PyList::empty(py);
-    for (i, item) in addrs.try_iter()?.enumerate() {
-        let a = ipv6_addr(&item?, "addr").map_err(|e| index_err(py, i, e))?;
-        out.append(pyo3::types::PyString::intern(py, iid::classify(a).name()))?;
-    }
+    for_each_address(&items, |_, a| {
+        out.append(pyo3::types::PyString::intern(py, iid::classify(a).name()))
+    })?;
     Ok(out)
 }
 

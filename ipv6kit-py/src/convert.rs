@@ -13,6 +13,8 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyTuple, PyType};
 use pyo3::{intern, PyTypeInfo};
 
+use crate::fast::{self, Alloc, IntMaker, Slots};
+
 pyo3::create_exception!(
     ipv6kit,
     Error,
@@ -26,145 +28,222 @@ pub(crate) fn error(e: impl Display) -> PyErr {
     Error::new_err(e.to_string())
 }
 
-/// The `ipaddress` classes, looked up once per interpreter.
+/// The `ipaddress` classes, looked up once per interpreter, and what the fast paths need.
 struct Classes {
     ipv6_address: Py<PyType>,
     ipv6_network: Py<PyType>,
     ipv4_address: Py<PyType>,
     ipv4_network: Py<PyType>,
-    object_new: Py<PyAny>,
-    /// True when an `IPv6Address` can be made without running its `__init__` (checked once
-    /// at start-up against the constructor; false falls back to the constructor).
-    fast_new: bool,
-    /// The same for `IPv6Network`.
-    fast_net: bool,
+    /// `"_ip"` and `"_scope_id"`, interned: the slots of an `IPv6Address`.
+    ip_name: Py<PyString>,
+    scope_name: Py<PyString>,
+    /// `IPv6Address`'s allocator, when an `IPv6Address` made with it (without running
+    /// `__init__`) was found identical to the constructor's at start-up; `None` falls back to
+    /// the constructor.
+    new_address: Option<Alloc>,
+    /// Where `IPv6Address` instances keep `_ip` and `_scope_id`, when that was established at
+    /// start-up (only with `new_address`); else the slots are set with `setattr`.
+    slots: Option<Slots>,
+    /// The same as `new_address` for `IPv6Network` (used only when `new_address` is).
+    new_network: Option<Alloc>,
+    /// `Some(mapped_dotted)` when [`fast::format_address`] with that flag wrote exactly what
+    /// `str(IPv6Address)` returns for a set of test addresses at start-up; `None` falls back to
+    /// `str()` of the address object.
+    text: Option<bool>,
 }
 
 static CLASSES: PyOnceLock<Classes> = PyOnceLock::new();
 
-fn classes(py: Python<'_>) -> PyResult<&Classes> {
+fn classes(py: Python<'_>) -> PyResult<&'static Classes> {
     CLASSES.get_or_try_init(py, || {
         let ipaddress = py.import("ipaddress")?;
+        let class =
+            |name: &str| -> PyResult<Py<PyType>> { Ok(ipaddress.getattr(name)?.cast_into::<PyType>()?.unbind()) };
         let mut c = Classes {
-            ipv6_address: ipaddress.getattr("IPv6Address")?.cast_into::<PyType>()?.unbind(),
-            ipv6_network: ipaddress.getattr("IPv6Network")?.cast_into::<PyType>()?.unbind(),
-            ipv4_address: ipaddress.getattr("IPv4Address")?.cast_into::<PyType>()?.unbind(),
-            ipv4_network: ipaddress.getattr("IPv4Network")?.cast_into::<PyType>()?.unbind(),
-            object_new: py.import("builtins")?.getattr("object")?.getattr("__new__")?.unbind(),
-            fast_new: false,
-            fast_net: false,
+            ipv6_address: class("IPv6Address")?,
+            ipv6_network: class("IPv6Network")?,
+            ipv4_address: class("IPv4Address")?,
+            ipv4_network: class("IPv4Network")?,
+            ip_name: PyString::intern(py, "_ip").unbind(),
+            scope_name: PyString::intern(py, "_scope_id").unbind(),
+            new_address: None,
+            slots: None,
+            new_network: None,
+            text: None,
         };
-        c.fast_new = fast_new_agrees(py, &c).unwrap_or(false);
-        c.fast_net = c.fast_new && fast_net_agrees(py, &c).unwrap_or(false);
+        c.new_address = Alloc::of(c.ipv6_address.bind(py));
+        if let Some(alloc) = c.new_address {
+            let (cls, ip, scope) = (c.ipv6_address.bind(py), c.ip_name.bind(py), c.scope_name.bind(py));
+            c.slots = Slots::find(cls, alloc, ip, scope).unwrap_or(None);
+            if c.slots.is_some() && !fast_new_agrees(py, &c).unwrap_or(false) {
+                c.slots = None;
+            }
+            if c.slots.is_none() && !fast_new_agrees(py, &c).unwrap_or(false) {
+                c.new_address = None;
+                c.slots = None;
+            }
+        }
+        if c.new_address.is_some() {
+            c.new_network = Alloc::of(c.ipv6_network.bind(py));
+            if c.new_network.is_some() && !fast_net_agrees(py, &c).unwrap_or(false) {
+                c.new_network = None;
+            }
+        }
+        c.text = text_agrees(py, &c).unwrap_or(None);
         Ok(c)
     })
 }
 
 /// Makes `ipaddress.IPv6Address` objects, fast when many are made in a row.
 ///
-/// The fast way is `object.__new__(IPv6Address)` with the `_ip` and `_scope_id` slots set: the
-/// same object the constructor makes (checked once at start-up, else the constructor is used),
-/// without running `__init__`'s checks on a value known to be valid. The Python `int` for the
-/// upper 64 bits is kept between calls: a batch (one prefix, or the solicited-node range)
-/// shares it, so each address costs one small `int` and one `|`.
+/// The fast way allocates the object with `IPv6Address`'s own `tp_alloc` (what
+/// `object.__new__(IPv6Address)` does) and sets its two slots, `_ip` and `_scope_id`, as the
+/// constructor does, without running `__init__`'s checks on a value known to be valid. It is
+/// used only when a start-up comparison found the result identical to the constructor's
+/// (`fast_new_agrees`); otherwise the constructor is called. The `int`s come from an
+/// [`IntMaker`], which keeps the high 64 bits shared by a batch.
 pub(crate) struct Ipv6Maker<'py> {
-    py: Python<'py>,
     cls: Bound<'py, PyType>,
-    new: Option<(Bound<'py, PyAny>, Bound<'py, PyTuple>)>,
-    high: Option<(u64, Bound<'py, PyAny>)>,
+    /// `cls`'s allocator, when the fast way is used.
+    alloc: Option<Alloc>,
+    /// Where its instances keep their slots, when known.
+    slots: Option<Slots>,
+    ip_name: Bound<'py, PyString>,
+    scope_name: Bound<'py, PyString>,
+    text: Option<bool>,
+    ints: IntMaker<'py>,
 }
 
 impl<'py> Ipv6Maker<'py> {
     /// A maker for this interpreter.
     pub(crate) fn new(py: Python<'py>) -> PyResult<Self> {
-        Self::with(py, classes(py)?)
+        Ok(Self::with(py, classes(py)?))
     }
 
     /// A maker from the classes (usable while `CLASSES` is being initialised).
-    fn with(py: Python<'py>, c: &Classes) -> PyResult<Self> {
-        let cls = c.ipv6_address.bind(py).clone();
-        let new = if c.fast_new {
-            Some((c.object_new.bind(py).clone(), PyTuple::new(py, [&cls])?))
-        } else {
-            None
-        };
-        Ok(Ipv6Maker {
-            py,
-            cls,
-            new,
-            high: None,
-        })
+    fn with(py: Python<'py>, c: &Classes) -> Self {
+        Ipv6Maker {
+            cls: c.ipv6_address.bind(py).clone(),
+            alloc: c.new_address,
+            slots: c.slots,
+            ip_name: c.ip_name.bind(py).clone(),
+            scope_name: c.scope_name.bind(py).clone(),
+            text: c.text,
+            ints: IntMaker::new(py),
+        }
     }
 
-    fn int(&mut self, bits: u128) -> PyResult<Bound<'py, PyAny>> {
-        let hi = (bits >> 64) as u64;
-        let lo = (bits as u64).into_pyobject(self.py)?.into_any();
-        if hi == 0 {
-            return Ok(lo);
-        }
-        let shifted = match &self.high {
-            Some((h, obj)) if *h == hi => obj.clone(),
-            _ => {
-                let obj = (u128::from(hi) << 64).into_pyobject(self.py)?.into_any();
-                self.high = Some((hi, obj.clone()));
-                obj
-            }
-        };
-        shifted.bitor(lo)
+    /// The `int` holding `bits` (sharing the cached high half; see [`IntMaker`]).
+    pub(crate) fn int(&mut self, bits: u128) -> PyResult<Bound<'py, PyAny>> {
+        self.ints.make(bits)
     }
 
     /// An `ipaddress.IPv6Address` holding `addr`.
     pub(crate) fn make(&mut self, addr: Ipv6Addr) -> PyResult<Bound<'py, PyAny>> {
-        let int = self.int(addr.to_bits())?;
-        match &self.new {
-            Some((object_new, args)) => {
-                let obj = object_new.call1(args)?;
-                obj.setattr(intern!(self.py, "_ip"), int)?;
-                obj.setattr(intern!(self.py, "_scope_id"), self.py.None())?;
+        let int = self.ints.make(addr.to_bits())?;
+        match &self.alloc {
+            Some(alloc) => {
+                // SAFETY: `alloc` was taken from `IPv6Address`, which `cls` is (both come from
+                // the same `Classes`).
+                let obj = unsafe { alloc.new_instance(&self.cls)? };
+                let none = self.cls.py().None().into_bound(self.cls.py());
+                let int = match &self.slots {
+                    // SAFETY: the slots were found for `IPv6Address`, the class of `obj`.
+                    Some(slots) => match unsafe { slots.fill(&obj, int, &none) } {
+                        Ok(()) => return Ok(obj),
+                        Err(int) => int,
+                    },
+                    None => int,
+                };
+                obj.setattr(&self.ip_name, int)?;
+                obj.setattr(&self.scope_name, none)?;
                 Ok(obj)
             }
             None => self.cls.call1((int,)),
         }
     }
+
+    /// `str(IPv6Address(addr))`, written directly when the start-up check allowed it.
+    pub(crate) fn text(&mut self, addr: Ipv6Addr) -> PyResult<Bound<'py, PyString>> {
+        match self.text {
+            Some(mapped_dotted) => {
+                let mut buf = [0u8; 48];
+                let n = fast::format_address(addr.to_bits(), mapped_dotted, &mut buf);
+                // The formatter writes ASCII only; the fallback is never taken.
+                let text = buf
+                    .get(..n)
+                    .and_then(|b| core::str::from_utf8(b).ok())
+                    .unwrap_or_default();
+                Ok(PyString::new(self.cls.py(), text))
+            }
+            None => self.make(addr)?.str(),
+        }
+    }
 }
+
+/// Addresses for the start-up checks: the ends, the RFC 5952 cases (leading, trailing and
+/// inner runs, a tie, a single zero group), IPv4-mapped and IPv4-compatible ones.
+const CHECK_BITS: [u128; 12] = [
+    0,
+    1,
+    u128::MAX,
+    0xfe80 << 112 | 0x1234,
+    0x2001_0db8 << 96 | 1,
+    0x2001_0db8_0000_0001_0000_0000_0000_0001,
+    0x2001_0db8_0000_0000_0001_0000_0000_0001,
+    0x2001_0db8_0001_0000_0001_0001_0001_0001,
+    0x0000_0000_0000_0000_0000_ffff_0102_0304,
+    0x0000_0000_0000_0000_0000_ffff_0000_0000,
+    0x0000_0000_0000_0000_0000_0000_0102_0304,
+    0xff02_0000_0000_0000_0000_0001_ff00_0000,
+];
 
 fn fast_new_agrees(py: Python<'_>, c: &Classes) -> PyResult<bool> {
     let cls = c.ipv6_address.bind(py);
-    let object_new = c.object_new.bind(py);
-    for bits in [0u128, 1, 0xfe80 << 112 | 0x1234, u128::MAX] {
-        let fast = object_new.call1((cls,))?;
-        fast.setattr("_ip", bits)?;
-        fast.setattr("_scope_id", py.None())?;
+    let mut make = Ipv6Maker::with(py, c);
+    for bits in CHECK_BITS {
+        let fast = make.make(Ipv6Addr::from_bits(bits))?;
         let slow = cls.call1((bits,))?;
-        if !fast.eq(&slow)? || fast.str()?.to_cow()? != slow.str()?.to_cow()? || !fast.getattr("scope_id")?.is_none() {
+        let same = fast.get_type().is(cls)
+            && fast.eq(&slow)?
+            && fast.hash()? == slow.hash()?
+            && fast.str()?.to_cow()? == slow.str()?.to_cow()?
+            && fast.repr()?.to_cow()? == slow.repr()?.to_cow()?
+            && fast.getattr("packed")?.eq(slow.getattr("packed")?)?
+            && fast.getattr(intern!(py, "_ip"))?.eq(bits)?
+            && fast.getattr("scope_id")?.is_none()
+            && slow.getattr("scope_id")?.is_none();
+        if !same {
             return Ok(false);
         }
     }
     Ok(true)
 }
 
+/// `Some(mapped_dotted)` when [`fast::format_address`] agrees with `str(IPv6Address)` on
+/// every check address, `mapped_dotted` being whether this Python writes IPv4-mapped
+/// addresses with a dotted quad (3.13 and later).
+fn text_agrees(py: Python<'_>, c: &Classes) -> PyResult<Option<bool>> {
+    let cls = c.ipv6_address.bind(py);
+    let mapped = cls.call1((0xffff_0102_0304u64,))?.str()?;
+    let mapped_dotted = match &*mapped.to_cow()? {
+        "::ffff:1.2.3.4" => true,
+        "::ffff:102:304" => false,
+        _ => return Ok(None),
+    };
+    for bits in CHECK_BITS {
+        let mut buf = [0u8; 48];
+        let n = fast::format_address(bits, mapped_dotted, &mut buf);
+        if buf.get(..n) != Some(cls.call1((bits,))?.str()?.to_cow()?.as_bytes()) {
+            return Ok(None);
+        }
+    }
+    Ok(Some(mapped_dotted))
+}
+
 /// An `ipaddress.IPv6Address` holding `addr`.
 pub(crate) fn py_ipv6(py: Python<'_>, addr: Ipv6Addr) -> PyResult<Bound<'_, PyAny>> {
     Ipv6Maker::new(py)?.make(addr)
-}
-
-/// Runs `f` with Python's cyclic garbage collector paused, when it was enabled.
-///
-/// The batch functions allocate one `IPv6Address` per item; none of them can be part of a
-/// reference cycle, yet each allocation counts towards the collector's thresholds, and the
-/// collections it triggers traverse the growing result again and again. Pausing it makes
-/// the collector run once afterwards instead.
-pub(crate) fn without_gc<'py, T>(py: Python<'py>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
-    let gc = py.import(intern!(py, "gc"))?;
-    let was_enabled: bool = gc.call_method0(intern!(py, "isenabled"))?.extract()?;
-    if was_enabled {
-        gc.call_method0(intern!(py, "disable"))?;
-    }
-    let result = f();
-    if was_enabled {
-        gc.call_method0(intern!(py, "enable"))?;
-    }
-    result
 }
 
 /// An `ipaddress.IPv6Network` holding `net` (its host bits are zero by construction).
@@ -173,8 +252,8 @@ pub(crate) fn without_gc<'py, T>(py: Python<'py>, f: impl FnOnce() -> PyResult<T
 /// comparison with the constructor showed the result identical.
 pub(crate) fn py_ipv6_net(py: Python<'_>, net: Ipv6Net) -> PyResult<Bound<'_, PyAny>> {
     let c = classes(py)?;
-    if c.fast_net {
-        fast_net(py, c, net)
+    if let Some(alloc) = c.new_network {
+        fast_net(py, c, alloc, net)
     } else {
         c.ipv6_network
             .bind(py)
@@ -182,9 +261,13 @@ pub(crate) fn py_ipv6_net(py: Python<'_>, net: Ipv6Net) -> PyResult<Bound<'_, Py
     }
 }
 
-fn fast_net<'py>(py: Python<'py>, c: &Classes, net: Ipv6Net) -> PyResult<Bound<'py, PyAny>> {
-    let obj = c.object_new.bind(py).call1((c.ipv6_network.bind(py),))?;
-    let mut make = Ipv6Maker::with(py, c)?;
+/// An `IPv6Network` allocated with `alloc`, which must have been taken from `IPv6Network`
+/// (`Classes::new_network`), its attributes set as its `__init__` sets them.
+fn fast_net<'py>(py: Python<'py>, c: &Classes, alloc: Alloc, net: Ipv6Net) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: `alloc` was taken from `IPv6Network` (the caller's contract above), which
+    // `c.ipv6_network` is.
+    let obj = unsafe { alloc.new_instance(c.ipv6_network.bind(py))? };
+    let mut make = Ipv6Maker::with(py, c);
     obj.setattr(intern!(py, "network_address"), make.make(net.network())?)?;
     obj.setattr(intern!(py, "netmask"), make.make(net.netmask())?)?;
     obj.setattr(intern!(py, "_prefixlen"), net.prefix_len())?;
@@ -201,7 +284,10 @@ fn fast_net_agrees(py: Python<'_>, c: &Classes) -> PyResult<bool> {
         (0x2222 << 112, 72),
     ] {
         let net = Ipv6Net::new(Ipv6Addr::from_bits(bits), len).map_err(error)?;
-        let fast = fast_net(py, c, net)?;
+        let Some(alloc) = c.new_network else {
+            return Ok(false);
+        };
+        let fast = fast_net(py, c, alloc, net)?;
         let slow = cls.call1(((bits, len),))?;
         let same = fast.eq(&slow)?
             && fast.hash()? == slow.hash()?
@@ -311,15 +397,37 @@ fn type_error(obj: &Bound<'_, PyAny>, what: &str, expected: &str) -> PyErr {
 }
 
 /// An IPv6 address from a `str` or an `ipaddress.IPv6Address` (or subclass).
+///
+/// The common cases take the fast paths of [`fast`]: the text of a `str` borrowed, the `_ip`
+/// of an `IPv6Address` read with two C calls. Anything else (an error to report, an `_ip`
+/// that is not a plain `int` in range) goes the slow way, which raises the usual errors.
 pub(crate) fn ipv6_addr(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Ipv6Addr> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
-        let text = s.to_cow()?;
+        let bytes = fast::str_utf8(s);
+        if let Some(bits) = bytes.and_then(fast::parse_hex_address) {
+            return Ok(Ipv6Addr::from_bits(bits));
+        }
+        if let Some(text) = bytes.and_then(fast::utf8_str) {
+            return ipv6kit::text::parse_address(text).map_err(|e| Error::new_err(format!("{what} {text:?}: {e}")));
+        }
+        let text = s.to_string_lossy();
         return ipv6kit::text::parse_address(&text).map_err(|e| Error::new_err(format!("{what} {text:?}: {e}")));
     }
     let c = classes(py)?;
-    if obj.is_instance(c.ipv6_address.bind(py))? {
-        let bits: u128 = obj.getattr(intern!(py, "_ip"))?.extract()?;
+    let cls = c.ipv6_address.bind(py);
+    // SAFETY: `c.slots` were found for `IPv6Address`, which `cls` is.
+    if let Some(ip) = c.slots.and_then(|slots| unsafe { slots.read_ip(obj, cls) }) {
+        if let Some(bits) = fast::int_u128(&ip) {
+            return Ok(Ipv6Addr::from_bits(bits));
+        }
+    }
+    if obj.is_instance(cls)? {
+        let ip = obj.getattr(c.ip_name.bind(py))?;
+        let bits = match fast::int_u128(&ip) {
+            Some(bits) => bits,
+            None => ip.extract()?,
+        };
         return Ok(Ipv6Addr::from_bits(bits));
     }
     Err(type_error(obj, what, "a str or an ipaddress.IPv6Address"))
@@ -342,10 +450,18 @@ pub(crate) fn ipv6_net(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Ipv6Net> 
     Err(type_error(obj, what, "a str or an ipaddress.IPv6Network"))
 }
 
-/// A MAC from a `str` in any notation the core's `mac::parse_mac` accepts.
+/// A MAC from a `str` in any notation the core's `mac::parse_mac` accepts (the text read as
+/// in [`ipv6_addr`]).
 pub(crate) fn mac(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<MacAddr6> {
     if let Ok(s) = obj.cast::<PyString>() {
-        let text = s.to_cow()?;
+        let bytes = fast::str_utf8(s);
+        if let Some(octets) = bytes.and_then(fast::parse_canonical_mac) {
+            return Ok(MacAddr6::from(octets));
+        }
+        if let Some(text) = bytes.and_then(fast::utf8_str) {
+            return ipv6kit::mac::parse_mac(text).map_err(|e| Error::new_err(format!("{what} {text:?}: {e}")));
+        }
+        let text = s.to_string_lossy();
         return ipv6kit::mac::parse_mac(&text).map_err(|e| Error::new_err(format!("{what} {text:?}: {e}")));
     }
     Err(type_error(obj, what, "a str"))
@@ -378,9 +494,44 @@ pub(crate) fn mac_str(mac: MacAddr6) -> String {
     )
 }
 
-/// Registers `Error` on the module.
+/// Which fast paths this interpreter uses (for the tests and the benchmark; not public).
+///
+/// ``new_address``: ``IPv6Address`` made with its ``tp_alloc``; ``slots``: its slots written
+/// directly; ``new_network``: the same as ``new_address`` for ``IPv6Network``; ``text``:
+/// ``str()`` written directly (``"dotted"`` when IPv4-mapped addresses get a dotted quad, as
+/// from 3.13); ``borrowed_utf8``: ``str`` text borrowed, not copied.
+#[pyfunction]
+fn _fast_paths(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
+    let c = classes(py)?;
+    let d = pyo3::types::PyDict::new(py);
+    d.set_item("new_address", c.new_address.is_some())?;
+    d.set_item("slots", c.slots.is_some())?;
+    d.set_item("new_network", c.new_network.is_some())?;
+    d.set_item(
+        "text",
+        match c.text {
+            Some(true) => Some("dotted"),
+            Some(false) => Some("hex"),
+            None => None,
+        },
+    )?;
+    d.set_item("borrowed_utf8", fast::str_utf8(&PyString::new(py, "::1")).is_some())?;
+    Ok(d)
+}
+
+/// ``str(IPv6Address(bits))`` as the batch functions' ``output="str"`` writes it (for the
+/// tests, which compare it with ``ipaddress`` on any address; not public).
+#[pyfunction]
+fn _format_address(py: Python<'_>, bits: u128) -> PyResult<Bound<'_, PyString>> {
+    Ipv6Maker::new(py)?.text(Ipv6Addr::from_bits(bits))
+}
+
+/// Registers `Error` (and the private `_fast_paths`, `_format_address`) on the module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("Error", Error::type_object(m.py()))?;
+    // `setattr`, not `add_function`: private, so not in `__all__` (nor in `ipv6kit`'s namespace).
+    m.setattr("_fast_paths", wrap_pyfunction!(_fast_paths, m)?)?;
+    m.setattr("_format_address", wrap_pyfunction!(_format_address, m)?)?;
     Ok(())
 }
 

@@ -2,13 +2,17 @@
 //!
 //! Conversion and error mapping only: every computation is the core's. Inputs accept `str`
 //! or `ipaddress` objects, results are `ipaddress` objects or lowercase MAC strings, every core
-//! error becomes `ipv6kit.Error` (a `ValueError`), wrong types a `TypeError`.
+//! error becomes `ipv6kit.Error` (a `ValueError`), wrong types a `TypeError`. The batch
+//! functions (`batch`) also take packed bytes and return other forms (`output=`); the
+//! conversions' fast paths, the only `unsafe` code, are in `fast`.
 
 use pyo3::prelude::*;
 
 mod addr;
+mod batch;
 mod convert;
 mod describe;
+mod fast;
 mod multicast;
 mod ndp;
 mod oui;

@@ -124,7 +124,7 @@ def test_batches_match_singles_and_report_the_bad_index() -> None:
     with pytest.raises(ipv6kit.Error, match="item 1"):
         ipv6kit.slaac_many("2001:db8::/64", ["00:11:22:33:44:55", "nope"])
     with pytest.raises(TypeError):
-        ipv6kit.solicited_nodes(5)  # type: ignore[arg-type]
+        ipv6kit.solicited_nodes(5)  # type: ignore[call-overload]
     macs = ["00:11:22:33:44:55", "b8:27:eb:89:bc:51"]
     assert ipv6kit.slaac_many("2001:db8::/64", macs) == [ipv6kit.slaac("2001:db8::/64", m) for m in macs]
 
