@@ -398,17 +398,14 @@ fn type_error(obj: &Bound<'_, PyAny>, what: &str, expected: &str) -> PyErr {
 
 /// An IPv6 address from a `str` or an `ipaddress.IPv6Address` (or subclass).
 ///
-/// The common cases take the fast paths of [`fast`]: the text of a `str` borrowed, the `_ip`
+/// The common cases take the fast paths of [`fast`] (and the core's parser its own): the text
+/// of a `str` borrowed, the `_ip`
 /// of an `IPv6Address` read with two C calls. Anything else (an error to report, an `_ip`
 /// that is not a plain `int` in range) goes the slow way, which raises the usual errors.
 pub(crate) fn ipv6_addr(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Ipv6Addr> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
-        let bytes = fast::str_utf8(s);
-        if let Some(bits) = bytes.and_then(fast::parse_hex_address) {
-            return Ok(Ipv6Addr::from_bits(bits));
-        }
-        if let Some(text) = bytes.and_then(fast::utf8_str) {
+        if let Some(text) = fast::str_utf8(s).and_then(fast::utf8_str) {
             return ipv6kit::text::parse_address(text).map_err(|e| Error::new_err(format!("{what} {text:?}: {e}")));
         }
         let text = s.to_string_lossy();
@@ -454,11 +451,7 @@ pub(crate) fn ipv6_net(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Ipv6Net> 
 /// in [`ipv6_addr`]).
 pub(crate) fn mac(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<MacAddr6> {
     if let Ok(s) = obj.cast::<PyString>() {
-        let bytes = fast::str_utf8(s);
-        if let Some(octets) = bytes.and_then(fast::parse_canonical_mac) {
-            return Ok(MacAddr6::from(octets));
-        }
-        if let Some(text) = bytes.and_then(fast::utf8_str) {
+        if let Some(text) = fast::str_utf8(s).and_then(fast::utf8_str) {
             return ipv6kit::mac::parse_mac(text).map_err(|e| Error::new_err(format!("{what} {text:?}: {e}")));
         }
         let text = s.to_string_lossy();

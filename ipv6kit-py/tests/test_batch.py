@@ -328,9 +328,9 @@ def test_the_collector_is_restored() -> None:
     assert gc.isenabled()
 
 
-# The fast text parsers accept a subset of what the core's parsers accept, with the same
-# value. The core's address parser is reached through a prefix ("<text>/128"), which the
-# fast path never sees; both give the address's 32 nibbles in the reverse name.
+# The core's address parser reads hex-only text on a fast path and hands anything else to
+# Rust's parser. Reached directly and through a prefix ("<text>/128"), it must give the same
+# answer, and on hex-only text the one Python's ipaddress gives (the referee).
 address_like = st.text(alphabet="0123456789abcdefABCDEF:.", max_size=45)
 
 

@@ -65,9 +65,33 @@ pub enum MacParseError {
 
 /// Parses a 48-bit MAC address in any common notation.
 pub fn parse_mac(s: &str) -> Result<MacAddr6, MacParseError> {
+    if let Some(mac) = parse_canonical(s.as_bytes()) {
+        return Ok(mac);
+    }
     let mut out = [0u8; 6];
     parse_into(s, &mut out)?;
     Ok(MacAddr6::from(out))
+}
+
+/// The fast path of [`parse_mac`]: `hh:hh:hh:hh:hh:hh` or `hh-hh-hh-hh-hh-hh`, either case,
+/// the form `ip link` prints and most tools write. `None` for anything else, which the
+/// general parser decides (it accepts each text taken here with the same value).
+fn parse_canonical(s: &[u8]) -> Option<MacAddr6> {
+    let [a0, a1, sep, b0, b1, s1, c0, c1, s2, d0, d1, s3, e0, e1, s4, f0, f1] = *s else {
+        return None;
+    };
+    if !(sep == b':' || sep == b'-') || [s1, s2, s3, s4].iter().any(|&c| c != sep) {
+        return None;
+    }
+    let byte = |h: u8, l: u8| Some(crate::text::hex_digit(h)? << 4 | crate::text::hex_digit(l)?);
+    Some(MacAddr6::new(
+        byte(a0, a1)?,
+        byte(b0, b1)?,
+        byte(c0, c1)?,
+        byte(d0, d1)?,
+        byte(e0, e1)?,
+        byte(f0, f1)?,
+    ))
 }
 
 /// Parses a 64-bit EUI-64 in any common notation.
@@ -210,6 +234,29 @@ fn parse_into(s: &str, out: &mut [u8]) -> Result<(), MacParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// The general parser is the referee for the fast path: same acceptance on
+        /// 17-character text, same value.
+        #[test]
+        fn canonical_fast_path_agrees_with_the_general_parser(t in "[0-9a-fA-Fg:.-]{17}") {
+            if let Some(mac) = parse_canonical(t.as_bytes()) {
+                let mut out = [0u8; 6];
+                proptest::prop_assert!(parse_into(&t, &mut out).is_ok(), "{:?}", t);
+                proptest::prop_assert_eq!(mac, MacAddr6::from(out));
+            }
+        }
+
+        #[test]
+        fn canonical_fast_path_reads_every_printed_mac(b: [u8; 6], upper: bool, dash: bool) {
+            let sep = if dash { "-" } else { ":" };
+            let t = b.iter().map(|x| if upper { std::format!("{x:02X}") } else { std::format!("{x:02x}") })
+                .collect::<std::vec::Vec<_>>()
+                .join(sep);
+            proptest::prop_assert_eq!(parse_canonical(t.as_bytes()), Some(MacAddr6::from(b)));
+        }
+    }
 
     #[test]
     fn every_notation_of_the_same_mac() {

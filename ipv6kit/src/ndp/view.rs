@@ -43,30 +43,30 @@ impl<'a> Packet<'a> {
         if code != 0 {
             return Err(NdpError::NonZeroCode { code });
         }
-        let mut offset = header_len;
+        let mut rest = bytes.get(header_len..).unwrap_or(&[]);
         let mut option_count = 0usize;
-        while offset < bytes.len() {
-            let available = bytes.len() - offset;
-            let Some(&units) = bytes.get(offset + 1) else {
+        while let [_, units, ..] | [units] = rest {
+            let offset = bytes.len() - rest.len();
+            if rest.len() == 1 {
                 return Err(NdpError::TrailingByte { offset });
-            };
-            if units == 0 {
+            }
+            if *units == 0 {
                 return Err(NdpError::ZeroLengthOption { offset });
             }
             // usize arithmetic: a Length of 32 or more does not overflow (pnet's u8 bug).
-            let length = usize::from(units) * 8;
-            if length > available {
+            let length = usize::from(*units) * 8;
+            let Some(after) = rest.get(length..) else {
                 return Err(NdpError::OptionPastEnd {
                     offset,
                     length,
-                    available,
+                    available: rest.len(),
                 });
-            }
+            };
             option_count += 1;
             if option_count > MAX_OPTIONS {
                 return Err(NdpError::TooManyOptions { limit: MAX_OPTIONS });
             }
-            offset += length;
+            rest = after;
         }
         Ok(Packet {
             bytes,

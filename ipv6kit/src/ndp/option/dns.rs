@@ -217,23 +217,24 @@ impl<'a> Iterator for DomainNames<'a> {
     #[inline]
     fn next(&mut self) -> Option<DomainName<'a>> {
         let mut p = 0usize;
-        loop {
-            let l = usize::from(*self.rest.get(p)?);
+        // A label running past the end needs no test of its own: the next length byte is then
+        // missing and `get` ends the walk.
+        while let Some(&l) = self.rest.get(p) {
             if l == 0 {
                 if p == 0 {
-                    self.rest = &[];
-                    return None;
+                    break;
                 }
                 let (name, rest) = self.rest.split_at_checked(p + 1)?;
                 self.rest = rest;
                 return Some(DomainName(name));
             }
-            if l > 63 || p + 1 + l > self.rest.len() {
-                self.rest = &[];
-                return None;
+            if l > 63 {
+                break;
             }
-            p += 1 + l;
+            p += 1 + usize::from(l);
         }
+        self.rest = &[];
+        None
     }
 }
 
