@@ -1575,8 +1575,8 @@ typedef struct ipv6kit_ndp_option {
 
 /**
  * A Neighbor Discovery message being written into the caller's buffer, option by option. The
- * caller owns this storage (on the stack, or inside its own structure): the writer allocates
- * nothing and needs no `_free`.
+ * caller owns this storage (on the stack, or inside its own structure): the writer has no heap
+ * state and needs no `_free` (only `_add_dnssl` makes a short-lived list of the names).
  *
  * Use: one `ipv6kit_ndp_writer_begin_*()` (writes the fixed part into `buf`), then any
  * `ipv6kit_ndp_writer_add_*()` in the order the options are to appear, then

@@ -1,25 +1,25 @@
 //! Any Neighbor Discovery message, written option by option into a caller's buffer: the core's
-//! `ndp::MessageWriter`, with its state kept in caller-owned storage so that nothing is allocated.
+//! `ndp::MessageWriter`, resumed on each call from the buffer and length kept in caller-owned
+//! storage, so that the writer has no heap state.
 
 use crate::boundary::{guard, read_addr, read_optional_slice, read_slice, read_text, Out};
 use crate::ndp::preference;
 use crate::result::{ipv6kit_result, Fail};
 use crate::text::{ipv6kit_prefix, read_prefix};
 use core::ffi::c_char;
-use core::net::Ipv6Addr;
 use core::ptr::NonNull;
 use ipv6kit_core::ndp::option::{
     AdvertisementInterval, CaptivePortal, HomeAgentInformation, LinkLayerAddress, Mtu, Nonce, Pref64,
-    PrefixInformation, RedirectedHeader, RouteInformation, UnknownOption,
+    PrefixInformation, RecursiveDnsServer, RedirectedHeader, RouteInformation, UnknownOption,
 };
 use ipv6kit_core::ndp::{
-    ChecksumMode, Header, MessageWriter, NaFlags, NdpOption, NeighborAdvertisement, NeighborSolicitation, RaFlags,
-    Redirect, RouterAdvertisement, RouterSolicitation,
+    ChecksumMode, Header, MessageWriter, NaFlags, NdpError, NdpOption, NeighborAdvertisement, NeighborSolicitation,
+    RaFlags, Redirect, RouterAdvertisement, RouterSolicitation, MAX_RDNSS_SERVERS,
 };
 
 /// A Neighbor Discovery message being written into the caller's buffer, option by option. The
-/// caller owns this storage (on the stack, or inside its own structure): the writer allocates
-/// nothing and needs no `_free`.
+/// caller owns this storage (on the stack, or inside its own structure): the writer has no heap
+/// state and needs no `_free` (only `_add_dnssl` makes a short-lived list of the names).
 ///
 /// Use: one `ipv6kit_ndp_writer_begin_*()` (writes the fixed part into `buf`), then any
 /// `ipv6kit_ndp_writer_add_*()` in the order the options are to appear, then
@@ -442,20 +442,18 @@ pub unsafe extern "C" fn ipv6kit_ndp_writer_add_rdnss(
             .ok_or(Fail::code(ipv6kit_result::InvalidArgument))?;
         // SAFETY: the caller's contract above.
         let bytes = unsafe { read_slice(servers, bytes_len) }?;
-        let list: Vec<Ipv6Addr> = bytes
-            .chunks_exact(16)
-            .map(|c| {
-                let mut o = [0u8; 16];
-                o.copy_from_slice(c);
-                Ipv6Addr::from(o)
-            })
-            .collect();
-        // SAFETY: the caller's contract above.
-        unsafe {
-            with_writer(w, |core| {
-                core.push_rdnss(lifetime, &list).map(|_| ()).map_err(Fail::from)
-            })
+        // The option keeps the addresses as the bytes they are on the wire: no list is made.
+        // The count rule is push_rdnss's (1 to 127 servers).
+        if count == 0 || count > MAX_RDNSS_SERVERS {
+            return Err(NdpError::RdnssServerCount { count }.into());
         }
+        let option = NdpOption::RecursiveDnsServer(RecursiveDnsServer {
+            reserved: 0,
+            lifetime,
+            addresses: bytes,
+        });
+        // SAFETY: the caller's contract above.
+        unsafe { push(w, &option) }
     })
 }
 
