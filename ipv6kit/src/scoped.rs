@@ -565,7 +565,7 @@ impl ScopedSocketAddr {
         UrlAuthority(*self)
     }
 
-    /// The std socket address; the zone must be an index (resolve a name first).
+    /// The std socket address (`flowinfo` 0); the zone must be an index (resolve a name first).
     pub fn to_socket_addr(&self) -> Result<SocketAddrV6, ZoneError> {
         self.addr.socket_addr(self.port)
     }
@@ -619,6 +619,10 @@ impl fmt::Display for ScopedSocketAddr {
 
 impl TryFrom<SocketAddrV6> for ScopedSocketAddr {
     type Error = ZoneError;
+    /// The address, scope ID and port of a socket address. Its flow information (`flowinfo`,
+    /// the traffic class and flow label) is not kept: a scoped socket address holds what its
+    /// text forms can say, and [`ScopedSocketAddr::to_socket_addr`] gives `flowinfo` 0. A scope
+    /// ID of 0 is [`ZoneError::MissingZone`].
     fn try_from(sa: SocketAddrV6) -> Result<ScopedSocketAddr, ZoneError> {
         Ok(ScopedSocketAddr {
             addr: ScopedAddr::try_from(sa)?,
