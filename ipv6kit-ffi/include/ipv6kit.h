@@ -3362,6 +3362,35 @@ ipv6kit_result ipv6kit_oui_lookup(const struct ipv6kit_oui_db *db,
                                   size_t *written);
 
 /**
+ * Iterates the set one block at a time, shortest blocks first, then by prefix (MA-L, MA-M,
+ * then MA-S and IAB): writes the block after `*after` (NULL: the first block) to `*out` and its
+ * holder's name to `organization`, as `ipv6kit_oui_lookup()` does. Pass the block just
+ * written as `after` for the next one. Only `after`'s `bits` and `prefix` are read; it need
+ * not be in the set. Holds no state: the set may change between calls.
+ *
+ * ```c
+ * ipv6kit_oui_assignment a;
+ * char name[256];
+ * size_t n;
+ * for (ipv6kit_result rc = ipv6kit_oui_db_next(db, NULL, &a, name, sizeof name, &n);
+ *      rc == IPV6KIT_RESULT_OK; rc = ipv6kit_oui_db_next(db, &a, &a, name, sizeof name, &n))
+ *     printf("%u %llx %s\n", a.bits, (unsigned long long)a.prefix, name);
+ * ```
+ *
+ * Errors: `NULL_POINTER`, `ITERATION_DONE` (no block after `*after`), `BUFFER_TOO_SHORT`.
+ *
+ * # Safety
+ * `db` a live handle, `after` NULL or readable, `out` writable (it may be `after` itself),
+ * `organization` writable for `len` bytes, `written` writable.
+ */
+ipv6kit_result ipv6kit_oui_db_next(const struct ipv6kit_oui_db *db,
+                                   const struct ipv6kit_oui_assignment *after,
+                                   struct ipv6kit_oui_assignment *out,
+                                   char *organization,
+                                   size_t len,
+                                   size_t *written);
+
+/**
  * Writes the block holding `mac` as one line: the registry, the block as its first MAC's leading
  * bytes over its length, the organisation (`MA-L b8:27:eb/24 Raspberry Pi Foundation`).
  *

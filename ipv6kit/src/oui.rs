@@ -311,6 +311,29 @@ impl OuiDb {
     pub fn iter(&self) -> impl Iterator<Item = &Assignment> {
         self.entries.values()
     }
+
+    /// The assignment after the block `after` = (length in bits, prefix) in [`OuiDb::iter`]'s
+    /// order, or the first one for `None`: iteration one step at a time, for callers that
+    /// cannot hold an iterator across calls (the C API). The block need not be in the set.
+    ///
+    /// ```
+    /// let mut db = ipv6kit::oui::OuiDb::new();
+    /// db.add_csv("Registry,Assignment,Organization Name,Organization Address\n\
+    ///             MA-S,70B3D5F2F,TELEPLATFORMS,\n\
+    ///             MA-L,70B3D5,IEEE Registration Authority,\n").unwrap();
+    /// let first = db.next_after(None).unwrap();
+    /// assert_eq!((first.bits(), first.prefix), (24, 0x70B3D5));
+    /// let second = db.next_after(Some((first.bits(), first.prefix))).unwrap();
+    /// assert_eq!(second.organization, "TELEPLATFORMS");
+    /// assert!(db.next_after(Some((second.bits(), second.prefix))).is_none());
+    /// ```
+    pub fn next_after(&self, after: Option<(u8, u64)>) -> Option<&Assignment> {
+        use core::ops::Bound::{Excluded, Unbounded};
+        match after {
+            None => self.entries.values().next(),
+            Some(key) => self.entries.range((Excluded(key), Unbounded)).next().map(|(_, a)| a),
+        }
+    }
 }
 
 /// Parses one registry CSV file (the header line first) into its assignments, in file order.

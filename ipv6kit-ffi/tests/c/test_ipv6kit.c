@@ -3533,6 +3533,23 @@ static void test_oui(void) {
         CHECK_RC(ipv6kit_oui_describe(db, mac, text, sizeof text, &n), OK);
         CHECK_STR(text, "MA-S 70:b3:d5:f2:f0/36 TELEPLATFORMS");
         CHECK(n == strlen(text));
+        /* Iteration, shortest blocks first: the three records of the text above, then done. */
+        CHECK_RC(ipv6kit_oui_db_next(db, NULL, &a, text, sizeof text, &n), OK);
+        CHECK(a.registry == IPV6KIT_OUI_REGISTRY_MA_L && a.bits == 24 && a.prefix == 0x70B3D5);
+        CHECK_STR(text, "IEEE Registration Authority");
+        CHECK_RC(ipv6kit_oui_db_next(db, &a, &a, text, sizeof text, &n), OK); /* out may be after */
+        CHECK(a.registry == IPV6KIT_OUI_REGISTRY_MA_M && a.bits == 28 && a.prefix == 0xE05A9F9ULL);
+        CHECK_STR(text, "Gemalto \"Document Readers\"");
+        CHECK(n == strlen(text));
+        CHECK_RC(ipv6kit_oui_db_next(db, &a, &a, text, sizeof text, &n), OK);
+        CHECK(a.registry == IPV6KIT_OUI_REGISTRY_MA_S && a.bits == 36 && a.prefix == 0x70B3D5F2FULL);
+        CHECK_STR(text, "TELEPLATFORMS");
+        fill(text, sizeof text);
+        CHECK_RC(ipv6kit_oui_db_next(db, &a, &a, text, sizeof text, &n), IPV6KIT_RESULT_ITERATION_DONE);
+        CHECK(a.bits == 36 && untouched(text, sizeof text));
+        CHECK_RC(ipv6kit_oui_db_next(NULL, NULL, &a, text, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_db_next(db, NULL, NULL, text, sizeof text, &n), IPV6KIT_RESULT_NULL_POINTER);
+        CHECK_RC(ipv6kit_oui_db_next(db, NULL, &a, text, 5, &n), IPV6KIT_RESULT_BUFFER_TOO_SHORT);
         /* Not found, short buffers, NULLs: nothing written. */
         MAC("02:00:00:00:00:01", mac);
         fill(&a, sizeof a);
@@ -3623,6 +3640,21 @@ static void test_oui(void) {
     CHECK_RC(ipv6kit_oui_lookup(db, mac, &a, text, sizeof text, &n), IPV6KIT_RESULT_NOT_FOUND);
     CHECK_RC(ipv6kit_oui_db_count(db, &count), OK);
     CHECK(count > 40000);
+    /* Iterating the whole set gives every block once, in (length, prefix) order. */
+    {
+        ipv6kit_oui_assignment prev;
+        size_t seen = 0, ordered = 0;
+        for (rc = ipv6kit_oui_db_next(db, NULL, &a, text, sizeof text, &n); rc == OK;
+             rc = ipv6kit_oui_db_next(db, &a, &a, text, sizeof text, &n)) {
+            if (seen == 0 || prev.bits < a.bits || (prev.bits == a.bits && prev.prefix < a.prefix)) {
+                ordered++;
+            }
+            prev = a;
+            seen++;
+        }
+        CHECK_RC(rc, IPV6KIT_RESULT_ITERATION_DONE);
+        CHECK(seen == count && ordered == count);
+    }
     ipv6kit_oui_db_free(db);
 
     /* The same directory by name, and one file: as many records as `grep -c '^MA-L,'` counts. */
