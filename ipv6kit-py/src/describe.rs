@@ -62,6 +62,25 @@ impl Description {
     fn embedded_ipv4<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         self.d.embedded_ipv4.map(|e| py_ipv4(py, e.ipv4)).transpose()
     }
+    /// How that IPv4 address is carried: ``"mapped"``, ``"compatible"``, ``"nat64"``,
+    /// ``"6to4"``, ``"teredo"`` or ``"isatap"`` (the first that applies, in that order).
+    ///
+    /// >>> d = ipv6kit.describe("2001:0:4136:e378:8000:63bf:3fff:fdd2")
+    /// >>> d.embedding, d.embedded_ipv4
+    /// ('teredo', IPv4Address('192.0.2.45'))
+    #[getter]
+    fn embedding(&self) -> Option<&'static str> {
+        use ipv6kit::describe::Embedding;
+        self.d.embedded_ipv4.map(|e| match e.embedding {
+            Embedding::Mapped => "mapped",
+            Embedding::Compatible => "compatible",
+            Embedding::Nat64 { .. } => "nat64",
+            Embedding::SixToFour => "6to4",
+            Embedding::Teredo { .. } => "teredo",
+            Embedding::Isatap => "isatap",
+            // Embedding is not #[non_exhaustive]: a new kind fails to compile here.
+        })
+    }
     /// The solicited-node group the address joins.
     #[getter]
     fn solicited_node<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {

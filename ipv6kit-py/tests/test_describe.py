@@ -6,6 +6,7 @@ import pathlib
 from ipaddress import IPv4Address, IPv6Address, IPv6Network
 
 import pytest
+from hypothesis import given, strategies as st
 
 import ipv6kit
 
@@ -22,6 +23,31 @@ def test_describe_seed_link_local() -> None:
 def test_describe_mapped_and_documentation() -> None:
     assert ipv6kit.describe("::ffff:192.168.1.1").embedded_ipv4 == IPv4Address("192.168.1.1")
     assert "Documentation" in ipv6kit.describe(IPv6Address("2001:db8::1")).registry
+
+
+@given(
+    st.integers(min_value=0, max_value=2**32 - 1),
+    st.integers(min_value=0, max_value=2**80 - 1),
+    st.integers(min_value=0, max_value=2**96 - 1),
+)
+def test_embedding_agrees_with_ipaddress(v4: int, site: int, teredo_body: int) -> None:
+    # ipaddress is the referee for the forms it knows (mapped, 6to4, Teredo); NAT64 is RFC 6052's
+    # last 32 bits of 64:ff9b::/96.
+    mapped = IPv6Address((0xFFFF << 32) | v4)
+    six_to_four = IPv6Address((0x2002 << 112) | (v4 << 80) | site)
+    teredo = IPv6Address((0x20010000 << 96) | teredo_body)
+    nat64 = IPv6Address((0x64FF9B << 96) | v4)
+    d = ipv6kit.describe(mapped)
+    assert (d.embedding, d.embedded_ipv4) == ("mapped", mapped.ipv4_mapped)
+    d = ipv6kit.describe(six_to_four)
+    assert (d.embedding, d.embedded_ipv4) == ("6to4", six_to_four.sixtofour)
+    d = ipv6kit.describe(teredo)
+    assert teredo.teredo is not None
+    assert (d.embedding, d.embedded_ipv4) == ("teredo", teredo.teredo[1])
+    d = ipv6kit.describe(nat64)
+    assert (d.embedding, d.embedded_ipv4) == ("nat64", IPv4Address(int(nat64) & 0xFFFFFFFF))
+    d = ipv6kit.describe("2001:db8::1")
+    assert d.embedding is None and d.embedded_ipv4 is None
 
 
 def test_registry() -> None:
