@@ -18,7 +18,9 @@
  * - No panic crosses the boundary: an internal error returns IPV6KIT_RESULT_PANIC.
  * - Opaque handles are made by a _new/_parse function and released once by their _free;
  *   ipv6kit_ndp_writer is storage the caller owns (zero-initialise it; nothing to free).
- * - All functions are thread-safe.
+ * - Every function may be called from any thread. A handle may be read from several threads at
+ *   once; calls that change one (an iterator's _next, ipv6kit_oui_db_add_*, an
+ *   ipv6kit_ndp_writer's calls) need it to themselves meanwhile.
  */
 
 
@@ -1586,7 +1588,11 @@ typedef struct ipv6kit_ndp_option {
  * option; a message may also be abandoned at any point.
  *
  * From `_begin` until `_finish` (or until the caller abandons the message), `buf` belongs to the
- * writer: the caller must not read, write or free it, nor change the writer's fields. Other
+ * writer: the caller must not read, write or free it, nor change the writer's fields. Data
+ * given to an `_add_*` function must not lie inside `buf` (`INVALID_ARGUMENT`: copy it out
+ * first). Every `_add_*` also returns `NDP_TOO_MANY_OPTIONS` for a 257th option (what
+ * `ipv6kit_ndp_parse()` accepts at most), and `_add_*`, `_len` and `_finish` return an `NDP_*`
+ * code when the bytes written so far are no longer a valid message. Other
  * calls on a writer that was never begun, or is finished, return `INVALID_ARGUMENT`:
  * zero-initialise it (`ipv6kit_ndp_writer w = {0};`) so that they always can tell. Between
  * calls the writer keeps only the buffer and the length written; each call checks that the
@@ -3110,8 +3116,8 @@ ipv6kit_result ipv6kit_ndp_writer_add_mtu(struct ipv6kit_ndp_writer *w, uint32_t
  * Adds a Recursive DNS Server option (type 25, RFC 8106): `count` servers of 16 bytes each at
  * `servers` (1 to 127), valid for `lifetime` seconds.
  *
- * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun, or `count` overflows),
- * `NDP_RDNSS_SERVER_COUNT`, `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+ * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun, or `servers` inside its
+ * buffer), `NDP_RDNSS_SERVER_COUNT`, `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
  *
  * # Safety
  * `w` a writer (begun, or zero-initialised), `servers` readable for `16 * count` bytes.
@@ -3127,7 +3133,8 @@ ipv6kit_result ipv6kit_ndp_writer_add_rdnss(struct ipv6kit_ndp_writer *w,
  * `search` line), encoded as DNS labels and zero-padded.
  *
  * Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `NDP_BAD_DOMAIN_NAME`
- * (a name that cannot be encoded, or text that is not UTF-8), `NDP_OPTION_TOO_LONG`,
+ * (no name at all, a name that cannot be encoded, or text that is not UTF-8; RFC 8106 §5.2
+ * asks for one or more names), `NDP_OPTION_TOO_LONG`,
  * `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
  *
  * # Safety

@@ -29,7 +29,11 @@ use ipv6kit_core::ndp::{
 /// option; a message may also be abandoned at any point.
 ///
 /// From `_begin` until `_finish` (or until the caller abandons the message), `buf` belongs to the
-/// writer: the caller must not read, write or free it, nor change the writer's fields. Other
+/// writer: the caller must not read, write or free it, nor change the writer's fields. Data
+/// given to an `_add_*` function must not lie inside `buf` (`INVALID_ARGUMENT`: copy it out
+/// first). Every `_add_*` also returns `NDP_TOO_MANY_OPTIONS` for a 257th option (what
+/// `ipv6kit_ndp_parse()` accepts at most), and `_add_*`, `_len` and `_finish` return an `NDP_*`
+/// code when the bytes written so far are no longer a valid message. Other
 /// calls on a writer that was never begun, or is finished, return `INVALID_ARGUMENT`:
 /// zero-initialise it (`ipv6kit_ndp_writer w = {0};`) so that they always can tell. Between
 /// calls the writer keeps only the buffer and the length written; each call checks that the
@@ -126,16 +130,29 @@ unsafe fn state_of(w: *const ipv6kit_ndp_writer) -> Result<(NonNull<u8>, usize, 
 }
 
 /// Runs `f` on the core writer resumed from `w`, storing the length back afterwards (also after
-/// a failed push, which leaves the message as it was).
+/// a failed push, which leaves the message as it was). `input` is the caller's data `f` reads:
+/// when it lies inside the writer's buffer, nothing is written and `INVALID_ARGUMENT` returned
+/// (writing would change the very bytes being copied; a `&mut` over the buffer beside a `&` into
+/// it must not exist).
 ///
 /// # Safety
 /// `w` must be NULL or a writer (its buffer, if begun, still the writer's: `_begin`'s contract).
 unsafe fn with_writer<R>(
     w: *mut ipv6kit_ndp_writer,
+    input: &[u8],
     f: impl FnOnce(&mut MessageWriter<'_>) -> Result<R, Fail>,
 ) -> Result<R, Fail> {
     // SAFETY: forwarded contract.
     let (buf, capacity, len) = unsafe { state_of(w) }?;
+    // Addresses compared as integers: nothing is dereferenced.
+    let (start, end) = (buf.as_ptr() as usize, buf.as_ptr() as usize + capacity);
+    let (i_start, i_end) = (input.as_ptr() as usize, input.as_ptr() as usize + input.len());
+    if !input.is_empty() && i_start < end && start < i_end {
+        return Err(Fail::with(
+            ipv6kit_result::InvalidArgument,
+            "the option's data lies inside the writer's own buffer: copy it out first",
+        ));
+    }
     // SAFETY: the buffer given to `_begin`, valid for `capacity` bytes and the writer's alone
     // until it is finished (`_begin`'s contract).
     let bytes = unsafe { core::slice::from_raw_parts_mut(buf.as_ptr(), capacity) };
@@ -153,7 +170,31 @@ unsafe fn with_writer<R>(
 /// As [`with_writer`].
 unsafe fn push<B: AsRef<[u8]>>(w: *mut ipv6kit_ndp_writer, option: &NdpOption<B>) -> Result<(), Fail> {
     // SAFETY: forwarded contract.
-    unsafe { with_writer(w, |core| core.push(option).map(|_| ()).map_err(Fail::from)) }
+    unsafe {
+        with_writer(w, payload(option), |core| {
+            core.push(option).map(|_| ()).map_err(Fail::from)
+        })
+    }
+}
+
+/// The caller's bytes an option carries (empty for the fixed-size options).
+fn payload<B: AsRef<[u8]>>(option: &NdpOption<B>) -> &[u8] {
+    match option {
+        NdpOption::SourceLinkLayerAddress(a) | NdpOption::TargetLinkLayerAddress(a) => a.0.as_ref(),
+        NdpOption::RedirectedHeader(r) => r.packet.as_ref(),
+        NdpOption::Nonce(n) => n.0.as_ref(),
+        NdpOption::RecursiveDnsServer(r) => r.addresses.as_ref(),
+        NdpOption::RaFlagsExtension(r) => r.0.as_ref(),
+        NdpOption::DnsSearchList(d) => d.encoded.as_ref(),
+        NdpOption::CaptivePortal(c) => c.0.as_ref(),
+        NdpOption::Unknown(u) | NdpOption::Invalid { option: u, .. } => u.data.as_ref(),
+        NdpOption::PrefixInformation(_)
+        | NdpOption::Mtu(_)
+        | NdpOption::AdvertisementInterval(_)
+        | NdpOption::HomeAgentInformation(_)
+        | NdpOption::RouteInformation(_)
+        | NdpOption::Pref64(_) => &[],
+    }
 }
 
 /// Begins a Router Solicitation (type 133) in `buf`; `reserved` is the 32-bit word after the
@@ -424,8 +465,8 @@ pub unsafe extern "C" fn ipv6kit_ndp_writer_add_mtu(w: *mut ipv6kit_ndp_writer, 
 /// Adds a Recursive DNS Server option (type 25, RFC 8106): `count` servers of 16 bytes each at
 /// `servers` (1 to 127), valid for `lifetime` seconds.
 ///
-/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun, or `count` overflows),
-/// `NDP_RDNSS_SERVER_COUNT`, `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
+/// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun, or `servers` inside its
+/// buffer), `NDP_RDNSS_SERVER_COUNT`, `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
 ///
 /// # Safety
 /// `w` a writer (begun, or zero-initialised), `servers` readable for `16 * count` bytes.
@@ -437,16 +478,14 @@ pub unsafe extern "C" fn ipv6kit_ndp_writer_add_rdnss(
     count: usize,
 ) -> ipv6kit_result {
     guard(|| {
-        let bytes_len = count
-            .checked_mul(16)
-            .ok_or(Fail::code(ipv6kit_result::InvalidArgument))?;
-        // SAFETY: the caller's contract above.
-        let bytes = unsafe { read_slice(servers, bytes_len) }?;
-        // The option keeps the addresses as the bytes they are on the wire: no list is made.
-        // The count rule is push_rdnss's (1 to 127 servers).
+        // The count rule is push_rdnss's (1 to 127 servers), checked before any slice is
+        // formed, so that 16 * count is small and cannot overflow.
         if count == 0 || count > MAX_RDNSS_SERVERS {
             return Err(NdpError::RdnssServerCount { count }.into());
         }
+        // SAFETY: the caller's contract above.
+        let bytes = unsafe { read_slice(servers, 16 * count) }?;
+        // The option keeps the addresses as the bytes they are on the wire: no list is made.
         let option = NdpOption::RecursiveDnsServer(RecursiveDnsServer {
             reserved: 0,
             lifetime,
@@ -462,7 +501,8 @@ pub unsafe extern "C" fn ipv6kit_ndp_writer_add_rdnss(
 /// `search` line), encoded as DNS labels and zero-padded.
 ///
 /// Errors: `NULL_POINTER`, `INVALID_ARGUMENT` (the writer is not begun), `NDP_BAD_DOMAIN_NAME`
-/// (a name that cannot be encoded, or text that is not UTF-8), `NDP_OPTION_TOO_LONG`,
+/// (no name at all, a name that cannot be encoded, or text that is not UTF-8; RFC 8106 §5.2
+/// asks for one or more names), `NDP_OPTION_TOO_LONG`,
 /// `BUFFER_TOO_SHORT`, `NDP_MESSAGE_TOO_LONG`.
 ///
 /// # Safety
@@ -480,7 +520,7 @@ pub unsafe extern "C" fn ipv6kit_ndp_writer_add_dnssl(
         let names: Vec<&str> = text.split_ascii_whitespace().collect();
         // SAFETY: the caller's contract above.
         unsafe {
-            with_writer(w, |core| {
+            with_writer(w, text.as_bytes(), |core| {
                 core.push_dnssl(lifetime, &names).map(|_| ()).map_err(Fail::from)
             })
         }

@@ -544,7 +544,7 @@ impl From<ipv6kit_core::ndp::NdpError> for Fail {
             E::BufferTooSmall { .. } => ipv6kit_result::BufferTooShort,
             E::OptionTooLong { .. } => ipv6kit_result::NdpOptionTooLong,
             E::RdnssServerCount { .. } => ipv6kit_result::NdpRdnssServerCount,
-            E::BadDomainName { .. } => ipv6kit_result::NdpBadDomainName,
+            E::BadDomainName { .. } | E::EmptySearchList => ipv6kit_result::NdpBadDomainName,
             E::FieldOutOfRange { .. } => ipv6kit_result::NdpFieldOutOfRange,
             E::MessageTooLong { .. } => ipv6kit_result::NdpMessageTooLong,
             E::Frame { .. } => ipv6kit_result::NdpFrame,

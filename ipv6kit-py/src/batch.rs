@@ -142,18 +142,28 @@ impl Sink<'_, '_> {
     }
 }
 
-/// Runs `f` with Python's cyclic garbage collector paused, when it was enabled.
+/// Runs `f` with Python's cyclic garbage collector paused, when it was enabled. The collector
+/// is enabled again however `f` ends, a panic included (a drop guard).
 fn without_gc<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    /// Enables the collector again when dropped.
+    struct Resume<'py>(Bound<'py, PyModule>);
+    impl Drop for Resume<'_> {
+        fn drop(&mut self) {
+            if let Err(e) = self.0.call_method0(pyo3::intern!(self.0.py(), "enable")) {
+                // Nothing to return it to from a destructor: report it as CPython does.
+                e.write_unraisable(self.0.py(), None);
+            }
+        }
+    }
     let gc = py.import(pyo3::intern!(py, "gc"))?;
     let was_enabled: bool = gc.call_method0(pyo3::intern!(py, "isenabled"))?.extract()?;
-    if was_enabled {
+    let _resume = if was_enabled {
         gc.call_method0(pyo3::intern!(py, "disable"))?;
-    }
-    let result = f();
-    if was_enabled {
-        gc.call_method0(pyo3::intern!(py, "enable"))?;
-    }
-    result
+        Some(Resume(gc))
+    } else {
+        None
+    };
+    f()
 }
 
 /// The input of a batch: packed bytes, or an iterable of items.

@@ -250,14 +250,17 @@ pub(crate) fn py_ipv6(py: Python<'_>, addr: Ipv6Addr) -> PyResult<Bound<'_, PyAn
 ///
 /// Like the addresses, made without `__init__` (its checks and text parsing) when a one-time
 /// comparison with the constructor showed the result identical.
+///
+/// /127 and /128 always take the constructor: for those `__init__` also sets an instance
+/// attribute `hosts` (RFC 6164 point-to-point links: every address is a host).
 pub(crate) fn py_ipv6_net(py: Python<'_>, net: Ipv6Net) -> PyResult<Bound<'_, PyAny>> {
     let c = classes(py)?;
-    if let Some(alloc) = c.new_network {
-        fast_net(py, c, alloc, net)
-    } else {
-        c.ipv6_network
+    match c.new_network {
+        Some(alloc) if net.prefix_len() < 127 => fast_net(py, c, alloc, net),
+        _ => c
+            .ipv6_network
             .bind(py)
-            .call1(((net.network().to_bits(), net.prefix_len()),))
+            .call1(((net.network().to_bits(), net.prefix_len()),)),
     }
 }
 
@@ -274,14 +277,16 @@ fn fast_net<'py>(py: Python<'py>, c: &Classes, alloc: Alloc, net: Ipv6Net) -> Py
     Ok(obj)
 }
 
-fn fast_net_agrees(py: Python<'_>, c: &Classes) -> PyResult<bool> {
+fn fast_net_agrees<'py>(py: Python<'py>, c: &Classes) -> PyResult<bool> {
     let cls = c.ipv6_network.bind(py);
     for (bits, len) in [
         (0u128, 0u8),
         (0x2001_0db8 << 96, 32),
         (0xfe80 << 112, 64),
-        (1, 128),
         (0x2222 << 112, 72),
+        (0x2001_0db8 << 96 | 0x10, 124),
+        (0x2001_0db8 << 96, 126),
+        // Not /127 or /128: py_ipv6_net leaves those to the constructor.
     ] {
         let net = Ipv6Net::new(Ipv6Addr::from_bits(bits), len).map_err(error)?;
         let Some(alloc) = c.new_network else {
@@ -289,7 +294,27 @@ fn fast_net_agrees(py: Python<'_>, c: &Classes) -> PyResult<bool> {
         };
         let fast = fast_net(py, c, alloc, net)?;
         let slow = cls.call1(((bits, len),))?;
-        let same = fast.eq(&slow)?
+        // The instance attributes first, before any cached property adds to them: the same
+        // names (what __init__ sets, `hosts` included where it sets one), then the same hosts.
+        let names = |o: &Bound<'_, PyAny>| -> PyResult<Vec<String>> {
+            let mut v: Vec<String> = o
+                .getattr("__dict__")?
+                .call_method0("keys")?
+                .try_iter()?
+                .map(|k| k?.extract())
+                .collect::<PyResult<_>>()?;
+            v.sort();
+            Ok(v)
+        };
+        let first_hosts = |o: &Bound<'py, PyAny>| -> PyResult<Bound<'py, PyAny>> {
+            let islice = py.import("itertools")?.getattr("islice")?;
+            py.import("builtins")?
+                .getattr("list")?
+                .call1((islice.call1((o.call_method0("hosts")?, 4))?,))
+        };
+        let same = names(&fast)? == names(&slow)?
+            && first_hosts(&fast)?.eq(first_hosts(&slow)?)?
+            && fast.eq(&slow)?
             && fast.hash()? == slow.hash()?
             && fast.repr()?.to_cow()? == slow.repr()?.to_cow()?
             && fast.getattr("num_addresses")?.eq(slow.getattr("num_addresses")?)?

@@ -62,12 +62,12 @@ fn zone(obj: &Bound<'_, PyAny>) -> PyResult<Zone> {
         return text.parse().map_err(|e| refused("zone", &text, e));
     }
     if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<pyo3::types::PyBool>() {
-        let n: i128 = obj.extract()?;
-        return match u32::try_from(n) {
+        // Any int, however large, is a value error here, not an OverflowError.
+        return match obj.extract::<u32>() {
             Ok(0) => Err(Error::new_err("zone 0: 0 means no zone")),
             Ok(i) => Ok(Zone::Index(i)),
             Err(_) => Err(Error::new_err(format!(
-                "zone {n}: an interface index is 1 to 4294967295"
+                "zone {obj}: an interface index is 1 to 4294967295"
             ))),
         };
     }

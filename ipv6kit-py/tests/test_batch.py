@@ -7,6 +7,7 @@ ipaddress and integer arithmetic, never with ipv6kit.
 from __future__ import annotations
 
 import gc
+import itertools
 import re
 import sys
 import tracemalloc
@@ -329,24 +330,28 @@ def test_the_collector_is_restored() -> None:
 
 
 # The core's address parser reads hex-only text on a fast path and hands anything else to
-# Rust's parser. Reached directly and through a prefix ("<text>/128"), it must give the same
-# answer, and on hex-only text the one Python's ipaddress gives (the referee).
-address_like = st.text(alphabet="0123456789abcdefABCDEF:.", max_size=45)
+# Rust's parser. On text without a dotted quad, Python's ipaddress is the referee: ipv6kit
+# accepts exactly what it accepts, with the same value. Reached through a prefix
+# ("<text>/128") the answer must be the same.
+address_like = st.text(alphabet="0123456789abcdefABCDEF:", max_size=45)
 
 
 @given(st.one_of(address_like, any_address.map(lambda i: str(IPv6Address(i))), any_address.map(lambda i: IPv6Address(i).exploded)))
-def test_fast_address_parser_agrees_with_the_core(text: str) -> None:
+def test_address_parser_accepts_what_ipaddress_accepts(text: str) -> None:
     try:
-        fast: Union[str, None] = ipv6kit.reverse_name(text)
+        ours: Union[str, None] = ipv6kit.reverse_name(text)
     except ipv6kit.Error:
-        fast = None
+        ours = None
     try:
-        core: Union[str, None] = ipv6kit.reverse_name(text + "/128")
+        referee: Union[str, None] = IPv6Address(text).reverse_pointer
+    except ValueError:
+        referee = None
+    assert ours == referee
+    try:
+        via_prefix: Union[str, None] = ipv6kit.reverse_name(text + "/128")
     except ipv6kit.Error:
-        core = None
-    assert fast == core
-    if fast is not None and "." not in text:
-        assert fast == IPv6Address(text).reverse_pointer  # and ipaddress agrees
+        via_prefix = None
+    assert via_prefix == ours
 
 
 CANONICAL_MAC = re.compile(r"[0-9a-fA-F]{2}([:-])[0-9a-fA-F]{2}(?:\1[0-9a-fA-F]{2}){4}")
@@ -365,3 +370,25 @@ def test_fast_mac_parser_agrees(text: str) -> None:
         assert ipv6kit.slaac_many("2001:db8::/64", [text]) == expected_slaac(
             IPv6Network("2001:db8::/64"), [bytes.fromhex(got.replace(":", ""))]
         )
+
+
+@given(st.integers(min_value=0, max_value=2**128 - 1), st.integers(min_value=0, max_value=128))
+def test_networks_made_fast_are_the_constructors(bits: int, length: int) -> None:
+    # Every network the API returns is a real ipaddress.IPv6Network: the same instance
+    # attributes as the constructor sets (for /127 and /128 that includes `hosts`, RFC 6164),
+    # the same hosts, the same value. ipaddress itself is the referee.
+    start = bits & ~((1 << (128 - length)) - 1)
+    first, last = IPv6Address(start), IPv6Address(start | ((1 << (128 - length)) - 1))
+    (net,) = ipv6kit.plan.range_to_prefixes(first, last)
+    ref = IPv6Network((start, length))
+    assert sorted(vars(net)) == sorted(vars(ref))
+    assert list(itertools.islice(net.hosts(), 4)) == list(itertools.islice(ref.hosts(), 4))
+    assert net == ref and hash(net) == hash(ref)
+
+
+def test_point_to_point_networks_list_every_address_as_a_host() -> None:
+    lo = ipv6kit.registry.lookup("::1")
+    assert lo is not None
+    assert list(lo["prefix"].hosts()) == list(IPv6Network("::1/128").hosts()) == [IPv6Address("::1")]
+    (link,) = ipv6kit.plan.range_to_prefixes("2001:db8::", "2001:db8::1")
+    assert list(link.hosts()) == list(IPv6Network("2001:db8::/127").hosts())

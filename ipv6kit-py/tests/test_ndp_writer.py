@@ -168,6 +168,8 @@ def test_writer_refusals() -> None:
         (lambda: w.push_rdnss(["2001:db8::53"] * 128), "not 128"),
         (lambda: w.push_dnssl(["bad..name"]), "cannot be encoded"),
         (lambda: w.push_dnssl(["a" * 64 + ".example"]), "cannot be encoded"),
+        # RFC 8106 §5.2: "one or more domain names".
+        (lambda: w.push_dnssl([]), "one or more domain names"),
     ]
     for push, message in refusals:
         with pytest.raises(ipv6kit.Error, match=message):
@@ -191,6 +193,13 @@ def test_writer_refusals() -> None:
         w.finish(checksum=0x10000)
     with pytest.raises(TypeError, match="message"):
         ndp.MessageWriter(ndp.Mtu(1500))  # type: ignore[arg-type]
+    # At most 256 options, what ndp.parse accepts: the 257th push is refused, the rest finishes.
+    many = ndp.MessageWriter(ndp.RouterSolicitation())
+    for i in range(256):
+        many.push(ndp.Mtu(1280 + i))
+    with pytest.raises(ipv6kit.Error, match="more than 256 options"):
+        many.push(ndp.Mtu(1))
+    assert len(ndp.parse(many.finish()).options) == 256
     with pytest.raises(TypeError, match="option objects"):
         w.push(b"\x01\x01")  # type: ignore[arg-type]
 

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 import ipv6kit
 from ipv6kit import scoped
 
-from _referees import need, run
+from _referees import need, run, unavailable
 
 LO = "lo"
 
@@ -31,7 +31,7 @@ def lo_index() -> int:
     try:
         return socket.if_nametoindex(LO)
     except OSError:
-        pytest.skip("no loopback interface named lo (not Linux)")
+        unavailable("scoped (lo)", "no loopback interface named lo (not Linux)")
 
 
 def gai(host: str, port: int) -> tuple[str, int, int, int]:
@@ -238,6 +238,8 @@ def test_refusals() -> None:
         (lambda: scoped.resolve_zone(0), "0 means no zone"),
         (lambda: scoped.resolve_zone("0"), "0 means no zone"),
         (lambda: scoped.resolve_zone(2**32), "1 to 4294967295"),
+        (lambda: scoped.resolve_zone(2**200), "1 to 4294967295"),
+        (lambda: scoped.resolve_zone(-1), "1 to 4294967295"),
         (lambda: scoped.resolve_zone("eth0/1"), "'/'"),
         (lambda: scoped.resolve_zone("a-very-long-interface"), "at most 15"),
         (lambda: scoped.ScopedSocketAddress.parse("[fe80::1%eth0]"), "bad port"),

@@ -3355,11 +3355,19 @@ static void test_ndp_writer(void) {
         CHECK_RC(ipv6kit_ndp_writer_begin_router_advertisement(&w, 64, 0, 1800, 0, 0, buf, sizeof buf), OK);
         CHECK_RC(ipv6kit_ndp_writer_add_rdnss(&w, 600, servers, 0), IPV6KIT_RESULT_NDP_RDNSS_SERVER_COUNT);
         CHECK_RC(ipv6kit_ndp_writer_add_rdnss(&w, 600, zeros, 128), IPV6KIT_RESULT_NDP_RDNSS_SERVER_COUNT);
-        CHECK_RC(ipv6kit_ndp_writer_add_rdnss(&w, 600, servers, (size_t)-1), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_ndp_writer_add_rdnss(&w, 600, servers, (size_t)-1), IPV6KIT_RESULT_NDP_RDNSS_SERVER_COUNT);
         CHECK_RC(ipv6kit_ndp_writer_add_rdnss(&w, 600, NULL, 1), IPV6KIT_RESULT_NULL_POINTER);
         CHECK_RC(ipv6kit_ndp_writer_add_dnssl(&w, 600, "bad..name", 9), IPV6KIT_RESULT_NDP_BAD_DOMAIN_NAME);
         CHECK_RC(ipv6kit_ndp_writer_add_dnssl(&w, 600, "\xff", 1), IPV6KIT_RESULT_NDP_BAD_DOMAIN_NAME);
         CHECK_RC(ipv6kit_ndp_writer_add_dnssl(&w, 600, NULL, 0), IPV6KIT_RESULT_NULL_POINTER);
+        /* RFC 8106 §5.2: one or more names; an empty list is refused, not written. */
+        CHECK_RC(ipv6kit_ndp_writer_add_dnssl(&w, 600, "   ", 3), IPV6KIT_RESULT_NDP_BAD_DOMAIN_NAME);
+        /* Data inside the writer's own buffer is refused (copy it out first). */
+        CHECK_RC(ipv6kit_ndp_writer_add_raw(&w, 200, buf + 4, 6), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_ndp_writer_add_dnssl(&w, 600, (const char *)buf + 1, 3), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_ndp_writer_add_rdnss(&w, 600, buf, 1), IPV6KIT_RESULT_INVALID_ARGUMENT);
+        CHECK_RC(ipv6kit_ndp_writer_len(&w, &before), OK);
+        CHECK(before == 16); /* nothing was added */
         p = PFX("64:ff9b::/95");
         CHECK_RC(ipv6kit_ndp_writer_add_pref64(&w, &p, 1800), IPV6KIT_RESULT_INVALID_ARGUMENT);
         CHECK_RC(ipv6kit_ndp_writer_add_pref64(&w, NULL, 1800), IPV6KIT_RESULT_NULL_POINTER);
@@ -3445,6 +3453,27 @@ static void test_ndp_writer(void) {
             CHECK_RC(ipv6kit_ndp_writer_add_mtu(&w2, 1500), OK);
             CHECK_RC(ipv6kit_ndp_writer_finish(&w2, IPV6KIT_CHECKSUM_MODE_LEAVE_ZERO, NULL, NULL, 0, &n), OK);
             CHECK(n == 16);
+        }
+    }
+
+    /* At most 256 options, what ipv6kit_ndp_parse() accepts: the 257th is refused and the
+     * message still finishes and parses. */
+    {
+        uint8_t *many = malloc(8 + 257 * 8);
+        unsigned i;
+        ipv6kit_ndp_writer wm = {0};
+        CHECK(many != NULL);
+        if (many != NULL) {
+            CHECK_RC(ipv6kit_ndp_writer_begin_router_solicitation(&wm, 0, many, 8 + 257 * 8), OK);
+            for (i = 0; i < 256; i++) {
+                CHECK_RC(ipv6kit_ndp_writer_add_mtu(&wm, 1280 + i), OK);
+            }
+            CHECK_RC(ipv6kit_ndp_writer_add_mtu(&wm, 1), IPV6KIT_RESULT_NDP_TOO_MANY_OPTIONS);
+            CHECK_RC(ipv6kit_ndp_writer_finish(&wm, IPV6KIT_CHECKSUM_MODE_LEAVE_ZERO, NULL, NULL, 0, &n), OK);
+            CHECK(n == 8 + 256 * 8);
+            CHECK_RC(ipv6kit_ndp_parse(many, n, &m), OK);
+            ipv6kit_ndp_free(m);
+            free(many);
         }
     }
 

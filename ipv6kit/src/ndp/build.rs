@@ -253,6 +253,9 @@ impl RaConfig<'_> {
             n += 8 + 16 * d.servers.len();
         }
         for s in self.search_lists {
+            if s.domains.is_empty() {
+                return Err(NdpError::EmptySearchList);
+            }
             let len = round8(8 + dnssl_encoded_len(s.domains)?);
             if len > MAX_OPTION_LEN {
                 return Err(NdpError::OptionTooLong {

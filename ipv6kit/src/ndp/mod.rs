@@ -171,6 +171,10 @@ pub enum NdpError {
         /// Byte offset in the frame.
         offset: usize,
     },
+    /// A DNS Search List with no name: RFC 8106 §5.2 asks for "one or more domain names", and
+    /// parsers (ours too) mark an option without one invalid.
+    #[error("a DNS Search List option needs one or more domain names")]
+    EmptySearchList,
     /// A builder was given a multicast source address: no IPv6 packet may come from one
     /// (RFC 4291 §2.7), and the kernel drops such ND messages.
     #[error("source address {address} is multicast; an ND message needs a unicast or the unspecified source")]

@@ -1346,3 +1346,37 @@ fn resume_refuses_what_is_not_a_message_begun() {
         Err(NdpError::NotNdp { message_type: 128 })
     ));
 }
+
+#[test]
+fn a_writer_writes_no_more_options_than_parse_accepts() {
+    let mut buf = std::vec![0u8; 8 + 8 * (MAX_OPTIONS + 1)];
+    let mut w = MessageWriter::new(&Header::RouterSolicitation(RouterSolicitation::default()), &mut buf).unwrap();
+    for _ in 0..MAX_OPTIONS {
+        w.push(&NdpOption::<&[u8]>::Mtu(Mtu::new(1500))).unwrap();
+    }
+    let mtu = NdpOption::<&[u8]>::Mtu(Mtu::new(1500));
+    assert_eq!(w.push(&mtu).unwrap_err(), NdpError::TooManyOptions { limit: MAX_OPTIONS });
+    assert_eq!(
+        w.push_rdnss(1, &[a("2001:db8::53")]).unwrap_err(),
+        NdpError::TooManyOptions { limit: MAX_OPTIONS }
+    );
+    let len = w.len();
+    // A resumed writer counts the options already there.
+    let mut again = MessageWriter::resume(&mut buf, len).unwrap();
+    assert_eq!(again.push(&mtu).unwrap_err(), NdpError::TooManyOptions { limit: MAX_OPTIONS });
+    let msg = again.finish(ChecksumMode::LeaveZero).unwrap();
+    assert_eq!(Packet::parse(msg).unwrap().option_count(), MAX_OPTIONS);
+}
+
+#[cfg(feature = "alloc")] // DnsSearchList::new
+#[test]
+fn an_empty_search_list_is_refused_not_written() {
+    // RFC 8106 §5.2: "one or more domain names"; our parser marks an option without one invalid.
+    let mut buf = [0u8; 64];
+    let mut w = MessageWriter::new(&Header::RouterSolicitation(RouterSolicitation::default()), &mut buf).unwrap();
+    assert_eq!(w.push_dnssl(600, &[]).unwrap_err(), NdpError::EmptySearchList);
+    assert_eq!(w.len(), 8);
+    assert_eq!(DnsSearchList::new(600, &[]).unwrap_err(), NdpError::EmptySearchList);
+    let parsed = NdpOption::decode(&[31, 1, 0, 0, 0, 0, 2, 88]);
+    assert!(parsed.is_invalid());
+}

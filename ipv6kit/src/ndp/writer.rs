@@ -2,7 +2,7 @@
 
 use super::header::{field, Header};
 use super::option::{dnssl_encoded_len, encode_dnssl, round8, types, NdpOption};
-use super::{checksum, NdpError, MAX_OPTION_LEN, MAX_RDNSS_SERVERS};
+use super::{checksum, NdpError, MAX_OPTIONS, MAX_OPTION_LEN, MAX_RDNSS_SERVERS};
 use core::net::Ipv6Addr;
 
 /// What to put in the checksum field when finishing a message.
@@ -22,7 +22,8 @@ pub enum ChecksumMode {
 }
 
 /// Writes an ND message into a caller's buffer: the fixed part first, then options in the order
-/// pushed, then the checksum. Every reserved and padding byte is zeroed.
+/// pushed, then the checksum. Every reserved and padding byte is zeroed. It writes only what
+/// [`super::Packet::parse`] accepts: at most [`MAX_OPTIONS`] options, 65535 bytes.
 ///
 /// ```
 /// use ipv6kit::ndp::{ChecksumMode, Header, MessageWriter, NdpOption, Packet, RouterSolicitation};
@@ -39,6 +40,8 @@ pub enum ChecksumMode {
 pub struct MessageWriter<'b> {
     buf: &'b mut [u8],
     len: usize,
+    /// Options written so far.
+    options: usize,
 }
 
 impl<'b> MessageWriter<'b> {
@@ -48,6 +51,7 @@ impl<'b> MessageWriter<'b> {
         Ok(MessageWriter {
             len: header.buffer_len(),
             buf,
+            options: 0,
         })
     }
 
@@ -77,8 +81,8 @@ impl<'b> MessageWriter<'b> {
         let written = buf
             .get(..len)
             .ok_or(NdpError::BufferTooSmall { needed: len, available })?;
-        super::Packet::parse(written)?;
-        Ok(MessageWriter { buf, len })
+        let options = super::Packet::parse(written)?.option_count();
+        Ok(MessageWriter { buf, len, options })
     }
 
     /// Bytes written so far.
@@ -102,11 +106,21 @@ impl<'b> MessageWriter<'b> {
             return Err(NdpError::MessageTooLong { length: len });
         }
         self.len = len;
+        self.options += 1;
+        Ok(())
+    }
+
+    /// Refuses an option beyond [`MAX_OPTIONS`], before anything is written.
+    fn room_for_option(&self) -> Result<(), NdpError> {
+        if self.options >= MAX_OPTIONS {
+            return Err(NdpError::TooManyOptions { limit: MAX_OPTIONS });
+        }
         Ok(())
     }
 
     /// Appends an option.
     pub fn push<B: AsRef<[u8]>>(&mut self, option: &NdpOption<B>) -> Result<&mut Self, NdpError> {
+        self.room_for_option()?;
         let n = option.emit(self.rest()).map_err(|e| self.shift(e))?;
         self.advance(n)?;
         Ok(self)
@@ -148,6 +162,7 @@ impl<'b> MessageWriter<'b> {
 
     /// Appends an RDNSS option for 1 to 127 servers.
     pub fn push_rdnss(&mut self, lifetime: u32, servers: &[Ipv6Addr]) -> Result<&mut Self, NdpError> {
+        self.room_for_option()?;
         if servers.is_empty() || servers.len() > MAX_RDNSS_SERVERS {
             return Err(NdpError::RdnssServerCount { count: servers.len() });
         }
@@ -161,8 +176,12 @@ impl<'b> MessageWriter<'b> {
         Ok(self)
     }
 
-    /// Appends a DNSSL option for `names` (dotted text), zero-padded.
+    /// Appends a DNSSL option for `names` (dotted text, one or more: RFC 8106 §5.2), zero-padded.
     pub fn push_dnssl(&mut self, lifetime: u32, names: &[&str]) -> Result<&mut Self, NdpError> {
+        self.room_for_option()?;
+        if names.is_empty() {
+            return Err(NdpError::EmptySearchList);
+        }
         let content = 8 + dnssl_encoded_len(names)?;
         let out = self.start_option(types::DNS_SEARCH_LIST, content, MAX_OPTION_LEN)?;
         super::header::put(out, 4, &lifetime.to_be_bytes());

@@ -171,11 +171,14 @@ impl<'a> DnsSearchList<&'a [u8]> {
 
 #[cfg(feature = "alloc")]
 impl DnsSearchList<alloc::vec::Vec<u8>> {
-    /// A DNSSL option for `names` (dotted text, a trailing dot allowed). `encoded` holds the
+    /// A DNSSL option for `names` (dotted text, a trailing dot allowed; one or more names). `encoded` holds the
     /// names and the zero padding the option carries on the wire, so a built option equals the
     /// same option parsed back.
     #[inline]
     pub fn new(lifetime: u32, names: &[&str]) -> Result<Self, NdpError> {
+        if names.is_empty() {
+            return Err(NdpError::EmptySearchList);
+        }
         let n = dnssl_encoded_len(names)?;
         let padded = super::round8(field::DATA + n) - field::DATA;
         let mut encoded = alloc::vec![0u8; padded];
