@@ -180,6 +180,57 @@ fn systemd<'py>(
     )
 }
 
+/// One systemd-networkd hash (``generate_stable_private_address_one()``) for exactly these
+/// inputs, with no validity check and no retry: the building block :func:`systemd` repeats.
+///
+/// Args:
+///     key: the 16-byte SipHash key (``bytes`` or hex ``str``): the configured key, or what
+///         systemd derives from the machine id.
+///     prefix: an address whose first 64 bits are hashed (``str`` or ``IPv6Address``, already
+///         masked to the prefix length; a prefix text ``"2002:da8:1::/64"`` is read the same).
+///     ifname: the link's name.
+///     hw_addr: its hardware address (hex ``str`` or ``bytes``).
+///     ssid: the wireless network's name, when connected to one.
+///     dad_counter: the attempt (0, 1, 2, ...).
+///
+/// >>> ipv6kit.stable.systemd_address_one("86b123b969ba4b7eb8b3d8605123525a", "2002:da8:1::",
+/// ...     "veth99", "12:34:56:78:9a:bc")
+/// IPv6Address('2002:da8:1:0:b47e:7975:fc7a:7d6e')
+#[pyfunction]
+#[pyo3(signature = (key, prefix, ifname, hw_addr, ssid = None, dad_counter = 0))]
+fn systemd_address_one<'py>(
+    key: &Bound<'py, PyAny>,
+    prefix: &Bound<'py, PyAny>,
+    ifname: &str,
+    hw_addr: &Bound<'py, PyAny>,
+    ssid: Option<&str>,
+    dad_counter: u8,
+) -> PyResult<Bound<'py, PyAny>> {
+    let k = fixed_bytes::<16>(key, "key")?;
+    let p = match prefix.cast::<PyString>() {
+        Ok(t) if t.to_cow()?.contains('/') => ipv6_net(prefix, "prefix")?.network(),
+        _ => ipv6_addr(prefix, "prefix")?,
+    };
+    let hw = hex_bytes(hw_addr, "hw_addr")?;
+    py_ipv6(
+        prefix.py(),
+        sd::stable_private_address_one(&k, p, ifname, &hw, ssid, dad_counter).map_err(error)?,
+    )
+}
+
+/// systemd's ``stable_private_address_is_valid()``: false when the whole address lies in
+/// ``::/64``, ``0200:5eff:fe00::/40`` or ``fdff:ffff:ffff:ff80::/57`` (the ranges systemd
+/// refuses and retries past).
+///
+/// >>> ipv6kit.stable.systemd_address_is_valid("2002:da8:1:0:b47e:7975:fc7a:7d6e")
+/// True
+/// >>> ipv6kit.stable.systemd_address_is_valid("200:5eff:fe00::1")
+/// False
+#[pyfunction]
+fn systemd_address_is_valid(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(sd::is_valid_stable_private_address(ipv6_addr(addr, "addr")?))
+}
+
 /// The stable address of RFC 7217 with ipv6kit's documented PRF (HMAC-SHA-256).
 ///
 /// Args:
@@ -215,6 +266,8 @@ pub(crate) fn register(parent: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(network_manager, &m)?)?;
     m.add_function(wrap_pyfunction!(network_manager_host_id, &m)?)?;
     m.add_function(wrap_pyfunction!(systemd, &m)?)?;
+    m.add_function(wrap_pyfunction!(systemd_address_one, &m)?)?;
+    m.add_function(wrap_pyfunction!(systemd_address_is_valid, &m)?)?;
     m.add_function(wrap_pyfunction!(rfc7217, &m)?)?;
     parent.setattr("stable", m)?;
     Ok(())

@@ -99,6 +99,38 @@ def test_systemd_upstream_vector() -> None:
     assert by_machine in IPv6Network("2002:da8:1::/64")
 
 
+def test_systemd_building_blocks() -> None:
+    # The same upstream vector through the one-hash function: counter 0 is the address
+    # systemd's integration test expects; counter 1 is where systemd.stable moves after DAD.
+    key = "86b123b969ba4b7eb8b3d8605123525a"
+    first = stable.systemd_address_one(key, "2002:da8:1::", "veth99", "12:34:56:78:9a:bc")
+    assert first == IPv6Address("2002:da8:1:0:b47e:7975:fc7a:7d6e")
+    assert stable.systemd_address_one(key, "2002:da8:1::/64", "veth99", "12:34:56:78:9a:bc") == first
+    second = stable.systemd_address_one(key, "2002:da8:1::", "veth99", "12:34:56:78:9a:bc", dad_counter=1)
+    assert second == stable.systemd(
+        "2002:da8:1::/64", "veth99", "12:34:56:78:9a:bc", key=bytes.fromhex(key), previous=first
+    )
+    with pytest.raises(ipv6kit.Error):
+        stable.systemd_address_one(key, "2002:da8:1::", "a-very-long-name", "12:34:56:78:9a:bc")
+    # systemd's stable_private_address_is_valid() (networkd-address-generation.c): the whole
+    # address must lie outside ::/64, 0200:5eff:fe00::/40 and fdff:ffff:ffff:ff80::/57.
+    refused = [IPv6Network("::/64"), IPv6Network("200:5eff:fe00::/40"), IPv6Network("fdff:ffff:ffff:ff80::/57")]
+    for text in [
+        "2002:da8:1:0:b47e:7975:fc7a:7d6e",
+        "::1",
+        "::1:2:3:4",
+        "200:5eff:fe00::1",
+        "200:5eff:feff:ffff:ffff::",
+        "200:5eff:ff00::1",
+        "fdff:ffff:ffff:ff80::",
+        "fdff:ffff:ffff:ffff:1::",
+        "fdff:ffff:ffff:ff7f::1",
+        "2001:db8::",
+    ]:
+        a = IPv6Address(text)
+        assert stable.systemd_address_is_valid(a) == (not any(a in n for n in refused)), text
+
+
 def test_network_manager_upstream_vector() -> None:
     # NetworkManager's src/core/tests/test-utils.c, test_stable_privacy.
     got = stable.network_manager(b"key", "1234::/64", "eth666", "6b138152-9f3e-4b97-aaf7-e6e553f2a24e")

@@ -3,7 +3,15 @@
 from ipaddress import IPv6Address, IPv6Network
 from typing import Literal, Optional, Union
 
-__all__ = ["linux", "network_manager", "network_manager_host_id", "rfc7217", "systemd"]
+__all__ = [
+    "linux",
+    "network_manager",
+    "network_manager_host_id",
+    "rfc7217",
+    "systemd",
+    "systemd_address_is_valid",
+    "systemd_address_one",
+]
 
 _Address = Union[str, IPv6Address]
 _Prefix = Union[str, IPv6Network]
@@ -36,6 +44,15 @@ def systemd(
     ssid: Optional[str] = None,
     previous: Optional[_Address] = None,
 ) -> IPv6Address: ...
+def systemd_address_one(
+    key: _Bytes,
+    prefix: Union[_Address, _Prefix],
+    ifname: str,
+    hw_addr: _Bytes,
+    ssid: Optional[str] = None,
+    dad_counter: int = 0,
+) -> IPv6Address: ...
+def systemd_address_is_valid(addr: _Address) -> bool: ...
 def rfc7217(
     prefix: _Prefix, net_iface: _Bytes, network_id: _Bytes, secret_key: _Bytes, dad_counter: int = 0
 ) -> IPv6Address: ...

@@ -1355,7 +1355,10 @@ fn a_writer_writes_no_more_options_than_parse_accepts() {
         w.push(&NdpOption::<&[u8]>::Mtu(Mtu::new(1500))).unwrap();
     }
     let mtu = NdpOption::<&[u8]>::Mtu(Mtu::new(1500));
-    assert_eq!(w.push(&mtu).unwrap_err(), NdpError::TooManyOptions { limit: MAX_OPTIONS });
+    assert_eq!(
+        w.push(&mtu).unwrap_err(),
+        NdpError::TooManyOptions { limit: MAX_OPTIONS }
+    );
     assert_eq!(
         w.push_rdnss(1, &[a("2001:db8::53")]).unwrap_err(),
         NdpError::TooManyOptions { limit: MAX_OPTIONS }
@@ -1363,7 +1366,10 @@ fn a_writer_writes_no_more_options_than_parse_accepts() {
     let len = w.len();
     // A resumed writer counts the options already there.
     let mut again = MessageWriter::resume(&mut buf, len).unwrap();
-    assert_eq!(again.push(&mtu).unwrap_err(), NdpError::TooManyOptions { limit: MAX_OPTIONS });
+    assert_eq!(
+        again.push(&mtu).unwrap_err(),
+        NdpError::TooManyOptions { limit: MAX_OPTIONS }
+    );
     let msg = again.finish(ChecksumMode::LeaveZero).unwrap();
     assert_eq!(Packet::parse(msg).unwrap().option_count(), MAX_OPTIONS);
 }
