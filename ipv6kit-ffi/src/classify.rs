@@ -113,17 +113,7 @@ pub(crate) const fn zeroed() -> ipv6kit_iid_class {
 pub(crate) fn to_c(class: IidClass) -> Result<ipv6kit_iid_class, Fail> {
     let mut c = ipv6kit_iid_class {
         kind: ipv6kit_iid_kind::Randomized,
-        ipv4: [0; 4],
-        client: [0; 4],
-        port: 0,
-        flags: 0,
-        mac: [0; 6],
-        universal: false,
-        group: false,
-        ipv4_form: ipv6kit_ipv4_form::None,
-        port_notation: ipv6kit_port_notation::None,
-        reserved_first: 0,
-        reserved_last: 0,
+        ..zeroed()
     };
     match class {
         IidClass::Teredo {
