@@ -114,8 +114,9 @@ pub struct DnsSearchList<B> {
 
 /// Checks encoded DNSSL names; `Err` holds the offset (from the start of `enc`) of the problem.
 ///
-/// The label walk is a chain of dependent loads (each length byte says where the next label
-/// is); inlined into the option decoder, it overlaps with the rest of the decode.
+/// The walk from label to label is all the valid case pays for: a label running past the end
+/// shows as the walk leaving the data inside a name, a name over 255 bytes at its final zero,
+/// and only then is the offending label looked for ([`bad_label`]).
 #[inline(always)]
 fn check_names(enc: &[u8]) -> Result<(), usize> {
     let mut p = 0usize;
@@ -132,23 +133,45 @@ fn check_names(enc: &[u8]) -> Result<(), usize> {
                 }
                 return Err(p + rest.iter().position(|&b| b != 0).unwrap_or(0));
             }
+            // Names of at most 255 bytes with the final zero.
+            if p - start > 254 {
+                return Err(bad_label(enc, start));
+            }
             p += 1;
             start = p;
             continue;
         }
-        // No compression (RFC 8106 §5.2), labels of at most 63 bytes, names of at most
-        // 255 bytes with the final zero.
-        let next = p + 1 + usize::from(l);
-        if l > 63 || next >= enc.len() || next - start > 254 {
-            return Err(p);
+        // No compression (RFC 8106 §5.2), labels of at most 63 bytes. (When the name is
+        // already too long, the label that made it so comes first.)
+        if l > 63 {
+            return Err(if p - start > 254 { bad_label(enc, start) } else { p });
         }
-        p = next;
+        p += 1 + usize::from(l);
     }
+    // The walk left the data inside a name: a label runs past the end.
     if p == start {
         Ok(())
     } else {
-        Err(start)
+        Err(bad_label(enc, start))
     }
+}
+
+/// The first label of the name at `start` that runs to or past the end of `enc` (no room for
+/// the final zero) or past 254 bytes into the name; `start` when there is none.
+#[cold]
+fn bad_label(enc: &[u8], start: usize) -> usize {
+    let mut p = start;
+    while let Some(&l) = enc.get(p) {
+        if l == 0 {
+            break;
+        }
+        let next = p + 1 + usize::from(l);
+        if next >= enc.len() || next - start > 254 {
+            return p;
+        }
+        p = next;
+    }
+    start
 }
 
 impl<'a> DnsSearchList<&'a [u8]> {
