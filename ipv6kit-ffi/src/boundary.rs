@@ -184,6 +184,11 @@ impl BytesOut {
         Ok(BytesOut { buf, len, written })
     }
 
+    /// The caller's buffer length.
+    pub(crate) fn capacity(&self) -> usize {
+        self.len
+    }
+
     /// Writes `bytes`.
     ///
     /// # Safety

@@ -813,8 +813,9 @@ unsafe fn built(
     env: *mut ipv6kit_ndp_envelope,
     f: impl FnOnce(&mut [u8]) -> Result<(frame::Envelope, usize), core_ndp::NdpError>,
 ) -> Result<(), Fail> {
-    // The largest message a builder may write: an IPv6 payload.
-    let mut scratch = vec![0u8; 65_535];
+    // Built aside so that the caller's buffer is written only on success; no larger than that
+    // buffer (a builder needing more says BUFFER_TOO_SHORT), nor than an IPv6 payload.
+    let mut scratch = vec![0u8; out.capacity().min(65_535)];
     let (e, n) = f(&mut scratch)?;
     // SAFETY: forwarded contract.
     unsafe { out.write(scratch.get(..n).unwrap_or(&[])) }?;
@@ -881,6 +882,39 @@ pub unsafe extern "C" fn ipv6kit_ndp_build_neighbor_solicitation(
     written: *mut usize,
     env: *mut ipv6kit_ndp_envelope,
 ) -> ipv6kit_result {
+    // SAFETY: the caller's contract above.
+    unsafe {
+        build_ns(
+            source,
+            target,
+            mac,
+            buf,
+            len,
+            written,
+            env,
+            build::neighbor_solicitation,
+        )
+    }
+}
+
+/// A core Neighbor Solicitation builder: source, target, source MAC, buffer.
+type NsBuilder = fn(Ipv6Addr, Ipv6Addr, MacAddr6, &mut [u8]) -> Result<(frame::Envelope, usize), core_ndp::NdpError>;
+
+/// The two Neighbor Solicitation builders' shared body: reads the inputs, runs `f`.
+///
+/// # Safety
+/// As `ipv6kit_ndp_build_neighbor_solicitation()`.
+#[allow(clippy::too_many_arguments)]
+unsafe fn build_ns(
+    source: *const u8,
+    target: *const u8,
+    mac: *const u8,
+    buf: *mut u8,
+    len: usize,
+    written: *mut usize,
+    env: *mut ipv6kit_ndp_envelope,
+    f: NsBuilder,
+) -> ipv6kit_result {
     guard(|| {
         let out = BytesOut::new(buf, len, written)?;
         // SAFETY: the caller's contract above.
@@ -888,7 +922,7 @@ pub unsafe extern "C" fn ipv6kit_ndp_build_neighbor_solicitation(
         // SAFETY: the caller's contract above.
         let m = MacAddr6::from(unsafe { read_bytes::<6>(mac) }?);
         // SAFETY: the caller's contract above.
-        unsafe { built(out, env, |b| build::neighbor_solicitation(s, t, m, b)) }
+        unsafe { built(out, env, |b| f(s, t, m, b)) }
     })
 }
 
@@ -908,15 +942,19 @@ pub unsafe extern "C" fn ipv6kit_ndp_build_unicast_neighbor_solicitation(
     written: *mut usize,
     env: *mut ipv6kit_ndp_envelope,
 ) -> ipv6kit_result {
-    guard(|| {
-        let out = BytesOut::new(buf, len, written)?;
-        // SAFETY: the caller's contract above.
-        let (s, t) = unsafe { (read_addr(source)?, read_addr(target)?) };
-        // SAFETY: the caller's contract above.
-        let m = MacAddr6::from(unsafe { read_bytes::<6>(mac) }?);
-        // SAFETY: the caller's contract above.
-        unsafe { built(out, env, |b| build::unicast_neighbor_solicitation(s, t, m, b)) }
-    })
+    // SAFETY: the caller's contract above.
+    unsafe {
+        build_ns(
+            source,
+            target,
+            mac,
+            buf,
+            len,
+            written,
+            env,
+            build::unicast_neighbor_solicitation,
+        )
+    }
 }
 
 /// Builds a Duplicate Address Detection Neighbor Solicitation (from `::` to the solicited-node
