@@ -155,12 +155,12 @@ pub unsafe extern "C" fn ipv6kit_registry_lookup(addr: *const u8, index: *mut us
         let index = Out::new(index)?;
         // SAFETY: the caller's contract above.
         let a = unsafe { read_addr(addr) }?;
-        // Compared by value: ENTRIES is a `const`, so each use may be its own copy.
+        // `lookup` returns a reference into the `static` ENTRIES: found by identity.
         let found = core_registry::lookup(a)
             .ok_or_else(|| Fail::with(ipv6kit_result::NotFound, format_args!("no registry entry covers {a}")))?;
         let i = core_registry::ENTRIES
             .iter()
-            .position(|e| e == found)
+            .position(|e| core::ptr::eq(e, found))
             .ok_or(Fail::code(ipv6kit_result::NotFound))?;
         // SAFETY: the caller's contract above.
         unsafe { index.write(i) };
@@ -304,9 +304,9 @@ fn ipv4_entry(index: usize) -> Result<&'static core_registry::ipv4::Ipv4Entry, F
     })
 }
 
-/// The index of an IPv4 registry entry in `ENTRIES` (compared by value: `ENTRIES` is a `const`).
+/// The index of an IPv4 registry entry in the `static` `ENTRIES` (by identity).
 fn ipv4_index(e: &core_registry::ipv4::Ipv4Entry) -> Option<usize> {
-    core_registry::ipv4::ENTRIES.iter().position(|x| x == e)
+    core_registry::ipv4::ENTRIES.iter().position(|x| core::ptr::eq(x, e))
 }
 
 /// The number of entries of the IPv4 registry edition compiled in (for
