@@ -12,6 +12,7 @@
 //! assert!(ipv6kit::mac::parse_mac("b8:27:eb:89:bc").is_err());
 //! ```
 
+use crate::text::hex_digit;
 use macaddr::{MacAddr6, MacAddr8};
 
 /// Why a MAC or EUI-64 text did not parse. Positions are byte offsets into the input.
@@ -83,7 +84,7 @@ fn parse_canonical(s: &[u8]) -> Option<MacAddr6> {
     if !(sep == b':' || sep == b'-') || [s1, s2, s3, s4].iter().any(|&c| c != sep) {
         return None;
     }
-    let byte = |h: u8, l: u8| Some(crate::text::hex_digit(h)? << 4 | crate::text::hex_digit(l)?);
+    let byte = |h: u8, l: u8| Some(hex_digit(h)? << 4 | hex_digit(l)?);
     Some(MacAddr6::new(
         byte(a0, a1)?,
         byte(b0, b1)?,
@@ -122,15 +123,6 @@ impl core::fmt::Display for Lower6 {
     }
 }
 
-fn hex(c: u8) -> Option<u8> {
-    match c {
-        b'0'..=b'9' => Some(c - b'0'),
-        b'a'..=b'f' => Some(c - b'a' + 10),
-        b'A'..=b'F' => Some(c - b'A' + 10),
-        _ => None,
-    }
-}
-
 fn bad_char(s: &str, position: usize) -> MacParseError {
     let found = s.get(position..).and_then(|r| r.chars().next()).unwrap_or('\u{fffd}');
     MacParseError::BadCharacter { position, found }
@@ -145,7 +137,7 @@ fn parse_into(s: &str, out: &mut [u8]) -> Result<(), MacParseError> {
     // Find the separator, if any, and check it is used consistently.
     let mut sep: Option<u8> = None;
     for (i, &c) in b.iter().enumerate() {
-        if hex(c).is_some() {
+        if hex_digit(c).is_some() {
             continue;
         }
         if matches!(c, b':' | b'-' | b'.') {
@@ -200,7 +192,7 @@ fn parse_into(s: &str, out: &mut [u8]) -> Result<(), MacParseError> {
         }
         let mut v: u64 = 0;
         for &c in &b[start..end] {
-            v = (v << 4) | u64::from(hex(c).ok_or_else(|| bad_char(s, start))?);
+            v = (v << 4) | u64::from(hex_digit(c).ok_or_else(|| bad_char(s, start))?);
         }
         if group < groups_expected {
             let be = v.to_be_bytes();

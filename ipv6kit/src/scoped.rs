@@ -441,8 +441,8 @@ fn parse_url_inner(s: &str, offset: usize) -> Result<ScopedAddr, ZoneError> {
             let hex = bytes
                 .get(i + 1..i + 3)
                 .ok_or(ZoneError::BadPercentEncoding { position: start + i })?;
-            let hi = hex_val(hex[0]).ok_or(ZoneError::BadPercentEncoding { position: start + i })?;
-            let lo = hex_val(hex[1]).ok_or(ZoneError::BadPercentEncoding { position: start + i })?;
+            let hi = crate::text::hex_digit(hex[0]).ok_or(ZoneError::BadPercentEncoding { position: start + i })?;
+            let lo = crate::text::hex_digit(hex[1]).ok_or(ZoneError::BadPercentEncoding { position: start + i })?;
             (hi << 4 | lo, 3)
         } else if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             (b, 1)
@@ -472,15 +472,6 @@ fn parse_url_inner(s: &str, offset: usize) -> Result<ScopedAddr, ZoneError> {
     let zone_text = core::str::from_utf8(&buf[..n]).map_err(|_| ZoneError::BadPercentEncoding { position: start })?;
     let zone = Zone::parse_at(zone_text, start)?;
     ScopedAddr::new(addr, zone)
-}
-
-fn hex_val(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
 }
 
 impl FromStr for ScopedAddr {

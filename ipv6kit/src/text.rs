@@ -112,8 +112,9 @@ pub fn parse_address(s: &str) -> Result<Ipv6Addr, AddressError> {
     }
 }
 
-/// The value of a hex digit (either case). A table rather than a `match`: on random hex text
-/// the ranges of a `match` mispredict a branch on almost every digit.
+/// The value of a hex digit (either case): the one helper for the text parsers (addresses,
+/// MACs, zones). A table rather than a `match`: on random hex text the ranges of a `match`
+/// mispredict a branch on almost every digit.
 pub(crate) fn hex_digit(c: u8) -> Option<u8> {
     const NOT: u8 = 0xff;
     const TABLE: [u8; 256] = {
