@@ -45,16 +45,16 @@ pub mod ndp {
         let p = Packet::parse(bytes).unwrap();
         let mut acc = 0u64;
         for o in p.decoded_options() {
-            acc += match o {
+            acc = acc.wrapping_add(match o {
                 NdpOption::PrefixInformation(x) => u64::from(x.valid_lifetime) + u64::from(x.prefix.to_bits() as u32),
-                NdpOption::RecursiveDnsServer(x) => x.addresses().map(|a| a.to_bits() as u64).sum::<u64>(),
+                NdpOption::RecursiveDnsServer(x) => x.addresses().fold(0u64, |s, a| s.wrapping_add(a.to_bits() as u64)),
                 NdpOption::DnsSearchList(x) => x.names().map(|n| n.as_bytes().len() as u64).sum::<u64>(),
                 NdpOption::Mtu(x) => u64::from(x.mtu),
                 NdpOption::SourceLinkLayerAddress(x) => x.mac().map_or(0, |m| u64::from(m.as_bytes()[5])),
                 NdpOption::AdvertisementInterval(x) => u64::from(x.interval_ms),
                 NdpOption::HomeAgentInformation(x) => u64::from(x.preference),
                 _ => 1,
-            };
+            });
         }
         acc
     }
@@ -106,6 +106,109 @@ pub mod ndp {
             p += n;
         }
         acc
+    }
+
+    /// The same work as [`ipv6kit_decode`] written by hand as one function, with no API in
+    /// between: the structural checks of `Packet::parse` (ND type, code 0, header length, no
+    /// zero-length option, none past the end, no trailing byte, at most 256 options), then one
+    /// pass that checks each option of the kinds this RA carries as `NdpOption::decode` does
+    /// (PIO Length 4 and prefix length ≤ 128; RDNSS Length odd and ≥ 3; DNSSL Length ≥ 2, every
+    /// label 1–63 bytes, names ≤ 255 bytes, no label past the end, zero padding; MTU, Advertisement
+    /// Interval and Home Agent Information Length 1), reads the same fields and folds them into
+    /// the same number (an invalid option counts 1, as there). `None` where `Packet::parse`
+    /// fails. The test `benches/fused_test.rs` holds it to the library's result on mutated
+    /// copies of the RA. It measures what the checks cost without the decoded-option API.
+    #[inline(never)]
+    pub fn fused_decode(b: &[u8]) -> Option<u64> {
+        let be32 = |o: &[u8], at: usize| match o.get(at..at + 4) {
+            Some(&[w, x, y, z]) => u64::from(u32::from_be_bytes([w, x, y, z])),
+            _ => 0,
+        };
+        let header_len = match *b.first()? {
+            133 => 8,
+            134 => 16,
+            135 | 136 => 24,
+            137 => 40,
+            _ => return None,
+        };
+        if b.len() < header_len || b.get(1).copied()? != 0 {
+            return None;
+        }
+        let options = b.get(header_len..)?;
+        let (mut rest, mut count) = (options, 0usize);
+        while let [_, units, ..] = rest {
+            if *units == 0 {
+                return None;
+            }
+            rest = rest.get(usize::from(*units) * 8..)?;
+            count += 1;
+        }
+        if !rest.is_empty() || count > 256 {
+            return None;
+        }
+        let (mut rest, mut acc) = (options, 0u64);
+        while let [kind, units, ..] = rest {
+            let units = *units;
+            let (o, after) = rest.split_at_checked(usize::from(units) * 8).unwrap_or((rest, &[]));
+            rest = after;
+            let data = o.get(8..).unwrap_or(&[]);
+            acc = acc.wrapping_add(match *kind {
+                3 if units == 4 && o.get(2).is_some_and(|&l| l <= 128) => be32(o, 4) + be32(o, 28),
+                25 if units >= 3 && units % 2 == 1 => data
+                    .chunks_exact(16)
+                    .fold(0u64, |s, a| s.wrapping_add((be32(a, 8) << 32) | be32(a, 12))),
+                31 if units >= 2 && dnssl_names_valid(data) => {
+                    let (mut q, mut start, mut total) = (0usize, 0usize, 0u64);
+                    while let Some(&l) = data.get(q) {
+                        if l == 0 {
+                            if q == start {
+                                break;
+                            }
+                            total += (q + 1 - start) as u64;
+                            start = q + 1;
+                        }
+                        q += 1 + usize::from(l);
+                    }
+                    total
+                }
+                5 | 7 if units == 1 => be32(o, 4),
+                1 => match o.get(2..) {
+                    Some(&[_, _, _, _, _, last]) => u64::from(last),
+                    _ => 0,
+                },
+                8 if units == 1 => match o.get(4..6) {
+                    Some(&[x, y]) => u64::from(u16::from_be_bytes([x, y])),
+                    _ => 0,
+                },
+                _ => 1,
+            });
+        }
+        Some(acc)
+    }
+
+    /// The DNSSL names check of [`fused_decode`]: labels of 1–63 bytes, names of at most 255
+    /// bytes, none running past the end, then zero padding.
+    #[inline(always)]
+    fn dnssl_names_valid(enc: &[u8]) -> bool {
+        let (mut p, mut start) = (0usize, 0usize);
+        while let Some(&l) = enc.get(p) {
+            if l == 0 {
+                if p == start {
+                    return enc.get(p..).unwrap_or(&[]).iter().fold(0u8, |a, &b| a | b) == 0;
+                }
+                if p - start > 254 {
+                    return false;
+                }
+                p += 1;
+                start = p;
+                continue;
+            }
+            if l > 63 {
+                return false;
+            }
+            p += 1 + usize::from(l);
+        }
+        p == start
     }
 
     /// smoltcp 0.12: `NdiscRepr::parse` (it keeps options 1–5 only), the repr made opaque to

@@ -10,6 +10,9 @@
 //! - the floor: the option walk and the DNSSL label walk with nothing checked, reading the same
 //!   fields (the least any decoder must do; the full decode's cost above the checksum cannot
 //!   go below it);
+//! - hand-fused: the same checks and reads written as one function with no API in between
+//!   (`fused_decode`, held to the library's result by `benches/fused_test.rs`), with and
+//!   without the checksum: what the validation itself costs;
 //! - ipv6kit: parse + option iteration without decoding (the same work as pnet's line);
 //! - smoltcp 0.12 `NdiscRepr::parse` (keeps options 1–5 only);
 //! - pnet_packet 0.35 `RouterAdvertPacket` option iteration (allocates a Vec per option).
@@ -18,7 +21,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use ipv6kit::ndp::{checksum, Packet};
-use ipv6kit_benches::ndp::{floor_walk, ipv6kit_decode, pnet_options, reference_ra, smoltcp_parse};
+use ipv6kit_benches::ndp::{floor_walk, fused_decode, ipv6kit_decode, pnet_options, reference_ra, smoltcp_parse};
 use std::hint::black_box;
 
 fn bench(c: &mut Criterion) {
@@ -26,6 +29,7 @@ fn bench(c: &mut Criterion) {
     assert!(checksum::verify(src, dst, &ra));
     // The floor line reads the same values as the full decode.
     assert_eq!(floor_walk(&ra), ipv6kit_decode(&ra));
+    assert_eq!(fused_decode(&ra), Some(ipv6kit_decode(&ra)));
     let mut g = c.benchmark_group("ndp_ra_176");
     g.throughput(Throughput::Bytes(ra.len() as u64));
 
@@ -35,6 +39,16 @@ fn bench(c: &mut Criterion) {
             assert!(checksum::verify(black_box(src), black_box(dst), bytes));
             black_box(ipv6kit_decode(bytes))
         })
+    });
+    g.bench_function("hand-fused parse+checksum+decode", |b| {
+        b.iter(|| {
+            let bytes = black_box(&ra[..]);
+            assert!(checksum::verify(black_box(src), black_box(dst), bytes));
+            black_box(fused_decode(bytes))
+        })
+    });
+    g.bench_function("hand-fused parse+decode (no checksum)", |b| {
+        b.iter(|| black_box(fused_decode(black_box(&ra[..]))))
     });
     g.bench_function("floor: option and label walk, nothing checked", |b| {
         b.iter(|| black_box(floor_walk(black_box(&ra[..]))))

@@ -3,7 +3,7 @@
 //!
 //! ```sh
 //! cargo build --release -p ipv6kit-benches --bin ndp-work
-//! for w in none checksum floor decode all smoltcp pnet; do
+//! for w in none checksum floor decode all fused fusedall smoltcp pnet; do
 //!     valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
 //!         target/release/ndp-work $w 100000 2>&1 | grep 'I *refs'
 //! done
@@ -12,7 +12,7 @@
 //! Instructions per call = (I refs of the line − I refs of `none`) / iterations.
 
 use ipv6kit::ndp::checksum;
-use ipv6kit_benches::ndp::{floor_walk, ipv6kit_decode, pnet_options, reference_ra, smoltcp_parse};
+use ipv6kit_benches::ndp::{floor_walk, fused_decode, ipv6kit_decode, pnet_options, reference_ra, smoltcp_parse};
 use std::hint::black_box;
 use std::process::ExitCode;
 
@@ -29,6 +29,10 @@ enum Line {
     Decode,
     /// Checksum + parse + decode (the issue's line).
     All,
+    /// The same checks and reads, hand-fused, no API.
+    Fused,
+    /// Checksum + the hand-fused decode.
+    FusedAll,
     /// smoltcp's `NdiscRepr::parse`.
     Smoltcp,
     /// pnet_packet's option iteration.
@@ -43,15 +47,17 @@ fn main() -> ExitCode {
         Some("floor") => Line::Floor,
         Some("decode") => Line::Decode,
         Some("all") => Line::All,
+        Some("fused") => Line::Fused,
+        Some("fusedall") => Line::FusedAll,
         Some("smoltcp") => Line::Smoltcp,
         Some("pnet") => Line::Pnet,
         _ => {
-            eprintln!("usage: ndp-work none|checksum|floor|decode|all|smoltcp|pnet ITERATIONS");
+            eprintln!("usage: ndp-work none|checksum|floor|decode|all|fused|fusedall|smoltcp|pnet ITERATIONS");
             return ExitCode::from(2);
         }
     };
     let Some(n) = args.next().and_then(|n| n.parse::<u64>().ok()) else {
-        eprintln!("usage: ndp-work none|checksum|floor|decode|all|smoltcp|pnet ITERATIONS");
+        eprintln!("usage: ndp-work none|checksum|floor|decode|all|fused|fusedall|smoltcp|pnet ITERATIONS");
         return ExitCode::from(2);
     };
     let (src, dst, ra) = reference_ra();
@@ -65,6 +71,8 @@ fn main() -> ExitCode {
             Line::Floor => floor_walk(bytes),
             Line::Decode => ipv6kit_decode(bytes),
             Line::All => u64::from(checksum::verify(s, d, bytes)) + ipv6kit_decode(bytes),
+            Line::Fused => fused_decode(bytes).unwrap_or(0),
+            Line::FusedAll => u64::from(checksum::verify(s, d, bytes)) + fused_decode(bytes).unwrap_or(0),
             Line::Smoltcp => smoltcp_parse(bytes),
             Line::Pnet => pnet_options(bytes),
         });

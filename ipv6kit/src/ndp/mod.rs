@@ -55,7 +55,7 @@ pub use option::{InvalidReason, NdpOption};
 #[cfg(feature = "alloc")]
 pub use owned::Message;
 pub use validate::{validate, Rule, Violations};
-pub use view::{Options, Packet, RawOption};
+pub use view::{DecodedOptions, Options, Packet, RawOption};
 pub use writer::{emit, ChecksumMode, MessageWriter};
 
 /// The most options [`Packet::parse`] accepts in one message. A 1500-byte RA holds at most 183

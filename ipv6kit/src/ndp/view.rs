@@ -123,8 +123,10 @@ impl<'a> Packet<'a> {
 
     /// Every option, decoded, in wire order.
     #[inline]
-    pub fn decoded_options(&self) -> impl Iterator<Item = NdpOption<&'a [u8]>> + Clone + 'a {
-        self.options().map(|o| o.decode())
+    pub fn decoded_options(&self) -> DecodedOptions<'a> {
+        DecodedOptions {
+            rest: self.bytes.get(self.message_type.header_len()..).unwrap_or(&[]),
+        }
     }
 
     /// The first valid Source Link-layer Address option.
@@ -225,6 +227,28 @@ impl<'a> Iterator for Options<'a> {
         self.rest = rest;
         self.offset += bytes.len();
         Some(o)
+    }
+}
+
+/// Iterator over the options of a [`Packet`], decoded, in wire order (see
+/// [`Packet::decoded_options`]).
+#[derive(Debug, Clone)]
+pub struct DecodedOptions<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Iterator for DecodedOptions<'a> {
+    type Item = NdpOption<&'a [u8]>;
+    #[inline]
+    fn next(&mut self) -> Option<NdpOption<&'a [u8]>> {
+        let units = usize::from(*self.rest.get(1)?);
+        if units == 0 {
+            self.rest = &[];
+            return None;
+        }
+        let (bytes, rest) = self.rest.split_at_checked(units * 8)?;
+        self.rest = rest;
+        Some(NdpOption::decode(bytes))
     }
 }
 

@@ -103,6 +103,10 @@ pub enum InvalidReason {
 /// Any ND option, decoded. `B` is the storage of variable-length payloads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+// A tag byte before each variant laid out in field order: with the default layout, the
+// optimiser splits the variants' fields into bytes and reassembles them between decoding an
+// option and the caller's `match` (6% of the instructions of decoding tcpdump's RA).
+#[repr(u8)]
 pub enum NdpOption<B> {
     /// Type 1.
     SourceLinkLayerAddress(LinkLayerAddress<B>),
