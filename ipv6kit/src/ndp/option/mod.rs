@@ -103,9 +103,11 @@ pub enum InvalidReason {
 /// Any ND option, decoded. `B` is the storage of variable-length payloads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-// A tag byte before each variant laid out in field order: with the default layout, the
-// optimiser splits the variants' fields into bytes and reassembles them between decoding an
-// option and the caller's `match` (6% of the instructions of decoding tcpdump's RA).
+// Layout for speed: a tag byte before each variant, laid out in field order, so that every
+// variant's payload slice sits at the same offset (hence `option` before `reason` in
+// `Invalid`). With the slices at different offsets, or under fields of other variants, the
+// optimiser splits a decoded option into bytes and puts it together again before the caller's
+// `match`: decoding every option of tcpdump's RA took 957 instructions that way, 597 this one.
 #[repr(u8)]
 pub enum NdpOption<B> {
     /// Type 1.
@@ -140,10 +142,10 @@ pub enum NdpOption<B> {
     Unknown(UnknownOption<B>),
     /// A known type with invalid contents, kept raw.
     Invalid {
-        /// Why it is invalid.
-        reason: InvalidReason,
         /// The option, raw.
         option: UnknownOption<B>,
+        /// Why it is invalid.
+        reason: InvalidReason,
     },
 }
 
