@@ -494,6 +494,53 @@ pub(crate) fn eui64(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<ipv6kit::Mac
     Err(type_error(obj, what, "a str"))
 }
 
+/// An int argument for a fixed-width field, as given: its value when it fits in a `u64`, else
+/// the int's text (negative, or too large). Extraction refuses only what is not an int (a
+/// `TypeError`, which pyo3 prefixes with the argument's name); [`IntArg::fit`] then checks the
+/// range, so that a value too wide for its field is an `ipv6kit.Error` (a `ValueError`) naming
+/// the argument, never pyo3's `OverflowError`.
+#[derive(Debug, Clone)]
+pub(crate) enum IntArg {
+    /// 0 to `u64::MAX`.
+    Fits(u64),
+    /// A negative or larger int, as Python prints it.
+    Beyond(String),
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for IntArg {
+    type Error = PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        match obj.extract::<u64>() {
+            Ok(v) => Ok(IntArg::Fits(v)),
+            Err(e) if e.is_instance_of::<pyo3::exceptions::PyOverflowError>(obj.py()) => {
+                Ok(IntArg::Beyond(obj.str()?.to_string()))
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+impl IntArg {
+    /// The value as a `T`, when it is at most `max`; else an `ipv6kit.Error` naming `what`.
+    pub(crate) fn fit<T: TryFrom<u64>>(&self, what: &str, max: u64) -> PyResult<T> {
+        match self {
+            IntArg::Fits(v) if *v <= max => T::try_from(*v).map_err(|_| self.range_error(what, max)),
+            _ => Err(self.range_error(what, max)),
+        }
+    }
+
+    /// The error for a value that does not fit in 0..=`max` (`what` names the argument).
+    pub(crate) fn range_error(&self, what: &str, max: u64) -> PyErr {
+        let bits = u64::BITS - max.leading_zeros();
+        let given = match self {
+            IntArg::Fits(v) => v.to_string(),
+            IntArg::Beyond(text) => text.clone(),
+        };
+        Error::new_err(format!("{what}={given}: does not fit in {bits} bits (0 to {max:#x})"))
+    }
+}
+
 /// An EUI-64 as Python shows it: lowercase, colon-separated.
 pub(crate) fn eui64_str(eui: ipv6kit::MacAddr8) -> String {
     eui.into_array()

@@ -3,7 +3,7 @@
 //! Every object keeps the core's lossless representation (`ndp::Message`, `ndp::NdpOption`), so
 //! `to_bytes()` re-emits exactly what was parsed; the Python attributes are conversions of it.
 
-use crate::convert::{error, ipv6_addr, ipv6_net, mac, mac_str, py_ipv6, py_ipv6_net, Error};
+use crate::convert::{error, ipv6_addr, ipv6_net, mac, mac_str, py_ipv6, py_ipv6_net, Error, IntArg};
 use core::net::Ipv6Addr;
 use core::ops::Deref;
 use ipv6kit::ndp::option::{self as opt, LinkLayerAddress};
@@ -38,6 +38,86 @@ fn preference_from(name: &str) -> PyResult<RouterPreference> {
         other => Err(Error::new_err(format!(
             "preference {other:?}: \"high\", \"medium\" or \"low\" was expected"
         ))),
+    }
+}
+
+/// An RA's default router preference by name, the reserved value 10 (``"reserved"``, what the
+/// ``preference`` attribute reads for it) included.
+fn ra_preference_from(name: &str) -> PyResult<RouterPreference> {
+    match name {
+        "reserved" => Ok(RouterPreference::Reserved),
+        "high" | "medium" | "low" => preference_from(name),
+        other => Err(Error::new_err(format!(
+            "preference {other:?}: \"high\", \"medium\", \"low\" or \"reserved\" was expected"
+        ))),
+    }
+}
+
+/// The flags byte of an RA from the constructor's arguments: `flags` whole, or the parts (M, O,
+/// H, Prf, P, the two reserved bits; a part not given is 0). With `flags`, a part given must
+/// agree with it: a conflict is an `ipv6kit.Error` naming the part, never one side silently
+/// preferred.
+#[allow(clippy::too_many_arguments)]
+fn ra_flags(
+    flags: Option<&IntArg>,
+    managed: Option<bool>,
+    other: Option<bool>,
+    home_agent: Option<bool>,
+    preference: Option<&str>,
+    proxy: Option<bool>,
+    reserved: Option<&IntArg>,
+) -> PyResult<RaFlags> {
+    let given = flags.map(|v| v.fit::<u8>("flags", u8::MAX.into())).transpose()?;
+    let mut f = RaFlags(given.unwrap_or(0));
+    // `next` is `f` with part `name` set to `wanted` (`had` is what `f` has).
+    let agree = |f: RaFlags, next: RaFlags, name: &str, wanted: &str, had: &str| match given {
+        Some(byte) if next != f => Err(Error::new_err(format!(
+            "{name}={wanted} conflicts with flags={byte:#04x}, which has {name}={had}"
+        ))),
+        _ => Ok(next),
+    };
+    let py_bool = |v: bool| if v { "True" } else { "False" };
+    if let Some(v) = managed {
+        f = agree(f, f.with_managed(v), "managed", py_bool(v), py_bool(f.managed()))?;
+    }
+    if let Some(v) = other {
+        f = agree(f, f.with_other(v), "other", py_bool(v), py_bool(f.other()))?;
+    }
+    if let Some(v) = home_agent {
+        f = agree(
+            f,
+            f.with_home_agent(v),
+            "home_agent",
+            py_bool(v),
+            py_bool(f.home_agent()),
+        )?;
+    }
+    if let Some(name) = preference {
+        let p = ra_preference_from(name)?;
+        let (wanted, had) = (format!("'{}'", p.name()), format!("'{}'", f.preference().name()));
+        f = agree(f, f.with_preference(p), "preference", &wanted, &had)?;
+    }
+    if let Some(v) = proxy {
+        f = agree(f, f.with_proxy(v), "proxy", py_bool(v), py_bool(f.proxy()))?;
+    }
+    if let Some(arg) = reserved {
+        let max = RaFlags::RESERVED.into();
+        let bits: u8 = arg.fit("reserved", max)?;
+        let next = f.with_reserved(bits).ok_or_else(|| arg.range_error("reserved", max))?;
+        f = agree(f, next, "reserved", &bits.to_string(), &f.reserved().to_string())?;
+    }
+    Ok(f)
+}
+
+/// A reserved word (RS, NS, Redirect: the 32 bits after the checksum) from its argument.
+fn reserved_word(arg: &IntArg) -> PyResult<u32> {
+    arg.fit("reserved", u32::MAX.into())
+}
+
+/// `reserved=0x...` for a message's repr, when the reserved bits are not all zero.
+fn reserved_field(fields: &mut Vec<String>, reserved: u32) {
+    if reserved != 0 {
+        fields.push(format!("reserved={reserved:#x}"));
     }
 }
 
@@ -620,28 +700,77 @@ macro_rules! message_common {
 }
 
 /// Router Solicitation (ICMPv6 133).
+///
+/// Made with these options (e.g. ``[SourceLinkLayerAddress(mac)]``).
+///
+/// ``reserved`` (keyword only) is the 32-bit word after the checksum, sent as given
+/// (RFC 4861 §4.1: zero, ignored by receivers); an int that does not fit is an
+/// ``ipv6kit.Error`` (a ``ValueError``).
+///
+/// >>> rs = ipv6kit.ndp.RouterSolicitation(reserved=0xdeadbeef)
+/// >>> rs.to_bytes()[4:8].hex(), ipv6kit.ndp.parse(rs.to_bytes()).reserved == rs.reserved
+/// ('deadbeef', True)
 #[pyclass(module = "ipv6kit.ndp", frozen)]
 pub(crate) struct RouterSolicitation {
     core: Core,
 }
 
 impl RouterSolicitation {
+    fn rs(&self) -> core_ndp::RouterSolicitation {
+        match self.core.msg.header {
+            Header::RouterSolicitation(h) => h,
+            _ => core_ndp::RouterSolicitation { reserved: 0 },
+        }
+    }
     fn fields(&self, _py: Python<'_>) -> PyResult<Vec<String>> {
-        Ok(Vec::new())
+        let mut fields = Vec::new();
+        reserved_field(&mut fields, self.rs().reserved);
+        Ok(fields)
     }
 }
 message_common!(RouterSolicitation, "RouterSolicitation", {
     /// A Router Solicitation with these options (e.g. ``[SourceLinkLayerAddress(mac)]``).
     #[new]
-    #[pyo3(signature = (options = None))]
-    fn py_new(options: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        let mut msg = Message::new(Header::RouterSolicitation(core_ndp::RouterSolicitation { reserved: 0 }));
+    #[pyo3(signature = (options = None, *, reserved = IntArg::Fits(0)), text_signature = "(options=None, *, reserved=0)")]
+    fn py_new(options: Option<&Bound<'_, PyAny>>, reserved: IntArg) -> PyResult<Self> {
+        let reserved = reserved_word(&reserved)?;
+        let mut msg = Message::new(Header::RouterSolicitation(core_ndp::RouterSolicitation { reserved }));
         msg.options = raw_options(options)?;
         Ok(RouterSolicitation { core: Core::new(msg) })
+    }
+
+    /// The reserved word (32 bits after the checksum) as received or given.
+    #[getter]
+    fn reserved(&self) -> u32 {
+        self.rs().reserved
     }
 });
 
 /// Router Advertisement (ICMPv6 134).
+///
+/// Made from its fields and options.
+///
+/// The flags byte (RFC 4861 §4.2: M O H Prf P and two reserved bits) is given either by
+/// its parts or whole:
+///
+/// - ``managed``, ``other``, ``home_agent``, ``proxy`` (``False`` when not given),
+///   ``preference`` (``"medium"`` when not given; ``"reserved"`` sends Prf 10, which
+///   RFC 4191 has receivers read as medium) and, keyword only, ``reserved`` (the two
+///   reserved bits, 0 to 3; 0 when not given);
+/// - keyword only, ``flags``: the whole byte (0 to 255) as the ``flags`` attribute reads it
+///   and the C writer's ``ipv6kit_ndp_writer_begin_router_advertisement`` takes it.
+///
+/// A part given together with ``flags`` must agree with it: a conflict is an
+/// ``ipv6kit.Error`` (a ``ValueError``) naming the part, never one silently preferred. An
+/// int that does not fit its field is an ``ipv6kit.Error`` too.
+///
+/// >>> ra = ipv6kit.ndp.RouterAdvertisement(managed=True, reserved=3)
+/// >>> hex(ra.flags), ra.reserved, ipv6kit.ndp.RouterAdvertisement(flags=0x83) == ra
+/// ('0x83', 3, True)
+/// >>> ipv6kit.ndp.RouterAdvertisement(flags=0x83, managed=False)
+/// Traceback (most recent call last):
+/// ...
+/// ipv6kit.Error: managed=False conflicts with flags=0x83, which has managed=True
 #[pyclass(module = "ipv6kit.ndp", frozen)]
 pub(crate) struct RouterAdvertisement {
     core: Core,
@@ -665,7 +794,7 @@ impl RouterAdvertisement {
         let h = self.ra();
         let f = h.flags;
         let b = |v: bool| if v { "True" } else { "False" };
-        Ok(vec![
+        let mut fields = vec![
             format!("cur_hop_limit={}", h.cur_hop_limit),
             format!("managed={}", b(f.managed())),
             format!("other={}", b(f.other())),
@@ -675,40 +804,51 @@ impl RouterAdvertisement {
             format!("router_lifetime={}", h.router_lifetime),
             format!("reachable_time={}", h.reachable_time),
             format!("retrans_timer={}", h.retrans_timer),
-        ])
+        ];
+        reserved_field(&mut fields, f.reserved().into());
+        Ok(fields)
     }
 }
 
 message_common!(RouterAdvertisement, "RouterAdvertisement", {
     /// A Router Advertisement from its fields and options.
     #[new]
-    #[pyo3(signature = (cur_hop_limit = 64, managed = false, other = false, home_agent = false, preference = "medium",
-        proxy = false, router_lifetime = 1800, reachable_time = 0, retrans_timer = 0, options = None))]
+    #[pyo3(signature = (cur_hop_limit = IntArg::Fits(64), managed = None, other = None, home_agent = None,
+        preference = None, proxy = None, router_lifetime = IntArg::Fits(1800), reachable_time = IntArg::Fits(0),
+        retrans_timer = IntArg::Fits(0), options = None, *, flags = None, reserved = None),
+        text_signature = "(cur_hop_limit=64, managed=None, other=None, home_agent=None, preference=None, \
+        proxy=None, router_lifetime=1800, reachable_time=0, retrans_timer=0, options=None, *, flags=None, \
+        reserved=None)")]
     #[allow(clippy::too_many_arguments)]
     fn py_new(
-        cur_hop_limit: u8,
-        managed: bool,
-        other: bool,
-        home_agent: bool,
-        preference: &str,
-        proxy: bool,
-        router_lifetime: u16,
-        reachable_time: u32,
-        retrans_timer: u32,
+        cur_hop_limit: IntArg,
+        managed: Option<bool>,
+        other: Option<bool>,
+        home_agent: Option<bool>,
+        preference: Option<&str>,
+        proxy: Option<bool>,
+        router_lifetime: IntArg,
+        reachable_time: IntArg,
+        retrans_timer: IntArg,
         options: Option<&Bound<'_, PyAny>>,
+        flags: Option<IntArg>,
+        reserved: Option<IntArg>,
     ) -> PyResult<Self> {
-        let flags = RaFlags(0)
-            .with_managed(managed)
-            .with_other(other)
-            .with_home_agent(home_agent)
-            .with_proxy(proxy)
-            .with_preference(preference_from(preference)?);
+        let flags = ra_flags(
+            flags.as_ref(),
+            managed,
+            other,
+            home_agent,
+            preference,
+            proxy,
+            reserved.as_ref(),
+        )?;
         let mut msg = Message::new(Header::RouterAdvertisement(core_ndp::RouterAdvertisement {
-            cur_hop_limit,
+            cur_hop_limit: cur_hop_limit.fit("cur_hop_limit", u8::MAX.into())?,
             flags,
-            router_lifetime,
-            reachable_time,
-            retrans_timer,
+            router_lifetime: router_lifetime.fit("router_lifetime", u16::MAX.into())?,
+            reachable_time: reachable_time.fit("reachable_time", u32::MAX.into())?,
+            retrans_timer: retrans_timer.fit("retrans_timer", u32::MAX.into())?,
         }));
         msg.options = raw_options(options)?;
         Ok(RouterAdvertisement { core: Core::new(msg) })
@@ -744,10 +884,16 @@ message_common!(RouterAdvertisement, "RouterAdvertisement", {
     fn proxy(&self) -> bool {
         self.ra().flags.proxy()
     }
-    /// The whole flags byte as received.
+    /// The whole flags byte as received or given (M 0x80, O 0x40, H 0x20, Prf 0x18, P 0x04,
+    /// reserved 0x03).
     #[getter]
     fn flags(&self) -> u8 {
         self.ra().flags.0
+    }
+    /// The two reserved bits of the flags byte (0 to 3), as received or given.
+    #[getter]
+    fn reserved(&self) -> u8 {
+        self.ra().flags.reserved()
     }
     /// Router Lifetime in seconds (0: not a default router).
     #[getter]
@@ -767,35 +913,57 @@ message_common!(RouterAdvertisement, "RouterAdvertisement", {
 });
 
 /// Neighbor Solicitation (ICMPv6 135).
+///
+/// Made for ``target`` with these options.
+///
+/// ``reserved`` (keyword only) is the 32-bit word after the checksum, sent as given
+/// (RFC 4861 §4.3: zero, ignored by receivers); an int that does not fit is an
+/// ``ipv6kit.Error`` (a ``ValueError``).
 #[pyclass(module = "ipv6kit.ndp", frozen)]
 pub(crate) struct NeighborSolicitation {
     core: Core,
 }
 
 impl NeighborSolicitation {
-    fn target_addr(&self) -> Ipv6Addr {
+    fn ns(&self) -> core_ndp::NeighborSolicitation {
         match self.core.msg.header {
-            Header::NeighborSolicitation(h) => h.target,
-            _ => Ipv6Addr::UNSPECIFIED,
+            Header::NeighborSolicitation(h) => h,
+            _ => core_ndp::NeighborSolicitation {
+                reserved: 0,
+                target: Ipv6Addr::UNSPECIFIED,
+            },
         }
     }
+    fn target_addr(&self) -> Ipv6Addr {
+        self.ns().target
+    }
     fn fields(&self, py: Python<'_>) -> PyResult<Vec<String>> {
-        Ok(vec![format!("target={}", py_ipv6(py, self.target_addr())?.repr()?)])
+        let mut fields = vec![format!("target={}", py_ipv6(py, self.target_addr())?.repr()?)];
+        reserved_field(&mut fields, self.ns().reserved);
+        Ok(fields)
     }
 }
 
 message_common!(NeighborSolicitation, "NeighborSolicitation", {
     /// A Neighbor Solicitation for ``target`` with these options.
     #[new]
-    #[pyo3(signature = (target, options = None))]
-    fn py_new(target: &Bound<'_, PyAny>, options: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+    #[pyo3(signature = (target, options = None, *, reserved = IntArg::Fits(0)),
+        text_signature = "(target, options=None, *, reserved=0)")]
+    fn py_new(target: &Bound<'_, PyAny>, options: Option<&Bound<'_, PyAny>>, reserved: IntArg) -> PyResult<Self> {
         let target = ipv6_addr(target, "target")?;
+        let reserved = reserved_word(&reserved)?;
         let mut msg = Message::new(Header::NeighborSolicitation(core_ndp::NeighborSolicitation {
-            reserved: 0,
+            reserved,
             target,
         }));
         msg.options = raw_options(options)?;
         Ok(NeighborSolicitation { core: Core::new(msg) })
+    }
+
+    /// The reserved word (32 bits after the checksum) as received or given.
+    #[getter]
+    fn reserved(&self) -> u32 {
+        self.ns().reserved
     }
 
     /// The Target Address.
@@ -806,6 +974,17 @@ message_common!(NeighborSolicitation, "NeighborSolicitation", {
 });
 
 /// Neighbor Advertisement (ICMPv6 136).
+///
+/// Made for ``target`` with the R, S, O flags and these options.
+///
+/// ``reserved`` (keyword only) is the other 29 bits of the flags word (0 to 0x1fffffff),
+/// sent as given (RFC 4861 §4.4: zero, ignored by receivers): R, S, O and ``reserved``
+/// together are every bit of the word, as the core's ``NaFlags`` reads them. An int that does
+/// not fit is an ``ipv6kit.Error`` (a ``ValueError``).
+///
+/// >>> na = ipv6kit.ndp.NeighborAdvertisement("fe80::1", solicited=True, reserved=1)
+/// >>> na.to_bytes()[4:8].hex(), ipv6kit.ndp.parse(na.to_bytes()).reserved
+/// ('40000001', 1)
 #[pyclass(module = "ipv6kit.ndp", frozen)]
 pub(crate) struct NeighborAdvertisement {
     core: Core,
@@ -821,28 +1000,36 @@ impl NeighborAdvertisement {
     fn fields(&self, py: Python<'_>) -> PyResult<Vec<String>> {
         let (f, t) = self.na();
         let b = |v: bool| if v { "True" } else { "False" };
-        Ok(vec![
+        let mut fields = vec![
             format!("target={}", py_ipv6(py, t)?.repr()?),
             format!("router={}", b(f.router())),
             format!("solicited={}", b(f.solicited())),
             format!("override={}", b(f.override_flag())),
-        ])
+        ];
+        reserved_field(&mut fields, f.reserved());
+        Ok(fields)
     }
 }
 
 message_common!(NeighborAdvertisement, "NeighborAdvertisement", {
     /// A Neighbor Advertisement for ``target`` with the R, S, O flags and these options.
     #[new]
-    #[pyo3(signature = (target, router = false, solicited = false, r#override = false, options = None))]
+    #[pyo3(signature = (target, router = false, solicited = false, r#override = false, options = None, *,
+        reserved = IntArg::Fits(0)),
+        text_signature = "(target, router=False, solicited=False, override=False, options=None, *, reserved=0)")]
     fn py_new(
         target: &Bound<'_, PyAny>,
         router: bool,
         solicited: bool,
         r#override: bool,
         options: Option<&Bound<'_, PyAny>>,
+        reserved: IntArg,
     ) -> PyResult<Self> {
         let target = ipv6_addr(target, "target")?;
-        let flags = NaFlags::new(router, solicited, r#override);
+        let max = NaFlags::RESERVED.into();
+        let flags = NaFlags::new(router, solicited, r#override)
+            .with_reserved(reserved.fit("reserved", max)?)
+            .ok_or_else(|| reserved.range_error("reserved", max))?;
         let mut msg = Message::new(Header::NeighborAdvertisement(core_ndp::NeighborAdvertisement {
             flags,
             target,
@@ -871,48 +1058,78 @@ message_common!(NeighborAdvertisement, "NeighborAdvertisement", {
     fn override_flag(&self) -> bool {
         self.na().0.override_flag()
     }
+    /// The 29 reserved bits of the flags word (0 to 0x1fffffff), as received or given.
+    #[getter]
+    fn reserved(&self) -> u32 {
+        self.na().0.reserved()
+    }
 });
 
 /// Redirect (ICMPv6 137).
+///
+/// Made to redirect ``destination`` to the better first hop ``target``, with these options.
+///
+/// ``reserved`` (keyword only) is the 32-bit word after the checksum, sent as given
+/// (RFC 4861 §4.5: zero, ignored by receivers); an int that does not fit is an
+/// ``ipv6kit.Error`` (a ``ValueError``).
 #[pyclass(module = "ipv6kit.ndp", frozen)]
 pub(crate) struct Redirect {
     core: Core,
 }
 
 impl Redirect {
-    fn rd(&self) -> (Ipv6Addr, Ipv6Addr) {
+    fn header(&self) -> core_ndp::Redirect {
         match self.core.msg.header {
-            Header::Redirect(h) => (h.target, h.destination),
-            _ => (Ipv6Addr::UNSPECIFIED, Ipv6Addr::UNSPECIFIED),
+            Header::Redirect(h) => h,
+            _ => core_ndp::Redirect {
+                reserved: 0,
+                target: Ipv6Addr::UNSPECIFIED,
+                destination: Ipv6Addr::UNSPECIFIED,
+            },
         }
+    }
+    fn rd(&self) -> (Ipv6Addr, Ipv6Addr) {
+        let h = self.header();
+        (h.target, h.destination)
     }
     fn fields(&self, py: Python<'_>) -> PyResult<Vec<String>> {
         let (t, d) = self.rd();
-        Ok(vec![
+        let mut fields = vec![
             format!("target={}", py_ipv6(py, t)?.repr()?),
             format!("destination={}", py_ipv6(py, d)?.repr()?),
-        ])
+        ];
+        reserved_field(&mut fields, self.header().reserved);
+        Ok(fields)
     }
 }
 
 message_common!(Redirect, "Redirect", {
     /// A Redirect of ``destination`` to the better first hop ``target``.
     #[new]
-    #[pyo3(signature = (target, destination, options = None))]
+    #[pyo3(signature = (target, destination, options = None, *, reserved = IntArg::Fits(0)),
+        text_signature = "(target, destination, options=None, *, reserved=0)")]
     fn py_new(
         target: &Bound<'_, PyAny>,
         destination: &Bound<'_, PyAny>,
         options: Option<&Bound<'_, PyAny>>,
+        reserved: IntArg,
     ) -> PyResult<Self> {
         let target = ipv6_addr(target, "target")?;
         let destination = ipv6_addr(destination, "destination")?;
+        let reserved = reserved_word(&reserved)?;
         let mut msg = Message::new(Header::Redirect(core_ndp::Redirect {
-            reserved: 0,
+            reserved,
             target,
             destination,
         }));
         msg.options = raw_options(options)?;
         Ok(Redirect { core: Core::new(msg) })
+    }
+
+    /// The reserved word (32 bits after the checksum) as received or given.
+    #[getter]
+    fn reserved(&self) -> u32 {
+        self.header().reserved
     }
 
     /// The Target Address (the better first hop).

@@ -7,6 +7,7 @@ from typing import Literal, Optional, Union, final
 _Address = Union[str, IPv6Address]
 _Prefix = Union[str, IPv6Network]
 _Pref = Literal["high", "medium", "low"]
+_RaPref = Literal["high", "medium", "low", "reserved"]
 
 __all__ = [
     "AdvertisementInterval",
@@ -224,22 +225,27 @@ class _MessageBase:
 
 @final
 class RouterSolicitation(_MessageBase):
-    def __new__(cls, options: Optional[Iterable[Option]] = None) -> RouterSolicitation: ...
+    def __new__(cls, options: Optional[Iterable[Option]] = None, *, reserved: int = 0) -> RouterSolicitation: ...
+    @property
+    def reserved(self) -> int: ...
 
 @final
 class RouterAdvertisement(_MessageBase):
     def __new__(
         cls,
         cur_hop_limit: int = 64,
-        managed: bool = False,
-        other: bool = False,
-        home_agent: bool = False,
-        preference: _Pref = "medium",
-        proxy: bool = False,
+        managed: Optional[bool] = None,
+        other: Optional[bool] = None,
+        home_agent: Optional[bool] = None,
+        preference: Optional[_RaPref] = None,
+        proxy: Optional[bool] = None,
         router_lifetime: int = 1800,
         reachable_time: int = 0,
         retrans_timer: int = 0,
         options: Optional[Iterable[Option]] = None,
+        *,
+        flags: Optional[int] = None,
+        reserved: Optional[int] = None,
     ) -> RouterAdvertisement: ...
     @property
     def cur_hop_limit(self) -> int: ...
@@ -256,6 +262,8 @@ class RouterAdvertisement(_MessageBase):
     @property
     def flags(self) -> int: ...
     @property
+    def reserved(self) -> int: ...
+    @property
     def router_lifetime(self) -> int: ...
     @property
     def reachable_time(self) -> int: ...
@@ -264,9 +272,13 @@ class RouterAdvertisement(_MessageBase):
 
 @final
 class NeighborSolicitation(_MessageBase):
-    def __new__(cls, target: _Address, options: Optional[Iterable[Option]] = None) -> NeighborSolicitation: ...
+    def __new__(
+        cls, target: _Address, options: Optional[Iterable[Option]] = None, *, reserved: int = 0
+    ) -> NeighborSolicitation: ...
     @property
     def target(self) -> IPv6Address: ...
+    @property
+    def reserved(self) -> int: ...
 
 @final
 class NeighborAdvertisement(_MessageBase):
@@ -277,6 +289,8 @@ class NeighborAdvertisement(_MessageBase):
         solicited: bool = False,
         override: bool = False,
         options: Optional[Iterable[Option]] = None,
+        *,
+        reserved: int = 0,
     ) -> NeighborAdvertisement: ...
     @property
     def target(self) -> IPv6Address: ...
@@ -286,16 +300,20 @@ class NeighborAdvertisement(_MessageBase):
     def solicited(self) -> bool: ...
     @property
     def override(self) -> bool: ...
+    @property
+    def reserved(self) -> int: ...
 
 @final
 class Redirect(_MessageBase):
     def __new__(
-        cls, target: _Address, destination: _Address, options: Optional[Iterable[Option]] = None
+        cls, target: _Address, destination: _Address, options: Optional[Iterable[Option]] = None, *, reserved: int = 0
     ) -> Redirect: ...
     @property
     def target(self) -> IPv6Address: ...
     @property
     def destination(self) -> IPv6Address: ...
+    @property
+    def reserved(self) -> int: ...
 
 Message = Union[RouterSolicitation, RouterAdvertisement, NeighborSolicitation, NeighborAdvertisement, Redirect]
 

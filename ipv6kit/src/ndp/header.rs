@@ -247,6 +247,27 @@ impl RaFlags {
     pub const fn with_preference(self, p: RouterPreference) -> Self {
         RaFlags((self.0 & !0x18) | (p.bits() << 3))
     }
+    /// With the two reserved bits ([`RESERVED`](Self::RESERVED), the low two bits of the byte)
+    /// set to `bits`, the other flags kept; `None` when `bits` does not fit in two bits.
+    ///
+    /// RFC 4861 asks senders to zero them and receivers to ignore them: a conformance test sets
+    /// them to see that a router or host does.
+    ///
+    /// ```
+    /// use ipv6kit::ndp::RaFlags;
+    /// let f = RaFlags::default().with_managed(true).with_reserved(0b11).unwrap();
+    /// assert_eq!((f.0, f.managed(), f.reserved()), (0x83, true, 0b11));
+    /// assert_eq!(f.with_reserved(0), Some(RaFlags(0x80)));
+    /// assert_eq!(f.with_reserved(4), None);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub const fn with_reserved(self, bits: u8) -> Option<Self> {
+        if bits & !Self::RESERVED != 0 {
+            return None;
+        }
+        Some(RaFlags((self.0 & !Self::RESERVED) | bits))
+    }
     const fn set(self, bit: u8, on: bool) -> Self {
         if on {
             RaFlags(self.0 | bit)
@@ -268,6 +289,8 @@ impl NaFlags {
     pub const SOLICITED: u32 = 0x4000_0000;
     /// O: override an existing cache entry.
     pub const OVERRIDE: u32 = 0x2000_0000;
+    /// The 29 reserved bits.
+    pub const RESERVED: u32 = 0x1fff_ffff;
 
     /// From the three flags, reserved bits zero.
     #[inline]
@@ -302,7 +325,28 @@ impl NaFlags {
     /// The 29 reserved bits as received.
     #[inline]
     pub const fn reserved(self) -> u32 {
-        self.0 & 0x1fff_ffff
+        self.0 & Self::RESERVED
+    }
+    /// With the 29 reserved bits ([`RESERVED`](Self::RESERVED)) set to `bits`, R, S and O
+    /// kept; `None` when `bits` does not fit in 29 bits.
+    ///
+    /// RFC 4861 asks senders to zero them and receivers to ignore them: a conformance test sets
+    /// them to see that a router or host does.
+    ///
+    /// ```
+    /// use ipv6kit::ndp::NaFlags;
+    /// let f = NaFlags::new(false, true, true).with_reserved(1).unwrap();
+    /// assert_eq!((f.0, f.solicited(), f.reserved()), (0x6000_0001, true, 1));
+    /// assert_eq!(f.with_reserved(NaFlags::RESERVED), Some(NaFlags(0x7fff_ffff)));
+    /// assert_eq!(f.with_reserved(0x2000_0000), None);
+    /// ```
+    #[must_use]
+    #[inline]
+    pub const fn with_reserved(self, bits: u32) -> Option<Self> {
+        if bits & !Self::RESERVED != 0 {
+            return None;
+        }
+        Some(NaFlags((self.0 & !Self::RESERVED) | bits))
     }
 }
 

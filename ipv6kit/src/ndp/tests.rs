@@ -1033,6 +1033,45 @@ fn full_router_advertisement_and_its_display() {
     }
 }
 
+// ---- header bits: every bit reachable from the parts ----
+
+#[test]
+fn ra_flags_byte_is_exactly_its_parts() {
+    // M, O, H, Prf, P and the two reserved bits partition the byte: each of the 256 values is
+    // rebuilt from what its accessors read, and only 0 to 3 fit the reserved bits.
+    for b in 0..=u8::MAX {
+        let f = RaFlags(b);
+        let rebuilt = RaFlags::default()
+            .with_managed(f.managed())
+            .with_other(f.other())
+            .with_home_agent(f.home_agent())
+            .with_preference(f.preference())
+            .with_proxy(f.proxy())
+            .with_reserved(f.reserved());
+        assert_eq!(rebuilt, Some(f), "{b:#04x}");
+        assert_eq!(f.with_reserved(b).is_some(), b <= 3, "{b:#04x}");
+    }
+}
+
+#[test]
+fn na_flags_word_is_exactly_its_parts() {
+    for w in [0, 1, 0x1fff_ffff, 0x2000_0000, 0x8000_0001, 0xdead_beef, u32::MAX] {
+        let f = NaFlags(w);
+        let rebuilt = NaFlags::new(f.router(), f.solicited(), f.override_flag()).with_reserved(f.reserved());
+        assert_eq!(rebuilt, Some(f), "{w:#010x}");
+        assert_eq!(f.with_reserved(w).is_some(), w <= NaFlags::RESERVED, "{w:#010x}");
+    }
+    // Written and read back at offset 4, most significant bit first (RFC 4861 §4.4).
+    let h = Header::NeighborAdvertisement(NeighborAdvertisement {
+        flags: NaFlags::new(true, false, false).with_reserved(0x0123_4567).unwrap(),
+        target: Ipv6Addr::LOCALHOST,
+    });
+    let mut buf = [0u8; 24];
+    h.write(0, &mut buf).unwrap();
+    assert_eq!(buf[4..8], [0x81, 0x23, 0x45, 0x67]);
+    assert_eq!(Header::read(MessageType::NeighborAdvertisement, &buf), h);
+}
+
 // ---- round-trip properties ----
 
 #[cfg(feature = "alloc")] // owned messages and alloc-only option constructors
