@@ -9,6 +9,10 @@
 //! holds the predicted address (`nodad`), so the kernel's DAD fails and it generates the next
 //! address; with `net.ipv6.idgen_retries` lowered to 1, two conflicts make it give up.
 //! veth has no permanent hardware address: the kernel hashes 32 zero bytes whatever the MAC.
+//!
+//! The kernel stores the hash in its own byte order, which is this process's except under
+//! user-mode emulation: the big-endian step of the test command runs this s390x binary under
+//! qemu-user on an x86_64 kernel, and says so with `IPV6KIT_KERNEL_BYTE_ORDER=little`.
 
 use crate::netlab::{self, run, wait_for, Netns, Rng};
 use ipv6kit::iid::stable::linux::{self, ByteOrder};
@@ -40,6 +44,17 @@ fn has_ready(list: &[(Ipv6Addr, String)], addr: Ipv6Addr) -> bool {
         .any(|(a, f)| *a == addr && !f.contains("tentative") && !f.contains("dadfailed"))
 }
 
+/// The byte order of the kernel under test: `IPV6KIT_KERNEL_BYTE_ORDER` (`little` or `big`) when
+/// set, else this machine's.
+fn kernel_byte_order() -> ByteOrder {
+    match std::env::var("IPV6KIT_KERNEL_BYTE_ORDER").as_deref() {
+        Ok("little") => ByteOrder::Little,
+        Ok("big") => ByteOrder::Big,
+        Ok(other) => panic!("IPV6KIT_KERNEL_BYTE_ORDER={other:?}: expected little or big"),
+        Err(_) => ByteOrder::native(),
+    }
+}
+
 fn secret_of(rng: &mut Rng) -> Ipv6Addr {
     Ipv6Addr::from(rng.bytes::<16>())
 }
@@ -53,7 +68,8 @@ fn kernel_stable_privacy_addresses() {
     let mut rng = Rng::for_test("kernel_stable_privacy_addresses");
     let host = Netns::new();
     let mut router = Netns::new();
-    let order = ByteOrder::native();
+    let order = kernel_byte_order();
+    eprintln!("kernel_stable_privacy_addresses: kernel byte order {order:?}");
     let zeros = [0u8; 6]; // veth's perm_addr; the kernel pads it to 32 zero bytes either way.
     let nets: Vec<Ipv6Net> = PREFIXES.iter().map(|p| p.parse().unwrap()).collect();
 
