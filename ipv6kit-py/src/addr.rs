@@ -1,7 +1,7 @@
 //! The address functions: multicast groups, identifiers and the addresses made from them.
 
 use crate::batch::{collect, for_each_address, for_each_mac, Items, Output};
-use crate::convert::{error, ipv6_addr, ipv6_net, mac_str, py_ipv6};
+use crate::convert::{error, ipv6_addr, ipv6_net, mac_str, py_ipv6, IntArg};
 use ipv6kit::iid::{self, Iid};
 use ipv6kit::multicast;
 use ipv6kit::MacAddr6;
@@ -475,10 +475,11 @@ pub(crate) fn embed_ipv4<'py>(prefix: &Bound<'py, PyAny>, ipv4: &Bound<'py, PyAn
 /// >>> ipv6kit.extract_embedded_ipv4("2001:db8:122:c000:2:2100::", 48)
 /// IPv4Address('192.0.2.33')
 #[pyfunction]
-#[pyo3(signature = (addr, prefix_len = 96))]
-pub(crate) fn extract_embedded_ipv4<'py>(addr: &Bound<'py, PyAny>, prefix_len: u8) -> PyResult<Bound<'py, PyAny>> {
+#[pyo3(signature = (addr, prefix_len = IntArg::Fits(96)), text_signature = "(addr, prefix_len=96)")]
+pub(crate) fn extract_embedded_ipv4<'py>(addr: &Bound<'py, PyAny>, prefix_len: IntArg) -> PyResult<Bound<'py, PyAny>> {
+    let len = prefix_len.for_core("prefix_len", "32, 40, 48, 56, 64 or 96")?;
     let a = ipv6_addr(addr, "addr")?;
-    crate::convert::py_ipv4(addr.py(), iid::embedded::extract(a, prefix_len).map_err(error)?)
+    crate::convert::py_ipv4(addr.py(), iid::embedded::extract(a, len).map_err(error)?)
 }
 
 /// Registers the RFC 6052 functions.

@@ -494,11 +494,13 @@ pub(crate) fn eui64(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<ipv6kit::Mac
     Err(type_error(obj, what, "a str"))
 }
 
-/// An int argument for a fixed-width field, as given: its value when it fits in a `u64`, else
-/// the int's text (negative, or too large). Extraction refuses only what is not an int (a
-/// `TypeError`, which pyo3 prefixes with the argument's name); [`IntArg::fit`] then checks the
-/// range, so that a value too wide for its field is an `ipv6kit.Error` (a `ValueError`) naming
-/// the argument, never pyo3's `OverflowError`.
+/// An int argument, as given: its value when it fits in a `u64`, else the int's text (negative,
+/// or too large). The Python API's fixed-width int arguments are extracted as one, so that a
+/// value out of range is an `ipv6kit.Error` (a `ValueError`) naming the argument and its range,
+/// never pyo3's `OverflowError`. Extraction refuses only what is not an int (a `TypeError`, to
+/// which pyo3 adds a note naming the argument); the range is checked by [`IntArg::fit`]
+/// (a field of some bits), [`IntArg::get`] (the whole Rust type) or [`IntArg::for_core`] (a
+/// value the core judges with its own message, e.g. a prefix length).
 #[derive(Debug, Clone)]
 pub(crate) enum IntArg {
     /// 0 to `u64::MAX`.
@@ -514,11 +516,37 @@ impl<'a, 'py> FromPyObject<'a, 'py> for IntArg {
         match obj.extract::<u64>() {
             Ok(v) => Ok(IntArg::Fits(v)),
             Err(e) if e.is_instance_of::<pyo3::exceptions::PyOverflowError>(obj.py()) => {
-                Ok(IntArg::Beyond(obj.str()?.to_string()))
+                // `str()` of an int refuses more than `sys.get_int_max_str_digits()` digits.
+                let text = obj.str().map(|s| s.to_string());
+                Ok(IntArg::Beyond(
+                    text.unwrap_or_else(|_| "<an int too long to print>".into()),
+                ))
             }
             Err(e) => Err(e),
         }
     }
+}
+
+/// The unsigned Rust types an [`IntArg`] is read into whole ([`IntArg::get`]).
+pub(crate) trait Width: TryFrom<u64> {
+    /// The largest value.
+    const MAX: u64;
+}
+
+impl Width for u8 {
+    const MAX: u64 = u8::MAX as u64;
+}
+impl Width for u16 {
+    const MAX: u64 = u16::MAX as u64;
+}
+impl Width for u32 {
+    const MAX: u64 = u32::MAX as u64;
+}
+impl Width for u64 {
+    const MAX: u64 = u64::MAX;
+}
+impl Width for usize {
+    const MAX: u64 = usize::MAX as u64;
 }
 
 impl IntArg {
@@ -530,14 +558,36 @@ impl IntArg {
         }
     }
 
+    /// The value as a `T`, any value of the type (a field as wide as `T`).
+    pub(crate) fn get<T: Width>(&self, what: &str) -> PyResult<T> {
+        self.fit(what, T::MAX)
+    }
+
+    /// The value as a `T` for the core to judge with its own error (a prefix length the core
+    /// checks against 128, ...). A value `T` cannot hold never reaches the core: it is an
+    /// `ipv6kit.Error` naming `what` and `range`, the values the core accepts.
+    pub(crate) fn for_core<T: TryFrom<u64>>(&self, what: &str, range: &str) -> PyResult<T> {
+        match self {
+            IntArg::Fits(v) => T::try_from(*v).ok(),
+            IntArg::Beyond(_) => None,
+        }
+        .ok_or_else(|| Error::new_err(format!("{what}={self}: out of range ({range})")))
+    }
+
     /// The error for a value that does not fit in 0..=`max` (`what` names the argument).
     pub(crate) fn range_error(&self, what: &str, max: u64) -> PyErr {
         let bits = u64::BITS - max.leading_zeros();
-        let given = match self {
-            IntArg::Fits(v) => v.to_string(),
-            IntArg::Beyond(text) => text.clone(),
-        };
-        Error::new_err(format!("{what}={given}: does not fit in {bits} bits (0 to {max:#x})"))
+        Error::new_err(format!("{what}={self}: does not fit in {bits} bits (0 to {max:#x})"))
+    }
+}
+
+/// The int as given (Python's text for one beyond a `u64`).
+impl Display for IntArg {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            IntArg::Fits(v) => write!(f, "{v}"),
+            IntArg::Beyond(text) => f.write_str(text),
+        }
     }
 }
 
@@ -609,10 +659,12 @@ pub(crate) fn colour(obj: &Bound<'_, PyAny>) -> PyResult<ipv6kit::iid::Colour> {
         if t.len() == 3 {
             let mut v = [0u8; 3];
             for (slot, (name, item)) in v.iter_mut().zip(["red", "green", "blue"].into_iter().zip(t.iter())) {
-                let n: i64 = item
+                let n: IntArg = item
                     .extract()
                     .map_err(|_| type_error(&item, "a colour component", "an int"))?;
-                *slot = u8::try_from(n).map_err(|_| Error::new_err(format!("colour: {name} is {n}, not 0–255")))?;
+                *slot = n
+                    .get(name)
+                    .map_err(|_| Error::new_err(format!("colour: {name} is {n}, not 0–255")))?;
             }
             return Ok(ipv6kit::iid::Colour::new(v[0], v[1], v[2]));
         }

@@ -2,7 +2,8 @@
 //!
 //! Conversion and error mapping only: every computation is the core's. Inputs accept `str`
 //! or `ipaddress` objects, results are `ipaddress` objects or lowercase MAC strings, every core
-//! error becomes `ipv6kit.Error` (a `ValueError`), wrong types a `TypeError`. The batch
+//! error becomes `ipv6kit.Error` (a `ValueError`), and so does an int out of its argument's
+//! range (`convert::IntArg`, never an `OverflowError`), wrong types a `TypeError`. The batch
 //! functions (`batch`) also take packed bytes and return other forms (`output=`); the
 //! conversions' fast paths, the only `unsafe` code, are in `fast`.
 

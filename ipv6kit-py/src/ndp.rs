@@ -30,23 +30,17 @@ fn preference_name(p: RouterPreference) -> &'static str {
     p.name()
 }
 
+/// A router or route preference (RFC 4191 §2.1) by name, the reserved value 10
+/// (``"reserved"``, what the ``preference`` attributes read for it) included: RFC 4191 has
+/// receivers treat it as medium in an RA (§2.2) and ignore an RIO carrying it (§2.3), and a
+/// conformance test needs to send it, as the C API's `ipv6kit_router_preference` can. Used by
+/// `RouterAdvertisement`, `RouteInformation` and `build_router_advertisement` alike.
 fn preference_from(name: &str) -> PyResult<RouterPreference> {
     match name {
         "high" => Ok(RouterPreference::High),
         "medium" => Ok(RouterPreference::Medium),
         "low" => Ok(RouterPreference::Low),
-        other => Err(Error::new_err(format!(
-            "preference {other:?}: \"high\", \"medium\" or \"low\" was expected"
-        ))),
-    }
-}
-
-/// An RA's default router preference by name, the reserved value 10 (``"reserved"``, what the
-/// ``preference`` attribute reads for it) included.
-fn ra_preference_from(name: &str) -> PyResult<RouterPreference> {
-    match name {
         "reserved" => Ok(RouterPreference::Reserved),
-        "high" | "medium" | "low" => preference_from(name),
         other => Err(Error::new_err(format!(
             "preference {other:?}: \"high\", \"medium\", \"low\" or \"reserved\" was expected"
         ))),
@@ -93,7 +87,7 @@ fn ra_flags(
         )?;
     }
     if let Some(name) = preference {
-        let p = ra_preference_from(name)?;
+        let p = preference_from(name)?;
         let (wanted, had) = (format!("'{}'", p.name()), format!("'{}'", f.preference().name()));
         f = agree(f, f.with_preference(p), "preference", &wanted, &had)?;
     }
@@ -309,9 +303,11 @@ option_class!(
     /// >>> ipv6kit.ndp.PrefixInformation("2001:db8:1::/64", dhcpv6_pd=True).to_bytes()[3]
     /// 208
     PrefixInformation, "PrefixInformation", [prefix = "The prefix (``ipaddress.IPv6Network``; bits beyond its length as sent).", on_link = "The L flag: the prefix is on-link.", autonomous = "The A flag: hosts may form addresses from it (SLAAC).", router_address = "The R flag (RFC 6275): the prefix field holds the router's address.", valid_lifetime = "Valid lifetime in seconds (0xffffffff is infinity).", preferred_lifetime = "Preferred lifetime in seconds (0xffffffff is infinity).", dhcpv6_pd = "The P flag (RFC 9762): the router prefers that hosts get prefixes by DHCPv6-PD."],
-    new(prefix: &Bound<'_, PyAny>, valid_lifetime: u32 = 2_592_000, preferred_lifetime: u32 = 604_800, on_link: bool = true, autonomous: bool = true, dhcpv6_pd: bool = false)
+    new(prefix: &Bound<'_, PyAny>, valid_lifetime: IntArg = IntArg::Fits(2_592_000), preferred_lifetime: IntArg = IntArg::Fits(604_800), on_link: bool = true, autonomous: bool = true, dhcpv6_pd: bool = false)
         "(prefix, valid_lifetime=2592000, preferred_lifetime=604800, on_link=True, autonomous=True, dhcpv6_pd=False)" => {
-        let mut pio = opt::PrefixInformation::new(ipv6_net(prefix, "prefix")?, on_link, autonomous, valid_lifetime, preferred_lifetime);
+        let valid = valid_lifetime.get("valid_lifetime")?;
+        let preferred = preferred_lifetime.get("preferred_lifetime")?;
+        let mut pio = opt::PrefixInformation::new(ipv6_net(prefix, "prefix")?, on_link, autonomous, valid, preferred);
         if dhcpv6_pd {
             pio.flags |= opt::PrefixInformation::DHCPV6_PD;
         }
@@ -332,12 +328,12 @@ option_class!(
 option_class!(
     /// MTU option (type 5): ``.mtu``.
     Mtu, "Mtu", [mtu = "The link MTU in bytes."],
-    new(mtu: u32) "(mtu)" => NdpOption::Mtu(opt::Mtu::new(mtu))
+    new(mtu: IntArg) "(mtu)" => NdpOption::Mtu(opt::Mtu::new(mtu.get("mtu")?))
 );
 option_class!(
     /// Advertisement Interval option (type 7, RFC 6275): ``.interval_ms``.
     AdvertisementInterval, "AdvertisementInterval", [interval_ms = "The maximum time between unsolicited RAs, in milliseconds."],
-    new(interval_ms: u32) "(interval_ms)" => NdpOption::AdvertisementInterval(opt::AdvertisementInterval::new(interval_ms))
+    new(interval_ms: IntArg) "(interval_ms)" => NdpOption::AdvertisementInterval(opt::AdvertisementInterval::new(interval_ms.get("interval_ms")?))
 );
 option_class!(
     /// Home Agent Information option (type 8, RFC 6275): ``.preference``, ``.lifetime``.
@@ -345,7 +341,11 @@ option_class!(
     /// >>> ipv6kit.ndp.HomeAgentInformation(preference=10, lifetime=1800).to_bytes().hex()
     /// '08010000000a0708'
     HomeAgentInformation, "HomeAgentInformation", [preference = "The home agent's preference.", lifetime = "The home agent's lifetime in seconds."],
-    new(preference: u16, lifetime: u16) "(preference, lifetime)" => NdpOption::HomeAgentInformation(opt::HomeAgentInformation { reserved: 0, preference, lifetime })
+    new(preference: IntArg, lifetime: IntArg) "(preference, lifetime)" => NdpOption::HomeAgentInformation(opt::HomeAgentInformation {
+        reserved: 0,
+        preference: preference.get("preference")?,
+        lifetime: lifetime.get("lifetime")?,
+    })
 );
 option_class!(
     /// Nonce option (type 14, RFC 3971): ``.nonce`` (bytes).
@@ -360,14 +360,23 @@ option_class!(
 );
 option_class!(
     /// Route Information option (type 24, RFC 4191): ``.prefix``, ``.preference``, ``.route_lifetime``.
+    ///
+    /// ``preference`` is ``"high"``, ``"medium"``, ``"low"`` or ``"reserved"`` (Prf 10, what
+    /// ``.preference`` reads for it): RFC 4191 §2.3 has receivers ignore an RIO carrying it, which
+    /// a conformance test needs to send.
+    ///
+    /// >>> rio = ipv6kit.ndp.RouteInformation("2001:db8::/48", "reserved")
+    /// >>> rio.to_bytes()[3] >> 3 & 0b11, rio.preference
+    /// (2, 'reserved')
     RouteInformation, "RouteInformation", [prefix = "The route's prefix (``ipaddress.IPv6Network``).", preference = "The route preference: ``'high'``, ``'medium'``, ``'low'`` or ``'reserved'``.", route_lifetime = "The route lifetime in seconds (0xffffffff is infinity)."],
-    new(prefix: &Bound<'_, PyAny>, preference: &str = "medium", route_lifetime: u32 = 1800) "(prefix, preference='medium', route_lifetime=1800)" =>
-        NdpOption::RouteInformation(opt::RouteInformation::new(ipv6_net(prefix, "prefix")?, preference_from(preference)?, route_lifetime))
+    new(prefix: &Bound<'_, PyAny>, preference: &str = "medium", route_lifetime: IntArg = IntArg::Fits(1800)) "(prefix, preference='medium', route_lifetime=1800)" =>
+        NdpOption::RouteInformation(opt::RouteInformation::new(ipv6_net(prefix, "prefix")?, preference_from(preference)?, route_lifetime.get("route_lifetime")?))
 );
 option_class!(
     /// Recursive DNS Server option (type 25, RFC 8106): ``.lifetime``, ``.servers``.
     RecursiveDnsServer, "RecursiveDnsServer", [lifetime = "How long the servers may be used, in seconds.", servers = "The DNS servers (``ipaddress.IPv6Address`` list)."],
-    new(servers: Vec<Bound<'_, PyAny>>, lifetime: u32 = 1800) "(servers, lifetime=1800)" => {
+    new(servers: Vec<Bound<'_, PyAny>>, lifetime: IntArg = IntArg::Fits(1800)) "(servers, lifetime=1800)" => {
+        let lifetime = lifetime.get("lifetime")?;
         let addrs = servers.iter().map(|s| ipv6_addr(s, "servers")).collect::<PyResult<Vec<Ipv6Addr>>>()?;
         NdpOption::RecursiveDnsServer(opt::RecursiveDnsServer::new(lifetime, &addrs).map_err(error)?)
     }
@@ -383,7 +392,8 @@ option_class!(
 option_class!(
     /// DNS Search List option (type 31, RFC 8106): ``.lifetime``, ``.domains``.
     DnsSearchList, "DnsSearchList", [lifetime = "How long the domains may be used, in seconds.", domains = "The search domains, as dotted text."],
-    new(domains: Vec<String>, lifetime: u32 = 1800) "(domains, lifetime=1800)" => {
+    new(domains: Vec<String>, lifetime: IntArg = IntArg::Fits(1800)) "(domains, lifetime=1800)" => {
+        let lifetime = lifetime.get("lifetime")?;
         let names: Vec<&str> = domains.iter().map(String::as_str).collect();
         NdpOption::DnsSearchList(opt::DnsSearchList::new(lifetime, &names).map_err(error)?)
     }
@@ -402,7 +412,7 @@ option_class!(
     /// >>> ipv6kit.ndp.Pref64("64:ff9b::/96", 1800)
     /// Pref64(prefix=IPv6Network('64:ff9b::/96'), lifetime=1800)
     Pref64, "Pref64", [prefix = "The NAT64 prefix (``ipaddress.IPv6Network``).", lifetime = "How long the prefix may be used, in seconds."],
-    new(prefix: &Bound<'_, PyAny>, lifetime: u16 = 1800) "(prefix, lifetime=1800)" => NdpOption::Pref64(pref64(prefix, lifetime, "prefix")?)
+    new(prefix: &Bound<'_, PyAny>, lifetime: IntArg = IntArg::Fits(1800)) "(prefix, lifetime=1800)" => NdpOption::Pref64(pref64(prefix, lifetime.get("lifetime")?, "prefix")?)
 );
 
 /// A core PREF64 for `prefix` (str or IPv6Network) and `lifetime` seconds; `what` names the argument.
@@ -447,7 +457,7 @@ option_class!(
     /// >>> ipv6kit.ndp.UnknownOption(253, b"\xaa\xbb").to_bytes().hex()
     /// 'fd01aabb00000000'
     UnknownOption, "UnknownOption", [data = "The option's bytes after its type and length, as carried."],
-    new(r#type: u8, data: &[u8]) "(type, data)" => checked_option(NdpOption::Unknown(opt::UnknownOption { option_type: r#type, data: data.to_vec() }))?
+    new(r#type: IntArg, data: &[u8]) "(type, data)" => checked_option(NdpOption::Unknown(opt::UnknownOption { option_type: r#type.get("type")?, data: data.to_vec() }))?
 );
 
 /// `o` when the core can emit it (at most 2040 bytes on the wire).
@@ -675,8 +685,9 @@ macro_rules! message_common {
                 &self,
                 src: Option<&Bound<'_, PyAny>>,
                 dst: Option<&Bound<'_, PyAny>>,
-                hop_limit: Option<u8>,
+                hop_limit: Option<IntArg>,
             ) -> PyResult<Vec<String>> {
+                let hop_limit = hop_limit.map(|h| h.get("hop_limit")).transpose()?;
                 self.core.validate(opt_addr(src, "src")?, opt_addr(dst, "dst")?, hop_limit)
             }
 
@@ -1178,8 +1189,9 @@ fn parse(
     data: &[u8],
     src: Option<&Bound<'_, PyAny>>,
     dst: Option<&Bound<'_, PyAny>>,
-    hop_limit: Option<u8>,
+    hop_limit: Option<IntArg>,
 ) -> PyResult<Py<PyAny>> {
+    let hop_limit = hop_limit.map(|h| h.get("hop_limit")).transpose()?;
     let msg = Message::parse(data).map_err(error)?;
     let core = Core {
         msg,
@@ -1548,7 +1560,7 @@ fn core_options<T: pyo3::PyClass, V>(
 /// Raises:
 ///     ipv6kit.Error: an RDNSS option with no or too many servers, a search list too long, a
 ///         PREF64 prefix of another length, a URI too long for one option, ``flags_extension``
-///         not 6 bytes.
+///         not 6 bytes, an int that does not fit its field (the message names the argument).
 ///
 /// >>> built = ipv6kit.ndp.build_router_advertisement(
 /// ...     "fe80::1", source_mac="02:00:00:00:00:01",
@@ -1562,10 +1574,11 @@ fn core_options<T: pyo3::PyClass, V>(
 /// >>> built.message.options
 /// [Pref64(prefix=IPv6Network('64:ff9b::/96'), lifetime=1800), CaptivePortal(uri='https://portal.example/'), RaFlagsExtension(bits=b'\x00\x00\x00\x00\x00\x00')]
 #[pyfunction]
-#[pyo3(signature = (source, destination = None, *, cur_hop_limit = 64, managed = false, other = false,
-    home_agent = false, preference = "medium", proxy = false, router_lifetime = 1800, reachable_time = 0,
-    retrans_timer = 0, source_mac = None, mtu = None, prefixes = None, routes = None, dns_servers = None,
-    search_lists = None, pref64 = None, captive_portal = None, flags_extension = None, link_mtu = 1500),
+#[pyo3(signature = (source, destination = None, *, cur_hop_limit = IntArg::Fits(64), managed = false, other = false,
+    home_agent = false, preference = "medium", proxy = false, router_lifetime = IntArg::Fits(1800),
+    reachable_time = IntArg::Fits(0), retrans_timer = IntArg::Fits(0), source_mac = None, mtu = None, prefixes = None,
+    routes = None, dns_servers = None, search_lists = None, pref64 = None, captive_portal = None,
+    flags_extension = None, link_mtu = IntArg::Fits(1500)),
     text_signature = "(source, destination='ff02::1', *, cur_hop_limit=64, managed=False, other=False, \
     home_agent=False, preference='medium', proxy=False, router_lifetime=1800, reachable_time=0, retrans_timer=0, \
     source_mac=None, mtu=None, prefixes=(), routes=(), dns_servers=(), search_lists=(), pref64=(), \
@@ -1574,33 +1587,41 @@ fn core_options<T: pyo3::PyClass, V>(
 fn build_router_advertisement(
     source: &Bound<'_, PyAny>,
     destination: Option<&Bound<'_, PyAny>>,
-    cur_hop_limit: u8,
+    cur_hop_limit: IntArg,
     managed: bool,
     other: bool,
     home_agent: bool,
     preference: &str,
     proxy: bool,
-    router_lifetime: u16,
-    reachable_time: u32,
-    retrans_timer: u32,
+    router_lifetime: IntArg,
+    reachable_time: IntArg,
+    retrans_timer: IntArg,
     source_mac: Option<&Bound<'_, PyAny>>,
-    mtu: Option<u32>,
+    mtu: Option<IntArg>,
     prefixes: Option<&Bound<'_, PyAny>>,
     routes: Option<&Bound<'_, PyAny>>,
-    dns_servers: Option<Vec<(u32, Vec<Bound<'_, PyAny>>)>>,
-    search_lists: Option<Vec<(u32, Vec<String>)>>,
-    pref64: Option<Vec<(Bound<'_, PyAny>, u16)>>,
+    dns_servers: Option<Vec<(IntArg, Vec<Bound<'_, PyAny>>)>>,
+    search_lists: Option<Vec<(IntArg, Vec<String>)>>,
+    pref64: Option<Vec<(Bound<'_, PyAny>, IntArg)>>,
     captive_portal: Option<&str>,
     flags_extension: Option<&[u8]>,
-    link_mtu: usize,
+    link_mtu: IntArg,
 ) -> PyResult<BuiltAdvertisement> {
+    let header = core_ndp::RouterAdvertisement {
+        cur_hop_limit: cur_hop_limit.get("cur_hop_limit")?,
+        flags: RaFlags(0)
+            .with_managed(managed)
+            .with_other(other)
+            .with_home_agent(home_agent)
+            .with_proxy(proxy)
+            .with_preference(preference_from(preference)?),
+        router_lifetime: router_lifetime.get("router_lifetime")?,
+        reachable_time: reachable_time.get("reachable_time")?,
+        retrans_timer: retrans_timer.get("retrans_timer")?,
+    };
+    let mtu = mtu.map(|m| m.get("mtu")).transpose()?;
+    let link_mtu = link_mtu.get("link_mtu")?;
     let defaults = build::RaConfig::default();
-    let flags = RaFlags(0)
-        .with_managed(managed)
-        .with_other(other)
-        .with_home_agent(home_agent)
-        .with_proxy(proxy)
-        .with_preference(preference_from(preference)?);
     let prefixes = match prefixes {
         Some(p) => core_options::<PrefixInformation, _>(p, "prefixes", "PrefixInformation", |o| match o.raw {
             NdpOption::PrefixInformation(v) => Some(v),
@@ -1618,7 +1639,9 @@ fn build_router_advertisement(
     let servers = dns_servers
         .unwrap_or_default()
         .into_iter()
-        .map(|(lifetime, list)| {
+        .enumerate()
+        .map(|(i, (lifetime, list))| {
+            let lifetime: u32 = lifetime.get(&format!("dns_servers[{i}] lifetime"))?;
             let addrs = list
                 .iter()
                 .map(|a| ipv6_addr(a, "dns_servers"))
@@ -1633,7 +1656,12 @@ fn build_router_advertisement(
             servers: addrs,
         })
         .collect();
-    let lists = search_lists.unwrap_or_default();
+    let lists = search_lists
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (lifetime, domains))| Ok((lifetime.get::<u32>(&format!("search_lists[{i}] lifetime"))?, domains)))
+        .collect::<PyResult<Vec<_>>>()?;
     let names: Vec<Vec<&str>> = lists
         .iter()
         .map(|(_, d)| d.iter().map(String::as_str).collect())
@@ -1649,7 +1677,8 @@ fn build_router_advertisement(
     let nat64 = pref64
         .unwrap_or_default()
         .iter()
-        .map(|(prefix, lifetime)| self::pref64(prefix, *lifetime, "pref64"))
+        .enumerate()
+        .map(|(i, (prefix, lifetime))| self::pref64(prefix, lifetime.get(&format!("pref64[{i}] lifetime"))?, "pref64"))
         .collect::<PyResult<Vec<opt::Pref64>>>()?;
     let config = build::RaConfig {
         source: ipv6_addr(source, "source")?,
@@ -1657,13 +1686,7 @@ fn build_router_advertisement(
             Some(d) => ipv6_addr(d, "destination")?,
             None => defaults.destination,
         },
-        header: core_ndp::RouterAdvertisement {
-            cur_hop_limit,
-            flags,
-            router_lifetime,
-            reachable_time,
-            retrans_timer,
-        },
+        header,
         source_mac: source_mac.map(|m| mac(m, "source_mac")).transpose()?,
         mtu,
         prefixes: &prefixes,

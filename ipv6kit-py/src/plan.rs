@@ -1,6 +1,6 @@
 //! `ipv6kit.plan`: address plans checked, with free space, JSON, and HTML/SVG for notebooks.
 
-use crate::convert::{error, ipv6_addr, ipv6_net, py_ipv6_net, Error};
+use crate::convert::{error, ipv6_addr, ipv6_net, py_ipv6_net, Error, IntArg};
 use ipv6kit::plan::{self as core_plan, check as checks, render, space, Finding, Format, Plan};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -190,7 +190,8 @@ impl Report {
     /// >>> r = ipv6kit.plan.check("2001:db8:ebbd:9900::/56\n2001:db8:ebbd:9908::/62\n")
     /// >>> r.next_free("2001:db8:ebbd:9900::/56", 64)
     /// IPv6Network('2001:db8:ebbd:9900::/64')
-    fn next_free<'py>(&self, prefix: &Bound<'py, PyAny>, length: u8) -> PyResult<Bound<'py, PyAny>> {
+    fn next_free<'py>(&self, prefix: &Bound<'py, PyAny>, length: IntArg) -> PyResult<Bound<'py, PyAny>> {
+        let length = length.for_core("length", "0 to 128")?;
         let node = self.node(prefix)?;
         py_ipv6_net(prefix.py(), space::next_free(&self.plan, node, length).map_err(error)?)
     }

@@ -4,7 +4,7 @@
 //! Every parse, check and resolution is the core's (`ipv6kit::scoped`); the zone of a Python
 //! `ipaddress.IPv6Address` is its `scope_id`.
 
-use crate::convert::{ipv6_addr, Error};
+use crate::convert::{ipv6_addr, Error, IntArg};
 use ipv6kit::scoped::{self as core_scoped, ScopedAddr, ScopedSocketAddr, Zone};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -172,7 +172,8 @@ fn url_host(addr: &Bound<'_, PyAny>) -> PyResult<String> {
 ///         a name is an error and only an index zone is accepted.
 ///
 /// Raises:
-///     ipv6kit.Error: a bad or unknown zone, or an address that takes no zone.
+///     ipv6kit.Error: a bad or unknown zone, an address that takes no zone, or a port out of
+///         range.
 ///
 /// >>> import socket
 /// >>> ipv6kit.scoped.sockaddr("fe80::1%lo", 443) == ("fe80::1", 443, 0, socket.if_nametoindex("lo"))
@@ -180,8 +181,14 @@ fn url_host(addr: &Bound<'_, PyAny>) -> PyResult<String> {
 /// >>> ipv6kit.scoped.sockaddr("ff02::1%3", 5353, resolve=False)
 /// ('ff02::1', 5353, 0, 3)
 #[pyfunction]
-#[pyo3(signature = (addr, port = 0, *, resolve = true))]
-fn sockaddr<'py>(py: Python<'py>, addr: &Bound<'py, PyAny>, port: u16, resolve: bool) -> PyResult<Bound<'py, PyTuple>> {
+#[pyo3(signature = (addr, port = IntArg::Fits(0), *, resolve = true), text_signature = "(addr, port=0, *, resolve=True)")]
+fn sockaddr<'py>(
+    py: Python<'py>,
+    addr: &Bound<'py, PyAny>,
+    port: IntArg,
+    resolve: bool,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let port = port.get("port")?;
     let a = scoped_addr(addr, "addr")?;
     let sa = if resolve {
         a.resolve().and_then(|r| r.socket_addr(port))
@@ -213,7 +220,8 @@ impl PyScopedSocketAddress {
     /// ``address``: ``"fe80::1%eth0"``, ``"[fe80::1%25eth0]"`` or an ``IPv6Address`` with a
     /// ``scope_id``; ``port``: 0 to 65535.
     #[new]
-    fn py_new(address: &Bound<'_, PyAny>, port: u16) -> PyResult<Self> {
+    fn py_new(address: &Bound<'_, PyAny>, port: IntArg) -> PyResult<Self> {
+        let port = port.get("port")?;
         Ok(PyScopedSocketAddress(ScopedSocketAddr {
             addr: scoped_addr(address, "address")?,
             port,
@@ -269,9 +277,15 @@ impl PyScopedSocketAddress {
         } else {
             ipv6_addr(&host, "host")?
         };
-        let port: u16 = t.get_item(1)?.extract()?;
-        let flowinfo: u32 = t.get_item(2)?.extract()?;
-        let scope_id: u32 = t.get_item(3)?.extract()?;
+        // An int out of its field's range is an ipv6kit.Error naming the item, never an
+        // OverflowError; anything but an int a TypeError.
+        let int = |i: usize, what: &str| -> PyResult<IntArg> {
+            let item = t.get_item(i)?;
+            item.extract().map_err(|_| wrong_type(&item, what, "an int"))
+        };
+        let port = int(1, "sockaddr port")?.get("sockaddr port")?;
+        let flowinfo = int(2, "sockaddr flowinfo")?.get("sockaddr flowinfo")?;
+        let scope_id = int(3, "sockaddr scope_id")?.get("sockaddr scope_id")?;
         let sa = core::net::SocketAddrV6::new(ip, port, flowinfo, scope_id);
         ScopedSocketAddr::try_from(sa)
             .map(PyScopedSocketAddress)

@@ -1,7 +1,7 @@
 //! `ipv6kit.sixrd`: 6rd (RFC 5969) delegations and DHCPv4 option 212, and 6to4.
 
 use crate::convert::{
-    error, ipv4_addr, ipv4_net, ipv6_addr, ipv6_net, py_ipv4, py_ipv4_net, py_ipv6, py_ipv6_net, Error,
+    error, ipv4_addr, ipv4_net, ipv6_addr, ipv6_net, py_ipv4, py_ipv4_net, py_ipv6, py_ipv6_net, Error, IntArg,
 };
 use core::net::Ipv4Addr;
 use ipnet::Ipv4Net;
@@ -40,12 +40,16 @@ fn convention(name: &str) -> PyResult<TunnelConvention> {
 /// >>> ipv6kit.sixrd.delegated_prefix("2a01:e30::/28", "82.10.11.12")  # Free
 /// IPv6Network('2a01:e35:20a0:b0c0::/60')
 #[pyfunction]
-#[pyo3(signature = (sixrd_prefix, ipv4, ipv4_mask_len = 0))]
+#[pyo3(
+    signature = (sixrd_prefix, ipv4, ipv4_mask_len = IntArg::Fits(0)),
+    text_signature = "(sixrd_prefix, ipv4, ipv4_mask_len=0)"
+)]
 fn delegated_prefix<'py>(
     sixrd_prefix: &Bound<'py, PyAny>,
     ipv4: &Bound<'py, PyAny>,
-    ipv4_mask_len: u8,
+    ipv4_mask_len: IntArg,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let ipv4_mask_len = ipv4_mask_len.for_core("ipv4_mask_len", "0 to 32")?;
     let ce = ipv4_addr(ipv4, "ipv4")?;
     let p = ipv6_net(sixrd_prefix, "sixrd_prefix")?;
     let d = SixrdDomain::for_ce(p, ipv4_mask_len, ce).map_err(error)?;
@@ -61,13 +65,17 @@ fn delegated_prefix<'py>(
 /// >>> ipv6kit.sixrd.tunnel_address("2a01:e30::/28", "82.10.11.12")
 /// IPv6Address('2a01:e35:20a0:b0c0::1')
 #[pyfunction]
-#[pyo3(signature = (sixrd_prefix, ipv4, ipv4_mask_len = 0, convention = "openwrt"))]
+#[pyo3(
+    signature = (sixrd_prefix, ipv4, ipv4_mask_len = IntArg::Fits(0), convention = "openwrt"),
+    text_signature = "(sixrd_prefix, ipv4, ipv4_mask_len=0, convention='openwrt')"
+)]
 fn tunnel_address<'py>(
     sixrd_prefix: &Bound<'py, PyAny>,
     ipv4: &Bound<'py, PyAny>,
-    ipv4_mask_len: u8,
+    ipv4_mask_len: IntArg,
     convention: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let ipv4_mask_len = ipv4_mask_len.for_core("ipv4_mask_len", "0 to 32")?;
     let ce = ipv4_addr(ipv4, "ipv4")?;
     let p = ipv6_net(sixrd_prefix, "sixrd_prefix")?;
     let d = SixrdDomain::for_ce(p, ipv4_mask_len, ce).map_err(error)?;
@@ -92,13 +100,17 @@ fn tunnel_address<'py>(
 /// >>> ipv6kit.sixrd.extract_ipv4("2a01:e35:20a0:b0c0::1", "2a01:e30::/28")
 /// IPv4Address('82.10.11.12')
 #[pyfunction]
-#[pyo3(signature = (addr, sixrd_prefix, ipv4_mask_len = 0, relay_prefix = None))]
+#[pyo3(
+    signature = (addr, sixrd_prefix, ipv4_mask_len = IntArg::Fits(0), relay_prefix = None),
+    text_signature = "(addr, sixrd_prefix, ipv4_mask_len=0, relay_prefix=None)"
+)]
 fn extract_ipv4<'py>(
     addr: &Bound<'py, PyAny>,
     sixrd_prefix: &Bound<'py, PyAny>,
-    ipv4_mask_len: u8,
+    ipv4_mask_len: IntArg,
     relay_prefix: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let ipv4_mask_len = ipv4_mask_len.for_core("ipv4_mask_len", "0 to 32")?;
     let a = ipv6_addr(addr, "addr")?;
     let relay = relay_prefix.map(|r| ipv4_addr(r, "relay_prefix")).transpose()?;
     if relay.is_none() && ipv4_mask_len != 0 {
@@ -141,8 +153,12 @@ struct PySixrdOption(core6rd::SixrdOption);
 impl PySixrdOption {
     /// An option from its fields, checked as the sit driver checks a 6rd configuration.
     #[new]
-    #[pyo3(signature = (prefix, ipv4_mask_len = 0, border_relays = Vec::new()))]
-    fn new(prefix: &Bound<'_, PyAny>, ipv4_mask_len: u8, border_relays: Vec<Bound<'_, PyAny>>) -> PyResult<Self> {
+    #[pyo3(
+        signature = (prefix, ipv4_mask_len = IntArg::Fits(0), border_relays = Vec::new()),
+        text_signature = "(prefix, ipv4_mask_len=0, border_relays=())"
+    )]
+    fn new(prefix: &Bound<'_, PyAny>, ipv4_mask_len: IntArg, border_relays: Vec<Bound<'_, PyAny>>) -> PyResult<Self> {
+        let ipv4_mask_len = ipv4_mask_len.for_core("ipv4_mask_len", "0 to 32")?;
         let p = ipv6_net(prefix, "prefix")?;
         let relays = border_relays
             .iter()
@@ -266,7 +282,8 @@ impl PySixrdDomain {
     /// The domain a CE is in, from the 6rd prefix, IPv4MaskLen and the CE's own IPv4 address
     /// (the relay prefix is the CE's first ``ipv4_mask_len`` bits, as OpenWrt's 6rd.sh has it).
     #[staticmethod]
-    fn for_ce(prefix: &Bound<'_, PyAny>, ipv4_mask_len: u8, ipv4: &Bound<'_, PyAny>) -> PyResult<Self> {
+    fn for_ce(prefix: &Bound<'_, PyAny>, ipv4_mask_len: IntArg, ipv4: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let ipv4_mask_len = ipv4_mask_len.for_core("ipv4_mask_len", "0 to 32")?;
         let p = ipv6_net(prefix, "prefix")?;
         let ce = ipv4_addr(ipv4, "ipv4")?;
         Ok(PySixrdDomain(SixrdDomain::for_ce(p, ipv4_mask_len, ce).map_err(error)?))

@@ -1,7 +1,7 @@
 //! `ipv6kit.stable`: stable, semantically opaque interface identifiers (RFC 7217), as each
 //! implementation computes them.
 
-use crate::convert::{error, fixed_bytes, hex_bytes, ipv6_addr, ipv6_net, py_ipv6, text_or_bytes, Error};
+use crate::convert::{error, fixed_bytes, hex_bytes, ipv6_addr, ipv6_net, py_ipv6, text_or_bytes, Error, IntArg};
 use ipv6kit::iid::stable::{linux as lx, network_manager as nm, rfc7217 as r7217, systemd as sd};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -25,17 +25,20 @@ use pyo3::types::PyString;
 ///     ipv6kit.Error: not a /64, hardware address too long, or the retries are exhausted.
 #[pyfunction]
 #[pyo3(
-    signature = (secret, prefix, hwaddr = None, dad_count = 0, byteorder = "little", idgen_retries = 3),
+    signature = (secret, prefix, hwaddr = None, dad_count = IntArg::Fits(0), byteorder = "little",
+        idgen_retries = IntArg::Fits(3)),
     text_signature = "(secret, prefix, hwaddr='00:00:00:00:00:00', dad_count=0, byteorder='little', idgen_retries=3)"
 )]
 fn linux<'py>(
     secret: &Bound<'py, PyAny>,
     prefix: &Bound<'py, PyAny>,
     hwaddr: Option<&Bound<'py, PyAny>>,
-    dad_count: u8,
+    dad_count: IntArg,
     byteorder: &str,
-    idgen_retries: u32,
+    idgen_retries: IntArg,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let dad_count = dad_count.get("dad_count")?;
+    let idgen_retries = idgen_retries.get("idgen_retries")?;
     let s = ipv6_addr(secret, "secret")?;
     let p = ipv6_net(prefix, "prefix")?;
     let hw = match hwaddr {
@@ -88,15 +91,19 @@ fn network_manager_host_id(secret_key_file: &[u8], machine_id: Option<&str>) -> 
 /// Raises:
 ///     ipv6kit.Error: not a /64, a bad interface name, or too many DAD conflicts.
 #[pyfunction]
-#[pyo3(signature = (host_id, prefix, ifname, network_id, dad_counter = 0, stable_type = "uuid"))]
+#[pyo3(
+    signature = (host_id, prefix, ifname, network_id, dad_counter = IntArg::Fits(0), stable_type = "uuid"),
+    text_signature = "(host_id, prefix, ifname, network_id, dad_counter=0, stable_type='uuid')"
+)]
 fn network_manager<'py>(
     host_id: &Bound<'py, PyAny>,
     prefix: &Bound<'py, PyAny>,
     ifname: &str,
     network_id: &str,
-    dad_counter: u32,
+    dad_counter: IntArg,
     stable_type: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let dad_counter = dad_counter.get("dad_counter")?;
     let key = text_or_bytes(host_id, "host_id")?;
     let p = ipv6_net(prefix, "prefix")?;
     let t = match stable_type {
@@ -197,15 +204,19 @@ fn systemd<'py>(
 /// ...     "veth99", "12:34:56:78:9a:bc")
 /// IPv6Address('2002:da8:1:0:b47e:7975:fc7a:7d6e')
 #[pyfunction]
-#[pyo3(signature = (key, prefix, ifname, hw_addr, ssid = None, dad_counter = 0))]
+#[pyo3(
+    signature = (key, prefix, ifname, hw_addr, ssid = None, dad_counter = IntArg::Fits(0)),
+    text_signature = "(key, prefix, ifname, hw_addr, ssid=None, dad_counter=0)"
+)]
 fn systemd_address_one<'py>(
     key: &Bound<'py, PyAny>,
     prefix: &Bound<'py, PyAny>,
     ifname: &str,
     hw_addr: &Bound<'py, PyAny>,
     ssid: Option<&str>,
-    dad_counter: u8,
+    dad_counter: IntArg,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let dad_counter = dad_counter.get("dad_counter")?;
     let k = fixed_bytes::<16>(key, "key")?;
     let p = match prefix.cast::<PyString>() {
         Ok(t) if t.to_cow()?.contains('/') => ipv6_net(prefix, "prefix")?.network(),
@@ -240,14 +251,18 @@ fn systemd_address_is_valid(addr: &Bound<'_, PyAny>) -> PyResult<bool> {
 ///     secret_key: at least 16 bytes (``bytes`` or hex ``str``).
 ///     dad_counter: DAD conflicts so far (gives up past RFC 7217's IDGEN_RETRIES).
 #[pyfunction]
-#[pyo3(signature = (prefix, net_iface, network_id, secret_key, dad_counter = 0))]
+#[pyo3(
+    signature = (prefix, net_iface, network_id, secret_key, dad_counter = IntArg::Fits(0)),
+    text_signature = "(prefix, net_iface, network_id, secret_key, dad_counter=0)"
+)]
 fn rfc7217<'py>(
     prefix: &Bound<'py, PyAny>,
     net_iface: &Bound<'py, PyAny>,
     network_id: &Bound<'py, PyAny>,
     secret_key: &Bound<'py, PyAny>,
-    dad_counter: u8,
+    dad_counter: IntArg,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let dad_counter = dad_counter.get("dad_counter")?;
     let p = ipv6_net(prefix, "prefix")?;
     let iface = text_or_bytes(net_iface, "net_iface")?;
     let net = text_or_bytes(network_id, "network_id")?;

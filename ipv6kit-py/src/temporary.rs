@@ -1,7 +1,7 @@
 //! `ipv6kit.temporary`: temporary addresses (RFC 8981): random interface identifiers and
 //! their lifetimes and regeneration schedule.
 
-use crate::convert::{error, fixed_bytes, Error};
+use crate::convert::{error, fixed_bytes, Error, IntArg};
 use ipv6kit::iid::temporary::{self as tmp, TempAddrConfig, TempSchedule};
 use ipv6kit::iid::Iid;
 use pyo3::prelude::*;
@@ -24,28 +24,28 @@ impl PyTempAddrConfig {
     /// A configuration; every parameter defaults to the RFC's value.
     #[new]
     #[pyo3(signature = (
-        temp_valid_lifetime = tmp::TEMP_VALID_LIFETIME,
-        temp_preferred_lifetime = tmp::TEMP_PREFERRED_LIFETIME,
-        temp_idgen_retries = tmp::TEMP_IDGEN_RETRIES,
-        dup_addr_detect_transmits = tmp::DUP_ADDR_DETECT_TRANSMITS,
-        retrans_timer_ms = tmp::RETRANS_TIMER_MS,
+        temp_valid_lifetime = IntArg::Fits(tmp::TEMP_VALID_LIFETIME.into()),
+        temp_preferred_lifetime = IntArg::Fits(tmp::TEMP_PREFERRED_LIFETIME.into()),
+        temp_idgen_retries = IntArg::Fits(tmp::TEMP_IDGEN_RETRIES.into()),
+        dup_addr_detect_transmits = IntArg::Fits(tmp::DUP_ADDR_DETECT_TRANSMITS.into()),
+        retrans_timer_ms = IntArg::Fits(tmp::RETRANS_TIMER_MS.into()),
     ),
     text_signature = "(temp_valid_lifetime=172800, temp_preferred_lifetime=86400, temp_idgen_retries=3, dup_addr_detect_transmits=1, retrans_timer_ms=1000)"
     )]
     fn new(
-        temp_valid_lifetime: u32,
-        temp_preferred_lifetime: u32,
-        temp_idgen_retries: u32,
-        dup_addr_detect_transmits: u32,
-        retrans_timer_ms: u32,
-    ) -> Self {
-        PyTempAddrConfig(TempAddrConfig {
-            temp_valid_lifetime,
-            temp_preferred_lifetime,
-            temp_idgen_retries,
-            dup_addr_detect_transmits,
-            retrans_timer_ms,
-        })
+        temp_valid_lifetime: IntArg,
+        temp_preferred_lifetime: IntArg,
+        temp_idgen_retries: IntArg,
+        dup_addr_detect_transmits: IntArg,
+        retrans_timer_ms: IntArg,
+    ) -> PyResult<Self> {
+        Ok(PyTempAddrConfig(TempAddrConfig {
+            temp_valid_lifetime: temp_valid_lifetime.get("temp_valid_lifetime")?,
+            temp_preferred_lifetime: temp_preferred_lifetime.get("temp_preferred_lifetime")?,
+            temp_idgen_retries: temp_idgen_retries.get("temp_idgen_retries")?,
+            dup_addr_detect_transmits: dup_addr_detect_transmits.get("dup_addr_detect_transmits")?,
+            retrans_timer_ms: retrans_timer_ms.get("retrans_timer_ms")?,
+        }))
     }
 
     /// ``TEMP_VALID_LIFETIME``, seconds.
@@ -109,14 +109,15 @@ impl PyTempAddrConfig {
     /// The schedule of a temporary address created at ``now``; see :func:`schedule`.
     fn schedule(
         &self,
-        now: u64,
-        prefix_valid: u32,
-        prefix_preferred: u32,
-        desync_factor: u32,
+        now: IntArg,
+        prefix_valid: IntArg,
+        prefix_preferred: IntArg,
+        desync_factor: IntArg,
     ) -> PyResult<Option<PyTempSchedule>> {
+        let t = Times::of(&now, &prefix_valid, &prefix_preferred, &desync_factor)?;
         Ok(self
             .0
-            .schedule(now, prefix_valid, prefix_preferred, desync_factor)
+            .schedule(t.now, t.prefix_valid, t.prefix_preferred, t.desync_factor)
             .map_err(error)?
             .map(PyTempSchedule))
     }
@@ -125,15 +126,19 @@ impl PyTempAddrConfig {
     fn refresh(
         &self,
         schedule: &PyTempSchedule,
-        now: u64,
-        prefix_valid: u32,
-        prefix_preferred: u32,
-        desync_factor: u32,
-    ) -> PyTempSchedule {
-        PyTempSchedule(
-            self.0
-                .refresh(&schedule.0, now, prefix_valid, prefix_preferred, desync_factor),
-        )
+        now: IntArg,
+        prefix_valid: IntArg,
+        prefix_preferred: IntArg,
+        desync_factor: IntArg,
+    ) -> PyResult<PyTempSchedule> {
+        let t = Times::of(&now, &prefix_valid, &prefix_preferred, &desync_factor)?;
+        Ok(PyTempSchedule(self.0.refresh(
+            &schedule.0,
+            t.now,
+            t.prefix_valid,
+            t.prefix_preferred,
+            t.desync_factor,
+        )))
     }
 
     fn __repr__(&self) -> String {
@@ -160,13 +165,13 @@ pub(crate) struct PyTempSchedule(TempSchedule);
 impl PyTempSchedule {
     /// A schedule from its four times (as a previous :func:`schedule` gave them).
     #[new]
-    fn new(created_at: u64, preferred_until: u64, valid_until: u64, regenerate_at: u64) -> Self {
-        PyTempSchedule(TempSchedule {
-            created_at,
-            preferred_until,
-            valid_until,
-            regenerate_at,
-        })
+    fn new(created_at: IntArg, preferred_until: IntArg, valid_until: IntArg, regenerate_at: IntArg) -> PyResult<Self> {
+        Ok(PyTempSchedule(TempSchedule {
+            created_at: created_at.get("created_at")?,
+            preferred_until: preferred_until.get("preferred_until")?,
+            valid_until: valid_until.get("valid_until")?,
+            regenerate_at: regenerate_at.get("regenerate_at")?,
+        }))
     }
     /// The address was created at this time.
     #[getter]
@@ -200,6 +205,25 @@ impl PyTempSchedule {
 
 fn config(config: Option<&PyTempAddrConfig>) -> TempAddrConfig {
     config.map(|c| c.0).unwrap_or_default()
+}
+
+/// The times `schedule` and `refresh` take, range-checked (`now` any `u64`, the others `u32`).
+struct Times {
+    now: u64,
+    prefix_valid: u32,
+    prefix_preferred: u32,
+    desync_factor: u32,
+}
+
+impl Times {
+    fn of(now: &IntArg, prefix_valid: &IntArg, prefix_preferred: &IntArg, desync_factor: &IntArg) -> PyResult<Self> {
+        Ok(Times {
+            now: now.get("now")?,
+            prefix_valid: prefix_valid.get("prefix_valid")?,
+            prefix_preferred: prefix_preferred.get("prefix_preferred")?,
+            desync_factor: desync_factor.get("desync_factor")?,
+        })
+    }
 }
 
 /// A random 64-bit interface identifier (RFC 8981 §3.3.1) from the operating system's
@@ -241,14 +265,15 @@ fn random_iid(py: Python<'_>) -> PyResult<Bound<'_, PyBytes>> {
 #[pyfunction]
 #[pyo3(signature = (now, prefix_valid, prefix_preferred, desync_factor, config = None))]
 fn schedule(
-    now: u64,
-    prefix_valid: u32,
-    prefix_preferred: u32,
-    desync_factor: u32,
+    now: IntArg,
+    prefix_valid: IntArg,
+    prefix_preferred: IntArg,
+    desync_factor: IntArg,
     config: Option<PyRef<'_, PyTempAddrConfig>>,
 ) -> PyResult<Option<PyTempSchedule>> {
+    let t = Times::of(&now, &prefix_valid, &prefix_preferred, &desync_factor)?;
     Ok(self::config(config.as_deref())
-        .schedule(now, prefix_valid, prefix_preferred, desync_factor)
+        .schedule(t.now, t.prefix_valid, t.prefix_preferred, t.desync_factor)
         .map_err(error)?
         .map(PyTempSchedule))
 }
@@ -264,19 +289,20 @@ fn schedule(
 #[pyo3(signature = (schedule, now, prefix_valid, prefix_preferred, desync_factor, config = None))]
 fn refresh(
     schedule: PyRef<'_, PyTempSchedule>,
-    now: u64,
-    prefix_valid: u32,
-    prefix_preferred: u32,
-    desync_factor: u32,
+    now: IntArg,
+    prefix_valid: IntArg,
+    prefix_preferred: IntArg,
+    desync_factor: IntArg,
     config: Option<PyRef<'_, PyTempAddrConfig>>,
-) -> PyTempSchedule {
-    PyTempSchedule(self::config(config.as_deref()).refresh(
+) -> PyResult<PyTempSchedule> {
+    let t = Times::of(&now, &prefix_valid, &prefix_preferred, &desync_factor)?;
+    Ok(PyTempSchedule(self::config(config.as_deref()).refresh(
         &schedule.0,
-        now,
-        prefix_valid,
-        prefix_preferred,
-        desync_factor,
-    ))
+        t.now,
+        t.prefix_valid,
+        t.prefix_preferred,
+        t.desync_factor,
+    )))
 }
 
 /// **Historical**: one step of the RFC 3041 / RFC 4941 §3.2.1 MD5 scheme (RFC 8981 replaced

@@ -280,3 +280,36 @@ def test_tshark_reads_every_header_bit_as_set(tmp_path: Path) -> None:
         assert got == want, msg
         # And the message parsed back reads the same bits as tshark.
         assert ndp.parse(msg.to_bytes()).reserved == msg.reserved
+
+
+# --- Prf 10 in a Route Information option (RFC 4191 §2.3) ---
+
+
+def test_route_information_sends_every_prf_tshark_reads(tmp_path: Path) -> None:
+    """RouteInformation takes "reserved" (Prf 10) as RouterAdvertisement does: RFC 4191 §2.3 has
+    receivers ignore such an RIO, and a conformance harness must be able to send one.
+    build_router_advertisement takes it too, for the RA's own Prf (as the C builder does)."""
+    need("test_route_information_sends_every_prf_tshark_reads", tools=["tshark"])
+    names = list(PRF_NAMES.values())
+    routes = [ndp.RouteInformation(f"2001:db8:{i}::/48", name, 600) for i, name in enumerate(names)]
+    made = ndp.RouterAdvertisement(options=routes).to_bytes(src=LL, dst="ff02::1")
+    written = ndp.MessageWriter(ndp.RouterAdvertisement(), routes).finish(LL, "ff02::1")
+    built = ndp.build_router_advertisement(LL, preference="reserved", routes=routes)
+    # The same options; the built RA's flags byte has only Prf 10 (RFC 4191 §2.2: 0x10).
+    assert made == written and built.data[16:] == made[16:] and built.data[5] == 0x10
+    # By hand from RFC 4191 §2.3: type 24, Length 2 (a /48 in 8 bytes), prefix length, Prf << 3.
+    for i, name in enumerate(names):
+        rio = made[16 + 16 * i : 32 + 16 * i]
+        prf = {v: k for k, v in PRF_NAMES.items()}[name]
+        assert rio == bytes([24, 2, 48, prf << 3]) + struct.pack("!I", 600) + addr(f"2001:db8:{i}::")[:8]
+    for wire in (made, built.data):
+        msg = ndp.parse(wire)
+        assert [o.preference for o in msg.options if isinstance(o, ndp.RouteInformation)] == names
+    pcap = tmp_path / "rio.pcap"
+    write_pcap(pcap, [ndp.emit_ipv6(made, LL, "ff02::1"), built.to_ipv6()], LINKTYPE_RAW)
+    fields = ["icmpv6.opt.route_info.flag.route_preference", "icmpv6.nd.ra.flag.prf", "icmpv6.checksum.status", "_ws.malformed"]
+    rows = tshark_fields(pcap, fields)
+    want_prfs = ",".join(str(k) for k in PRF_NAMES)
+    assert [r["icmpv6.opt.route_info.flag.route_preference"] for r in rows] == [want_prfs, want_prfs]
+    assert [r["icmpv6.nd.ra.flag.prf"] for r in rows] == ["0", "2"]
+    assert all(r["icmpv6.checksum.status"] == "1" and r["_ws.malformed"] == "" for r in rows), rows

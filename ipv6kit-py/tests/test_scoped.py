@@ -261,7 +261,7 @@ def test_refusals() -> None:
         scoped.sockaddr(b"fe80::1%lo")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         scoped.ScopedSocketAddress.from_sockaddr(("fe80::1", 22))  # type: ignore[arg-type]
-    with pytest.raises(OverflowError):
+    with pytest.raises(ipv6kit.Error, match=r"^port=65536: does not fit in 16 bits \(0 to 0xffff\)$"):
         scoped.sockaddr("fe80::1%3", 65536)
 
 

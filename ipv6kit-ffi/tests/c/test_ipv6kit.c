@@ -3289,6 +3289,35 @@ static void test_ndp_writer(void) {
         CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_COMPUTE, src, dst, 0, &n), OK);
         CHECK(n == sizeof writer_ra && memcmp(buf, writer_ra, n) == 0);
     }
+    /* Every Prf an RIO can carry (RFC 4191 §2.3, bits 3-4 of its flags byte), the reserved 10
+     * included: receivers ignore such an RIO, and a conformance test needs to send one. Read back
+     * by the parser as the same ipv6kit_router_preference. */
+    {
+        static const uint32_t prf[4] = {IPV6KIT_ROUTER_PREFERENCE_HIGH, IPV6KIT_ROUTER_PREFERENCE_MEDIUM,
+                                        IPV6KIT_ROUTER_PREFERENCE_LOW, IPV6KIT_ROUTER_PREFERENCE_RESERVED};
+        size_t i, count = 0;
+        A("fe80::1", src);
+        A("ff02::1", dst);
+        CHECK_RC(ipv6kit_ndp_writer_begin_router_advertisement(&w, 64, 0, 1800, 0, 0, buf, sizeof buf), OK);
+        p = PFX("2001:db8::/32"); /* Length 2: 8 bytes of prefix */
+        for (i = 0; i < 4; i++)
+            CHECK_RC(ipv6kit_ndp_writer_add_route_information(&w, &p, prf[i], 600), OK);
+        CHECK_RC(ipv6kit_ndp_writer_finish(&w, IPV6KIT_CHECKSUM_MODE_COMPUTE, src, dst, 0, &n), OK);
+        CHECK(n == 16 + 4 * 16);
+        for (i = 0; i < 4; i++)
+            CHECK(buf[16 + 16 * i] == 24 && buf[17 + 16 * i] == 2 && buf[19 + 16 * i] == (uint8_t)(prf[i] << 3));
+        CHECK_RC(ipv6kit_ndp_parse(buf, n, &m), OK);
+        CHECK_RC(ipv6kit_ndp_options_new(m, &it), OK);
+        while (ipv6kit_ndp_options_next(it, &o) == OK) {
+            CHECK(count < 4 && o.kind == IPV6KIT_NDP_OPTION_KIND_ROUTE_INFORMATION && o.preference == prf[count]);
+            count++;
+        }
+        CHECK(count == 4);
+        ipv6kit_ndp_options_free(it);
+        ipv6kit_ndp_free(m);
+        m = NULL;
+        it = NULL;
+    }
     /* Redirect with TLLA and Redirected Header. */
     {
         uint8_t destination[16];

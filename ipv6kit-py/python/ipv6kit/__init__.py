@@ -7,7 +7,8 @@ which address a device takes from its MAC, which MAC hides in an address.
 Arguments accept ``str`` or the ``ipaddress`` objects; results are ``ipaddress.IPv6Address``
 (or ``IPv6Network``, ``IPv4Address``); MACs are lowercase ``"aa:bb:cc:dd:ee:ff"`` strings
 (input also accepts ``-``, ``.`` and no separators). Wrong values raise :class:`ipv6kit.Error`
-(a ``ValueError``) with the core's message; wrong types raise ``TypeError``.
+(a ``ValueError``) with the core's message, an int out of its argument's range too (naming the
+argument and the range, never ``OverflowError``); wrong types raise ``TypeError``.
 
 >>> import ipv6kit
 >>> ipv6kit.solicited_node("2001:db8:ebbd:0:5066:64f6:547e:4872")

@@ -6,8 +6,8 @@ from typing import Literal, Optional, Union, final
 
 _Address = Union[str, IPv6Address]
 _Prefix = Union[str, IPv6Network]
-_Pref = Literal["high", "medium", "low"]
-_RaPref = Literal["high", "medium", "low", "reserved"]
+# RFC 4191 §2.1's preferences; "reserved" (Prf 10) is what the ``preference`` attributes read for it.
+_Pref = Literal["high", "medium", "low", "reserved"]
 
 __all__ = [
     "AdvertisementInterval",
@@ -237,7 +237,7 @@ class RouterAdvertisement(_MessageBase):
         managed: Optional[bool] = None,
         other: Optional[bool] = None,
         home_agent: Optional[bool] = None,
-        preference: Optional[_RaPref] = None,
+        preference: Optional[_Pref] = None,
         proxy: Optional[bool] = None,
         router_lifetime: int = 1800,
         reachable_time: int = 0,

@@ -6,7 +6,7 @@ use super::{
     ethernet_frame, ipv6_packet, opt_addr, py_message, raw_option, Core, NeighborAdvertisement, NeighborSolicitation,
     Owned, Redirect, RouterAdvertisement, RouterSolicitation,
 };
-use crate::convert::{error, ipv6_addr, Error};
+use crate::convert::{error, ipv6_addr, Error, IntArg};
 use core::net::Ipv6Addr;
 use ipv6kit::ndp::{frame, ChecksumMode, Header, Message, MessageWriter, NdpError};
 use pyo3::exceptions::PyTypeError;
@@ -58,18 +58,18 @@ pub(super) fn parse_ipv6(py: Python<'_>, data: &[u8]) -> PyResult<Py<PyAny>> {
 /// >>> ipv6kit.ndp.parse_ipv6(ipv6kit.ndp.emit_ipv6(msg, "fe80::1", "ff02::2")).dst
 /// IPv6Address('ff02::2')
 #[pyfunction]
-#[pyo3(signature = (data, src, dst, hop_limit = 255))]
+#[pyo3(signature = (data, src, dst, hop_limit = IntArg::Fits(255)), text_signature = "(data, src, dst, hop_limit=255)")]
 fn emit_ipv6<'py>(
     py: Python<'py>,
     data: &[u8],
     src: &Bound<'py, PyAny>,
     dst: &Bound<'py, PyAny>,
-    hop_limit: u8,
+    hop_limit: IntArg,
 ) -> PyResult<Bound<'py, PyBytes>> {
     let env = frame::Envelope {
         source: ipv6_addr(src, "src")?,
         destination: ipv6_addr(dst, "dst")?,
-        hop_limit,
+        hop_limit: hop_limit.get("hop_limit")?,
     };
     ipv6_packet(py, &env, data)
 }
@@ -83,7 +83,10 @@ fn emit_ipv6<'py>(
 /// >>> ipv6kit.ndp.emit_ethernet(msg, "fe80::1", "ff02::2", "02:00:00:00:00:01")[:14].hex()
 /// '33330000000202000000000186dd'
 #[pyfunction]
-#[pyo3(signature = (data, src, dst, source_mac, destination_mac = None, hop_limit = 255))]
+#[pyo3(
+    signature = (data, src, dst, source_mac, destination_mac = None, hop_limit = IntArg::Fits(255)),
+    text_signature = "(data, src, dst, source_mac, destination_mac=None, hop_limit=255)"
+)]
 fn emit_ethernet<'py>(
     py: Python<'py>,
     data: &[u8],
@@ -91,12 +94,12 @@ fn emit_ethernet<'py>(
     dst: &Bound<'py, PyAny>,
     source_mac: &Bound<'py, PyAny>,
     destination_mac: Option<&Bound<'py, PyAny>>,
-    hop_limit: u8,
+    hop_limit: IntArg,
 ) -> PyResult<Bound<'py, PyBytes>> {
     let env = frame::Envelope {
         source: ipv6_addr(src, "src")?,
         destination: ipv6_addr(dst, "dst")?,
-        hop_limit,
+        hop_limit: hop_limit.get("hop_limit")?,
     };
     ethernet_frame(py, &env, data, source_mac, destination_mac)
 }
@@ -258,12 +261,13 @@ impl PyMessageWriter {
 
     /// Appends a Recursive DNS Server option (RFC 8106) for 1 to 127 servers, written by the
     /// core's ``push_rdnss``; returns the writer.
-    #[pyo3(signature = (servers, lifetime = 1800))]
+    #[pyo3(signature = (servers, lifetime = IntArg::Fits(1800)), text_signature = "($self, servers, lifetime=1800)")]
     fn push_rdnss<'py>(
         mut slf: PyRefMut<'py, Self>,
         servers: Vec<Bound<'py, PyAny>>,
-        lifetime: u32,
+        lifetime: IntArg,
     ) -> PyResult<PyRefMut<'py, Self>> {
+        let lifetime = lifetime.get("lifetime")?;
         let addrs = servers
             .iter()
             .map(|s| ipv6_addr(s, "servers"))
@@ -274,13 +278,13 @@ impl PyMessageWriter {
 
     /// Appends a DNS Search List option (RFC 8106) for these domains (dotted text), written by
     /// the core's ``push_dnssl``; returns the writer.
-    #[pyo3(signature = (domains, lifetime = 1800))]
+    #[pyo3(signature = (domains, lifetime = IntArg::Fits(1800)), text_signature = "($self, domains, lifetime=1800)")]
     fn push_dnssl<'py>(
         mut slf: PyRefMut<'py, Self>,
         domains: Vec<String>,
-        lifetime: u32,
+        lifetime: IntArg,
     ) -> PyResult<PyRefMut<'py, Self>> {
-        slf.add(Step::Dnssl(lifetime, domains))?;
+        slf.add(Step::Dnssl(lifetime.get("lifetime")?, domains))?;
         Ok(slf)
     }
 
@@ -289,15 +293,17 @@ impl PyMessageWriter {
     /// writer stays usable (push more, finish again).
     ///
     /// Raises:
-    ///     ipv6kit.Error: only one of ``src`` and ``dst``, or both and ``checksum``.
+    ///     ipv6kit.Error: only one of ``src`` and ``dst``, or both and ``checksum``; a
+    ///         ``checksum`` that does not fit in 16 bits.
     #[pyo3(signature = (src = None, dst = None, *, checksum = None))]
     fn finish<'py>(
         &self,
         py: Python<'py>,
         src: Option<&Bound<'py, PyAny>>,
         dst: Option<&Bound<'py, PyAny>>,
-        checksum: Option<u16>,
+        checksum: Option<IntArg>,
     ) -> PyResult<Bound<'py, PyBytes>> {
+        let checksum = checksum.map(|c| c.get("checksum")).transpose()?;
         let mode = checksum_mode(opt_addr(src, "src")?, opt_addr(dst, "dst")?, checksum)?;
         let mut bytes = self.buf.clone();
         let msg = MessageWriter::resume(&mut bytes, self.buf.len())

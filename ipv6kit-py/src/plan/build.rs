@@ -2,7 +2,7 @@
 //! RFC 4193 (`plan::check::ula_prefix`, `ula_prefix_rfc4193`, `is_low_entropy_ula`).
 
 use super::Report;
-use crate::convert::{error, ipv6_net, py_ipv6_net, Error};
+use crate::convert::{error, ipv6_net, py_ipv6_net, Error, IntArg};
 use ipnet::Ipv6Net;
 use ipv6kit::plan::{check as checks, Entry, Location, Plan, Role};
 use pyo3::exceptions::PyTypeError;
@@ -172,7 +172,12 @@ fn ula_prefix<'py>(py: Python<'py>, random: Option<&Bound<'py, PyAny>>) -> PyRes
 /// >>> ipv6kit.plan.ula_prefix_rfc4193(0x0123456789abcdef, "02:11:22:ff:fe:33:44:55")
 /// IPv6Network('fd36:88c7:b3d9::/48')
 #[pyfunction]
-fn ula_prefix_rfc4193<'py>(py: Python<'py>, ntp_time: u64, eui64: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+fn ula_prefix_rfc4193<'py>(
+    py: Python<'py>,
+    ntp_time: IntArg,
+    eui64: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let ntp_time = ntp_time.get("ntp_time")?;
     let eui = crate::convert::eui64(eui64, "eui64")?;
     py_ipv6_net(py, checks::ula_prefix_rfc4193(ntp_time, eui))
 }
