@@ -109,9 +109,14 @@ fn ipv6calc_eui48_extraction() {
         let out = run(&["ipv6calc", "-q", "-i", "-m", "--mrtvo", "EUI48", &addr.to_string()]);
         let ours = Iid::of(addr).to_mac().map(lower);
         let theirs = Some(out.trim().to_string()).filter(|s| !s.is_empty());
-        // Teredo (2001:0::/32) IIDs hold a port and an IPv4 address, never a MAC: ipv6calc
-        // decodes them as Teredo, so skip the rare random hit.
-        if addr.segments()[1] == 0 {
+        // Two blocks of 2001::/16 whose low 64 bits are not an interface identifier, which
+        // ipv6calc decodes as what they are and so reads no EUI-48 from: Teredo (2001:0::/32: a
+        // port and an IPv4 address) and ORCHID (2001:10::/28, RFC 4843: hash bits). `to_mac`
+        // reads the identifier alone; skip the random prefixes that land there (17 second
+        // groups of 65,536: about 1 run in 40 drew one; an ORCHID one failed a CI run with
+        // IPV6KIT_SEED=1795927546670287796).
+        let second = addr.segments()[1];
+        if second == 0 || second & 0xfff0 == 0x0010 {
             continue;
         }
         assert_eq!(theirs, ours, "{addr}");
