@@ -113,8 +113,11 @@ do_c() {
 #     the step deliberately leaves the host kernel's binfmt_misc alone).
 #   - doctests: cargo 1.85 does not run doctests for another target.
 #   - the integration tests of non-default features (plan_examples: a_million_lines asserts a
-#     time bound emulation cannot meet, the rest is byte-order-free text; the fuzz corpus under
-#     every feature: 30 s) and ipv6kit-ffi's Rust tests (the C tests cover the same functions).
+#     time bound emulation cannot meet, the rest is byte-order-free text; the referee's
+#     ipv6calc_plan module, two tests of the plan checks' address facts against ipv6calc, whose
+#     address code ipv6calc_iid and ipv6calc_registry referee with default features; the fuzz
+#     corpus under every feature: 30 s, the plan corpora replay as nothing with default
+#     features) and ipv6kit-ffi's Rust tests (the C tests cover the same functions).
 #   - the C tests' asan-ubsan and valgrind runs (see ipv6kit-ffi/tests/run-c-tests.sh).
 # kernel_stable_privacy_addresses runs, told the kernel's (the host's) byte order: the kernel
 # stores the hash in its own order, not the emulated program's.
