@@ -4,7 +4,7 @@
 # installs into a scratch prefix (exercising install.sh and the pkg-config files), then runs
 # tests/c/test_ipv6kit.c four ways:
 #   static, shared, AddressSanitizer + UndefinedBehaviorSanitizer (static), valgrind (shared).
-# Each run must end with "N passed, 0 failed" and exit 0.
+# Each run must end with "N passed, 0 failed" (N at least 1) and exit 0.
 #
 #   ipv6kit-ffi/tests/run-c-tests.sh                   # the host
 #   ipv6kit-ffi/tests/run-c-tests.sh --target TRIPLE   # another target (cross mode)
@@ -91,7 +91,7 @@ run() {  # run NAME COMMAND...: the program must exit 0 and print "N passed, 0 f
     if "$@" >"$log" 2>&1; then :; else echo "$name: exit status $?"; tail -30 "$log"; fail=1; return; fi
     local last; last=$(tail -1 "$log")
     echo "$name: $last"
-    [[ $last =~ ^[0-9]+\ passed,\ 0\ failed$ ]] || { tail -30 "$log"; fail=1; }
+    [[ $last =~ ^[1-9][0-9]*\ passed,\ 0\ failed$ ]] || { tail -30 "$log"; fail=1; }
 }
 
 # static
