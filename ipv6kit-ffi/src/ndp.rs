@@ -1385,15 +1385,7 @@ pub unsafe extern "C" fn ipv6kit_ra_builder_add_pref64(
     guard(|| {
         // SAFETY: the caller's contract above.
         let net = unsafe { crate::text::read_prefix(prefix) }?;
-        let p = core_ndp::option::Pref64::new(net, lifetime).ok_or_else(|| {
-            Fail::with(
-                ipv6kit_result::InvalidArgument,
-                format_args!(
-                    "a PREF64 prefix is /32, /40, /48, /56, /64 or /96, not /{}",
-                    net.prefix_len()
-                ),
-            )
-        })?;
+        let p = core_ndp::option::Pref64::new(net, lifetime)?;
         // SAFETY: the caller's contract above.
         unsafe { read_builder(builder) }?.pref64.push(p);
         Ok(())

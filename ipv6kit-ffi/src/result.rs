@@ -549,6 +549,7 @@ impl From<ipv6kit_core::ndp::NdpError> for Fail {
             E::MessageTooLong { .. } => ipv6kit_result::NdpMessageTooLong,
             E::Frame { .. } => ipv6kit_result::NdpFrame,
             E::MulticastSource { .. } => ipv6kit_result::NdpMulticastSource,
+            E::Pref64PrefixLength { .. } => ipv6kit_result::InvalidArgument,
             _ => ipv6kit_result::NdpOther,
         };
         Fail::with(code, e)

@@ -418,12 +418,7 @@ option_class!(
 /// A core PREF64 for `prefix` (str or IPv6Network) and `lifetime` seconds; `what` names the argument.
 fn pref64(prefix: &Bound<'_, PyAny>, lifetime: u16, what: &str) -> PyResult<opt::Pref64> {
     let net = ipv6_net(prefix, what)?;
-    opt::Pref64::new(net, lifetime).ok_or_else(|| {
-        Error::new_err(format!(
-            "{what} {net}: a PREF64 prefix (RFC 8781) is a /32, /40, /48, /56, /64 or /96, not a /{}",
-            net.prefix_len()
-        ))
-    })
+    opt::Pref64::new(net, lifetime).map_err(|e| Error::new_err(format!("{what} {net}: {e}")))
 }
 
 /// `uri` when it fits in one Captive-Portal option (RFC 8910).

@@ -171,6 +171,12 @@ pub enum NdpError {
         /// Byte offset in the frame.
         offset: usize,
     },
+    /// A PREF64 prefix of a length RFC 8781 §4 has no Prefix Length Code for.
+    #[error("a PREF64 prefix (RFC 8781) is a /32, /40, /48, /56, /64 or /96, not a /{prefix_len}")]
+    Pref64PrefixLength {
+        /// The prefix length given.
+        prefix_len: u8,
+    },
     /// A DNS Search List with no name: RFC 8106 §5.2 asks for "one or more domain names", and
     /// parsers (ours too) mark an option without one invalid.
     #[error("a DNS Search List option needs one or more domain names")]

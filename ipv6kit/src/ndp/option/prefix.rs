@@ -2,6 +2,7 @@
 //! (RFC 8781 §4).
 
 use super::super::header::{addr, be16, be32, put};
+use super::super::NdpError;
 use super::InvalidReason;
 use crate::Ipv6Net;
 use core::net::Ipv6Addr;
@@ -242,9 +243,18 @@ pub struct Pref64 {
 
 impl Pref64 {
     /// A PREF64 for `prefix` (/32, /40, /48, /56, /64 or /96) valid for `lifetime` seconds
-    /// (rounded up to 8 s units, at most 65528).
+    /// (rounded up to 8 s units, at most 65528); [`NdpError::Pref64PrefixLength`] for another
+    /// length.
+    ///
+    /// ```
+    /// use ipv6kit::ndp::{option::Pref64, NdpError};
+    /// let p = Pref64::new("64:ff9b::/96".parse().unwrap(), 1800).unwrap();
+    /// assert_eq!((p.prefix_length_code(), p.lifetime()), (0, 1800));
+    /// let e = Pref64::new("2001:db8::/33".parse().unwrap(), 1800).unwrap_err();
+    /// assert_eq!(e, NdpError::Pref64PrefixLength { prefix_len: 33 });
+    /// ```
     #[inline]
-    pub fn new(prefix: Ipv6Net, lifetime: u16) -> Option<Self> {
+    pub fn new(prefix: Ipv6Net, lifetime: u16) -> Result<Self, NdpError> {
         let plc = match prefix.prefix_len() {
             96 => 0,
             64 => 1,
@@ -252,12 +262,12 @@ impl Pref64 {
             48 => 3,
             40 => 4,
             32 => 5,
-            _ => return None,
+            prefix_len => return Err(NdpError::Pref64PrefixLength { prefix_len }),
         };
         let scaled = lifetime.div_ceil(8).min(0x1fff);
         let mut p = [0u8; 12];
         p.copy_from_slice(&prefix.network().octets()[..12]);
-        Some(Pref64 {
+        Ok(Pref64 {
             lifetime_plc: (scaled << 3) | plc,
             prefix: p,
         })
