@@ -254,6 +254,20 @@ pub unsafe extern "C" fn ipv6kit_oui_db_count(db: *const ipv6kit_oui_db, count: 
     })
 }
 
+/// Writes block `a` to `out` and its holder's name to `name` (the name first: when it does not
+/// fit, nothing is written to `out`).
+///
+/// # Safety
+/// `out` and `name` made from the caller's writable pointers.
+unsafe fn write_assignment(out: Out<ipv6kit_oui_assignment>, name: TextOut, a: &Assignment) -> Result<(), Fail> {
+    let c = assignment_to_c(a)?;
+    // SAFETY: the caller's contract above.
+    unsafe { name.write_str(&a.organization) }?;
+    // SAFETY: the caller's contract above.
+    unsafe { out.write(c) };
+    Ok(())
+}
+
 /// Looks up the block holding `mac` (the longest of the MA-S/IAB, MA-M and MA-L blocks that
 /// contain it): writes it to `*out` and its holder's name, as registered ("Private" for hidden
 /// holders), to `organization`. Names are short (the longest in ieee-data 20220827 has 108
@@ -281,12 +295,8 @@ pub unsafe extern "C" fn ipv6kit_oui_lookup(
         let a = db
             .lookup(mac)
             .ok_or_else(|| Fail::with(ipv6kit_result::NotFound, format_args!("no registry block holds {mac}")))?;
-        let c = assignment_to_c(a)?;
         // SAFETY: the caller's contract above.
-        unsafe { name.write_str(&a.organization) }?;
-        // SAFETY: the caller's contract above.
-        unsafe { out.write(c) };
-        Ok(())
+        unsafe { write_assignment(out, name, a) }
     })
 }
 
@@ -325,12 +335,8 @@ pub unsafe extern "C" fn ipv6kit_oui_db_next(
         // SAFETY: the caller's contract above; `after` is read (copied) before `out` is written.
         let (db, key) = unsafe { (read_db(db)?, after.as_ref().map(|a| (a.bits, a.prefix))) };
         let a = db.next_after(key).ok_or(Fail::code(ipv6kit_result::IterationDone))?;
-        let c = assignment_to_c(a)?;
         // SAFETY: the caller's contract above.
-        unsafe { name.write_str(&a.organization) }?;
-        // SAFETY: the caller's contract above.
-        unsafe { out.write(c) };
-        Ok(())
+        unsafe { write_assignment(out, name, a) }
     })
 }
 
