@@ -412,7 +412,8 @@ pub(crate) fn ipv6_addr_or_net(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<A
     ))
 }
 
-fn type_error(obj: &Bound<'_, PyAny>, what: &str, expected: &str) -> PyErr {
+/// `TypeError`: `what` must be `expected`, not the type of `obj`.
+pub(crate) fn type_error(obj: &Bound<'_, PyAny>, what: &str, expected: &str) -> PyErr {
     let found = obj
         .get_type()
         .name()

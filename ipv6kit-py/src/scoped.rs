@@ -4,7 +4,7 @@
 //! Every parse, check and resolution is the core's (`ipv6kit::scoped`); the zone of a Python
 //! `ipaddress.IPv6Address` is its `scope_id`.
 
-use crate::convert::{ipv6_addr, Error, IntArg};
+use crate::convert::{ipv6_addr, type_error, Error, IntArg};
 use ipv6kit::scoped::{self as core_scoped, ScopedAddr, ScopedSocketAddr, Zone};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -13,15 +13,6 @@ use pyo3::types::{PyInt, PyString, PyTuple};
 /// `ipv6kit.Error` for `what` given as `text`, with the core's reason.
 fn refused(what: &str, text: &str, e: impl core::fmt::Display) -> PyErr {
     Error::new_err(format!("{what} {text:?}: {e}"))
-}
-
-fn wrong_type(obj: &Bound<'_, PyAny>, what: &str, expected: &str) -> PyErr {
-    let found = obj
-        .get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "?".into());
-    PyTypeError::new_err(format!("{what} must be {expected}, not {found}"))
 }
 
 /// A scoped address from `"fe80::1%eth0"`, the URL host form `"[fe80::1%25eth0]"`, or an
@@ -36,7 +27,7 @@ fn scoped_addr(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<ScopedAddr> {
         // str() of an IPv6Address is "addr%scope_id" (or "addr" without a zone).
         obj.str()?.to_cow()?.into_owned()
     } else {
-        return Err(wrong_type(
+        return Err(type_error(
             obj,
             what,
             "a str or an ipaddress.IPv6Address with a scope_id",
@@ -71,7 +62,7 @@ fn zone(obj: &Bound<'_, PyAny>) -> PyResult<Zone> {
             ))),
         };
     }
-    Err(wrong_type(obj, "zone", "a str or an int"))
+    Err(type_error(obj, "zone", "a str or an int"))
 }
 
 /// The 4-tuple `socket` takes for AF_INET6: host text without the zone, port, flow info 0,
@@ -262,7 +253,7 @@ impl PyScopedSocketAddress {
     fn from_sockaddr(sockaddr: &Bound<'_, PyAny>) -> PyResult<Self> {
         let t = sockaddr
             .cast::<PyTuple>()
-            .map_err(|_| wrong_type(sockaddr, "sockaddr", "a (host, port, flowinfo, scope_id) tuple"))?;
+            .map_err(|_| type_error(sockaddr, "sockaddr", "a (host, port, flowinfo, scope_id) tuple"))?;
         if t.len() != 4 {
             return Err(PyTypeError::new_err(format!(
                 "sockaddr must be a (host, port, flowinfo, scope_id) tuple, not {} items",
@@ -281,7 +272,7 @@ impl PyScopedSocketAddress {
         // OverflowError; anything but an int a TypeError.
         let int = |i: usize, what: &str| -> PyResult<IntArg> {
             let item = t.get_item(i)?;
-            item.extract().map_err(|_| wrong_type(&item, what, "an int"))
+            item.extract().map_err(|_| type_error(&item, what, "an int"))
         };
         let port = int(1, "sockaddr port")?.get("sockaddr port")?;
         let flowinfo = int(2, "sockaddr flowinfo")?.get("sockaddr flowinfo")?;

@@ -66,11 +66,7 @@ fn emit_ipv6<'py>(
     dst: &Bound<'py, PyAny>,
     hop_limit: IntArg,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let env = frame::Envelope {
-        source: ipv6_addr(src, "src")?,
-        destination: ipv6_addr(dst, "dst")?,
-        hop_limit: hop_limit.get("hop_limit")?,
-    };
+    let env = envelope(src, dst, &hop_limit)?;
     ipv6_packet(py, &env, data)
 }
 
@@ -96,12 +92,17 @@ fn emit_ethernet<'py>(
     destination_mac: Option<&Bound<'py, PyAny>>,
     hop_limit: IntArg,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let env = frame::Envelope {
+    let env = envelope(src, dst, &hop_limit)?;
+    ethernet_frame(py, &env, data, source_mac, destination_mac)
+}
+
+/// The IPv6 header fields of `emit_ipv6` and `emit_ethernet`, from their arguments.
+fn envelope(src: &Bound<'_, PyAny>, dst: &Bound<'_, PyAny>, hop_limit: &IntArg) -> PyResult<frame::Envelope> {
+    Ok(frame::Envelope {
         source: ipv6_addr(src, "src")?,
         destination: ipv6_addr(dst, "dst")?,
         hop_limit: hop_limit.get("hop_limit")?,
-    };
-    ethernet_frame(py, &env, data, source_mac, destination_mac)
+    })
 }
 
 /// One push of a [`PyMessageWriter`], made through the core's `MessageWriter`.
