@@ -23,6 +23,30 @@ fn the_reference_ra_folds_the_same() {
     assert_eq!(fused_decode(&ra), Some(ipv6kit_decode(&ra)));
 }
 
+/// Three mutated RAs that told a broken hand-fused decoder from the library while this test was
+/// written (each found by the property below against a decoder missing one check; proptest had
+/// saved them as seeds): a cut message with zeros after it (the trailing-byte check), a
+/// non-zero byte in the DNSSL padding, and a PIO prefix length of 129.
+#[test]
+fn the_cases_that_caught_broken_decoders() {
+    let (_, _, ra) = reference_ra();
+    let mutate = |at: usize, value: u8, cut: usize, zeros: usize| {
+        let mut m = ra.clone();
+        m[at] = value;
+        m.truncate(cut);
+        m.extend(core::iter::repeat_n(0u8, zeros));
+        m
+    };
+    for m in [mutate(2, 0, 27, 22), mutate(138, 1, 167, 1), mutate(18, 129, 170, 6)] {
+        assert_eq!(fused_decode(&m), library(&m), "{m:02x?}");
+    }
+    // What each case is about, so that it keeps meaning it: the first is 49 bytes (not a whole
+    // number of options after the header), the second and third parse.
+    assert!(Packet::parse(&mutate(2, 0, 27, 22)).is_err());
+    assert!(Packet::parse(&mutate(138, 1, 167, 1)).is_ok());
+    assert!(Packet::parse(&mutate(18, 129, 170, 6)).is_ok());
+}
+
 /// The fixed part of an ND message of type `kind` (133 to 137), its other bytes from `fill`.
 fn header(kind: u8, fill: &[u8]) -> Vec<u8> {
     let len = match kind {
